@@ -1,0 +1,6 @@
+/**
+ * Debian control-file (deb822) parsing.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.debswarm.rfc822;
