@@ -78,6 +78,8 @@ final class Node {
             FrameworkEvent event = framework.waitForStop(deadline.toMillis());
             if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
                 System.err.println("debswarm: framework did not stop within " + deadline.toSeconds() + " s");
+            } else {
+                System.out.println("Debswarm node stopped");
             }
         } catch (BundleException e) {
             System.err.println("debswarm: stopping failed: " + e.getMessage());

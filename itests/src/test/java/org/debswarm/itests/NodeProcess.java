@@ -1,0 +1,172 @@
+package org.debswarm.itests;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A node started as an ordinary process with the real {@code bin/debswarm}, from a private copy of the
+ * distribution whose ports are moved to free ones. The test that starts it stops it.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+    private final Path install;
+    private final Path home;
+    private final Path log;
+    private final int consolePort;
+    private final int aptPort;
+    private final int trackerPort;
+    private final Process process;
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort) throws IOException {
+        this.install = install;
+        this.home = home;
+        this.log = home.resolveSibling(home.getFileName() + ".log");
+        this.consolePort = consolePort;
+        this.aptPort = aptPort;
+        this.trackerPort = trackerPort;
+        ProcessBuilder builder = new ProcessBuilder("bash", install.resolve("bin/debswarm").toString(),
+                "--home", home.toString());
+        builder.environment().put("DEBSWARM_OPTS", "-Dorg.osgi.service.http.port=" + consolePort);
+        builder.redirectErrorStream(true);
+        this.process = builder.start();
+        watchOutput();
+    }
+
+    /** Copies the distribution to {@code workDir/install} and starts it with data in {@code workDir/home}. */
+    public static NodeProcess start(Path workDir) throws IOException {
+        Path install = workDir.resolve("install");
+        copyTree(Distribution.root(), install);
+        int apt = Distribution.freePort();
+        int tracker = Distribution.freePort();
+        setPort(install.resolve("deploy/org.apache.felix.http-aptlistener.cfg"), apt);
+        setPort(install.resolve("deploy/org.apache.felix.http-tracker.cfg"), tracker);
+        return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker);
+    }
+
+    /** Waits for the launcher's banner, with a deadline; returns the output up to it. */
+    public String awaitStarted(Duration deadline) throws Exception {
+        try {
+            return ready.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("node did not start within " + deadline + "; output:\n" + Files.readString(log), e);
+        }
+    }
+
+    private void watchOutput() {
+        Thread reader = new Thread(() -> {
+            StringBuilder seen = new StringBuilder();
+            try (var lines = process.inputReader()) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    seen.append(line).append('\n');
+                    Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                    if (line.contains("Ctrl-C stops the node")) {
+                        ready.complete(seen.toString());
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IOException("node exited before it started:\n" + seen));
+            stopped.complete(null);
+        }, "node-output-" + consolePort);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public int httpStatus(String path, String user, String password) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI
+                .create("http://127.0.0.1:" + consolePort + path).toURL().openConnection();
+        connection.setConnectTimeout(5000);
+        connection.setReadTimeout(10000);
+        if (user != null) {
+            String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+            connection.setRequestProperty("Authorization", "Basic " + token);
+        }
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path install() {
+        return install;
+    }
+
+    public int aptPort() {
+        return aptPort;
+    }
+
+    public int trackerPort() {
+        return trackerPort;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /**
+     * SIGTERM, as Ctrl-C would (SIGINT): the JVM runs the launcher's shutdown hook, which stops the framework.
+     * Fails unless the node reports a clean stop within the deadline; returns the exit code (143 = 128 + TERM).
+     */
+    public int stop(Duration deadline) throws Exception {
+        // through the handle: Process.destroy() would also close our end of the node's output
+        process.toHandle().destroy();
+        if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("node did not stop within " + deadline);
+        }
+        stopped.get(5, TimeUnit.SECONDS);
+        String output = Files.readString(log);
+        if (!output.contains("Debswarm node stopped")) {
+            throw new AssertionError("node did not report a clean stop; output:\n" + output);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void setPort(Path cfg, int port) throws IOException {
+        String text = Files.readString(cfg).replaceAll("(?m)^org\\.osgi\\.service\\.http\\.port=.*$",
+                "org.osgi.service.http.port=" + port);
+        Files.writeString(cfg, text);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(from)) {
+            walk.forEach(paths::add);
+        }
+        for (Path source : paths) {
+            Path target = to.resolve(from.relativize(source).toString());
+            if (Files.isDirectory(source)) {
+                Files.createDirectories(target);
+            } else {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}
