@@ -268,7 +268,7 @@ public final class BencodeDecoder {
             case LENGTH:
                 return "the rest of the string length at offset " + tokenStart;
             case BODY:
-                return length + " bytes of the string at offset " + tokenStart;
+                return (bodyStart + length - pos) + " more bytes of the string at offset " + tokenStart;
             default:
                 return expectedValue(stack.peek());
         }
