@@ -1,0 +1,110 @@
+package org.debswarm.tracker.internal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writer: every period it takes what changed in the swarms and writes it in one transaction, so announces
+ * never wait for a disk sync and a crash loses at most one period of counters. On its first successful run it
+ * brings back the torrents and the live peers of the previous run. Only ever called from one thread at a time.
+ */
+final class Flusher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Flusher.class);
+
+    private final Swarms swarms;
+    private final TrackerStore store;
+    private final TrackerSettings settings;
+    private final Clock clock;
+    private boolean restored;
+    private boolean failing;
+
+    Flusher(Swarms swarms, TrackerStore store, TrackerSettings settings, Clock clock) {
+        this.swarms = swarms;
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One writer tick; never throws, so a scheduled executor keeps running it. */
+    void run() {
+        try {
+            if (!restored) {
+                restore();
+            }
+            flush();
+            if (failing) {
+                LOG.info("Tracker database writable again");
+                failing = false;
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!failing) {
+                LOG.warn("Tracker database write failed; counters are kept in memory and retried", e);
+            } else {
+                LOG.debug("Tracker database write failed again", e);
+            }
+            failing = true;
+        }
+    }
+
+    void flush() throws SQLException {
+        List<Swarm.Drained> drained = swarms.drainDirty();
+        if (drained.isEmpty()) {
+            return;
+        }
+        List<TorrentRow> torrents = new ArrayList<>(drained.size());
+        List<PeerRow> peers = new ArrayList<>();
+        for (Swarm.Drained item : drained) {
+            torrents.add(item.torrent());
+            peers.addAll(item.peerRows());
+        }
+        Map<String, Tally> stored;
+        try {
+            stored = store.write(torrents, peers);
+        } catch (SQLException | RuntimeException e) {
+            drained.forEach(item -> item.swarm().flushFailed(item.peers()));
+            throw e;
+        }
+        for (Swarm.Drained item : drained) {
+            Tally totals = stored.get(item.torrent().infoHash());
+            if (totals != null) {
+                item.swarm().flushed(totals);
+            }
+        }
+        LOG.debug("Wrote {} torrents and {} peers", torrents.size(), peers.size());
+    }
+
+    private void restore() throws SQLException {
+        long now = clock.millis();
+        List<TorrentRow> torrents = store.loadTorrents(now - settings.retention() * 1000L, settings.maxTorrents());
+        List<PeerRow> peers = store.loadPeers(now - settings.peerLifetimeMillis());
+        try {
+            for (TorrentRow row : torrents) {
+                swarms.restore(row);
+            }
+            for (PeerRow row : peers) {
+                swarms.restore(row);
+            }
+        } catch (TrackerRequestException full) {
+            LOG.warn("Tracker restored only part of its previous state: {}", full.getMessage());
+        }
+        restored = true;
+        LOG.debug("Restored {} torrents and {} live peers", torrents.size(), peers.size());
+    }
+
+    /** Deletes peers' last announces older than the retention; run now and then. */
+    void purge() {
+        try {
+            int deleted = store.purgePeers(clock.millis() - settings.retention() * 1000L);
+            LOG.debug("Purged {} old peer rows", deleted);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Purging old peer rows failed; retried later", e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.debswarm.tracker.internal;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+
+import org.debswarm.tracker.PeerStats;
+import org.debswarm.tracker.TorrentStats;
+import org.debswarm.tracker.TrackerStats;
+import org.debswarm.tracker.TrackerTotals;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tracker: owns the swarms, the database and the two threads that write and expire. Offers
+ * {@link TrackerStats} to anyone and {@link Tracker} to its servlets.
+ */
+@Component(service = {TrackerStats.class, Tracker.class}, configurationPid = TrackerConfiguration.PID)
+@Designate(ocd = TrackerConfiguration.class)
+public final class TrackerComponent implements TrackerStats, Tracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackerComponent.class);
+    private static final long PURGE_PERIOD_SECONDS = 3600;
+    private static final long SHUTDOWN_WAIT_SECONDS = 10;
+
+    private final TrackerEngine engine;
+    private final StatsView stats;
+    private final TrackerStore store;
+    private final Flusher flusher;
+    private final ScheduledExecutorService writer;
+    private final ScheduledExecutorService expiry;
+
+    @Activate
+    public TrackerComponent(TrackerConfiguration config, BundleContext context,
+            @Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
+            DataSourceFactory dataSourceFactory) throws SQLException {
+        TrackerSettings settings = settings(config);
+        Clock clock = Clock.systemUTC();
+        engine = new TrackerEngine(settings, clock);
+        stats = new StatsView(engine.swarms());
+        store = new TrackerStore(dataSourceFactory.createDataSource(jdbcProperties(config, context)));
+        flusher = new Flusher(engine.swarms(), store, settings, clock);
+        writer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-tracker-writer"));
+        expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-tracker-expiry"));
+        // The first writer tick opens the database and restores the previous state, off the activating thread.
+        writer.scheduleWithFixedDelay(flusher::run, 0, config.flushPeriod(), TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(flusher::purge, PURGE_PERIOD_SECONDS, PURGE_PERIOD_SECONDS, TimeUnit.SECONDS);
+        long sweep = Math.max(1, Math.min(60, settings.peerLifetimeMillis() / 10_000));
+        expiry.scheduleWithFixedDelay(this::expire, sweep, sweep, TimeUnit.SECONDS);
+        LOG.debug("Tracker active: interval {} s, flush every {} ms", settings.interval(), config.flushPeriod());
+    }
+
+    private void expire() {
+        try {
+            engine.expire();
+        } catch (RuntimeException e) {
+            // An escaping exception would silently cancel the periodic task: log it and keep sweeping.
+            LOG.error("Expiring tracker peers failed", e);
+        }
+    }
+
+    static TrackerSettings settings(TrackerConfiguration config) {
+        if (config.flushPeriod() < 10) {
+            throw new IllegalArgumentException("flushPeriod " + config.flushPeriod() + " (expected: >= 10 ms)");
+        }
+        return new TrackerSettings(config.interval(), config.minInterval(), config.expiryMargin(),
+                config.numwantDefault(), config.numwantMax(), config.trustIpParam(), config.maxTorrents(),
+                config.maxPeers(), config.retention(), config.fullScrape());
+    }
+
+    private static Properties jdbcProperties(TrackerConfiguration config, BundleContext context) {
+        Properties properties = new Properties();
+        String url = config.jdbcUrl();
+        if (url.isBlank()) {
+            String home = Optional.ofNullable(context.getProperty("debswarm.home")).orElse("./data");
+            // H2 must not close the database from its own shutdown hook before the final flush.
+            url = "jdbc:h2:" + Path.of(home, "db", "tracker").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        properties.setProperty(DataSourceFactory.JDBC_URL, url);
+        if (!config.jdbcUser().isEmpty()) {
+            properties.setProperty(DataSourceFactory.JDBC_USER, config.jdbcUser());
+        }
+        if (!config._jdbcPassword().isEmpty()) {
+            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, config._jdbcPassword());
+        }
+        return properties;
+    }
+
+    @Deactivate
+    void deactivate() {
+        expiry.shutdownNow();
+        writer.shutdown(); // a write in progress finishes; the periodic ticks are cancelled
+        try {
+            if (writer.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                flusher.run(); // the last changes, on this thread now that the writer is gone
+            } else {
+                LOG.warn("Tracker writer still busy after {} s; the last changes are lost", SHUTDOWN_WAIT_SECONDS);
+                writer.shutdownNow();
+            }
+            expiry.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeStore();
+        }
+        LOG.debug("Tracker stopped");
+    }
+
+    private void closeStore() {
+        try {
+            store.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the tracker database failed", e);
+        }
+    }
+
+    @Override
+    public byte[] announce(String rawQuery, String remoteAddr) {
+        return engine.announce(rawQuery, remoteAddr);
+    }
+
+    @Override
+    public byte[] scrape(String rawQuery) {
+        return engine.scrape(rawQuery);
+    }
+
+    @Override
+    public TrackerTotals totals() {
+        return stats.totals();
+    }
+
+    @Override
+    public List<TorrentStats> torrents() {
+        return stats.torrents();
+    }
+
+    @Override
+    public Optional<TorrentStats> torrent(String infoHashHex) {
+        return stats.torrent(infoHashHex);
+    }
+
+    @Override
+    public List<PeerStats> peers(String infoHashHex) {
+        return stats.peers(infoHashHex);
+    }
+}

@@ -1,0 +1,196 @@
+package org.debswarm.tracker.internal;
+
+import static org.debswarm.tracker.internal.TestSupport.announce;
+import static org.debswarm.tracker.internal.TestSupport.id20;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import org.debswarm.tracker.TorrentStats;
+import org.junit.Test;
+
+/** What every database behind the tracker must do; run against H2 and, where installed, PostgreSQL. */
+public abstract class StoreContract {
+
+    private static final String HASH = Bytes.copyOf(id20(1)).hex();
+
+    protected final TestSupport.TestClock clock = new TestSupport.TestClock();
+
+    /** A data source on an empty database, or on the same database as the previous call in this test. */
+    protected abstract DataSource dataSource() throws Exception;
+
+    private static TorrentRow torrent(String hash, String name, long completed, long up, long down) {
+        return new TorrentRow(hash, name, 1, 2, completed, up, down, 1000);
+    }
+
+    @Test
+    public void totalsSurviveClosingAndReopening() throws Exception {
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            Map<String, Tally> totals = store.write(List.of(torrent(HASH, "main", 1, 100, 200)), List.of());
+            assertEquals(100, totals.get(HASH).uploaded);
+        }
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            Map<String, Tally> totals = store.write(List.of(torrent(HASH, null, 2, 10, 20)), List.of());
+            assertEquals(3, totals.get(HASH).completed);
+            assertEquals(110, totals.get(HASH).uploaded);
+            assertEquals(220, totals.get(HASH).downloaded);
+        }
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            TorrentRow row = store.loadTorrents(0, 10).get(0);
+            assertEquals(new TorrentRow(HASH, "main", 1, 2, 3, 110, 220, 1000), row);
+        }
+    }
+
+    @Test
+    public void totalsSaturateInTheDatabase() throws Exception {
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            store.write(List.of(torrent(HASH, null, 0, Long.MAX_VALUE - 5, 0)), List.of());
+            Map<String, Tally> totals = store.write(List.of(torrent(HASH, null, 0, 10, 0)), List.of());
+            assertEquals(Long.MAX_VALUE, totals.get(HASH).uploaded);
+        }
+    }
+
+    @Test
+    public void peersAreUpsertedAndDuplicatesInOneBatchKeepTheLatest() throws Exception {
+        PeerRow first = new PeerRow(HASH, "aa".repeat(20), "10.0.0.1", 6881, 1, 2, 3, "stopped", 1000);
+        PeerRow again = new PeerRow(HASH, "aa".repeat(20), "10.0.0.1", 6882, 4, 5, 6, "started", 2000);
+        PeerRow v6 = new PeerRow(HASH, "bb".repeat(20), "2001:db8:0:0:0:0:0:1", 1, 0, 0, 0, "", 1500);
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            store.write(List.of(torrent(HASH, null, 0, 0, 0)), List.of(first, again, v6));
+            assertEquals(List.of(again, v6), sorted(store.loadPeers(0)));
+            store.write(List.of(), List.of(first));
+            assertEquals(List.of(v6), store.loadPeers(0));
+            assertEquals(1, store.purgePeers(1200));
+            assertEquals(List.of(v6), store.loadPeers(0));
+        }
+    }
+
+    private static List<PeerRow> sorted(List<PeerRow> rows) {
+        return rows.stream().sorted((a, b) -> a.peerId().compareTo(b.peerId())).toList();
+    }
+
+    @Test
+    public void trackerStateSurvivesARestart() throws Exception {
+        TrackerSettings settings = TestSupport.settings();
+        byte[] hash = id20(1);
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            TrackerEngine engine = new TrackerEngine(settings, clock);
+            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock);
+            engine.announce(announce(hash, id20(2), 6881, 0, 0, 100) + "&event=started&name=main", "10.0.0.2");
+            engine.announce(announce(hash, id20(2), 6881, 700, 300, 0) + "&event=completed", "10.0.0.2");
+            engine.announce(announce(hash, id20(3), 6881, 0, 0, 5) + "&event=started", "2001:db8::3");
+            flusher.run();
+            engine.announce(announce(hash, id20(3), 6881, 0, 40, 5), "2001:db8::3");
+            flusher.run();
+        }
+        clock.advanceSeconds(10);
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            TrackerEngine engine = new TrackerEngine(settings, clock);
+            StatsView stats = new StatsView(engine.swarms());
+            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock);
+            flusher.run();
+            TorrentStats torrent = stats.torrent(HASH).orElseThrow();
+            assertEquals(new TorrentStats(HASH, "main", 1, 1, 1, 700, 340, torrent.lastAnnounce()), torrent);
+            assertEquals(2, stats.peers(HASH).size());
+            // The restored peer's counters are the base: only the increment is added.
+            engine.announce(announce(hash, id20(2), 6881, 900, 300, 0), "10.0.0.2");
+            assertEquals(900, stats.torrent(HASH).orElseThrow().uploaded());
+            flusher.run();
+            assertEquals(900, store.loadTorrents(0, 10).get(0).uploaded());
+        }
+    }
+
+    @Test
+    public void stoppedPeersAreNotRestored() throws Exception {
+        TrackerSettings settings = TestSupport.settings();
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            TrackerEngine engine = new TrackerEngine(settings, clock);
+            engine.announce(announce(id20(1), id20(2), 6881, 0, 0, 0), "10.0.0.2");
+            engine.announce(announce(id20(1), id20(2), 6881, 0, 0, 0) + "&event=stopped", "10.0.0.2");
+            new Flusher(engine.swarms(), store, settings, clock).run();
+        }
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            TrackerEngine engine = new TrackerEngine(settings, clock);
+            new Flusher(engine.swarms(), store, settings, clock).run();
+            assertEquals(0, new StatsView(engine.swarms()).torrent(HASH).orElseThrow().seeders());
+        }
+    }
+
+    @Test
+    public void aFailedWriteKeepsTheCountersForTheNext() throws Exception {
+        TrackerSettings settings = TestSupport.settings();
+        FailingDataSource failing = new FailingDataSource(dataSource());
+        try (TrackerStore store = new TrackerStore(failing.dataSource())) {
+            TrackerEngine engine = new TrackerEngine(settings, clock);
+            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock);
+            flusher.run();
+            engine.announce(announce(id20(1), id20(2), 6881, 0, 0, 0) + "&event=started", "10.0.0.2");
+            engine.announce(announce(id20(1), id20(2), 6881, 50, 0, 0), "10.0.0.2");
+            failing.failing = true;
+            flusher.run();
+            engine.announce(announce(id20(1), id20(2), 6881, 80, 0, 0), "10.0.0.2");
+            assertEquals(80, new StatsView(engine.swarms()).torrent(HASH).orElseThrow().uploaded());
+            failing.failing = false;
+            flusher.run();
+            assertEquals(80, store.loadTorrents(0, 10).get(0).uploaded());
+            assertEquals(1, store.loadPeers(0).size());
+            assertTrue(failing.failures > 0);
+        }
+    }
+
+    @Test
+    public void anEmptyDatabaseRestoresNothing() throws Exception {
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            assertEquals(List.of(), store.loadTorrents(0, 10));
+            assertEquals(List.of(), store.loadPeers(0));
+            TrackerEngine engine = new TrackerEngine(TestSupport.settings(), clock);
+            new Flusher(engine.swarms(), store, TestSupport.settings(), clock).run();
+            assertNull(engine.swarms().get(Bytes.copyOf(id20(1))));
+        }
+    }
+
+    /** Makes the database fail on demand: connecting, preparing and committing throw while {@code failing}. */
+    static final class FailingDataSource {
+        volatile boolean failing;
+        volatile int failures;
+        private final DataSource delegate;
+
+        FailingDataSource(DataSource delegate) {
+            this.delegate = delegate;
+        }
+
+        DataSource dataSource() {
+            return proxy(DataSource.class, delegate, result -> result instanceof Connection c
+                    ? proxy(Connection.class, c, same -> same) : result);
+        }
+
+        private <T> T proxy(Class<T> type, T target, UnaryOperator<Object> wrapResult) {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                    (self, method, args) -> {
+                        if (failing && FAILING.contains(method.getName())) {
+                            failures++;
+                            throw new SQLException("database unreachable (test)");
+                        }
+                        try {
+                            return wrapResult.apply(method.invoke(target, args));
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }));
+        }
+
+        private static final Set<String> FAILING = Set.of("getConnection", "prepareStatement", "createStatement",
+                "commit");
+    }
+}
