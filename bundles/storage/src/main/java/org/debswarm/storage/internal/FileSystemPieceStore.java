@@ -1,0 +1,174 @@
+package org.debswarm.storage.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import org.debswarm.storage.BeginResult;
+import org.debswarm.storage.FileKey;
+import org.debswarm.storage.FileSpan;
+import org.debswarm.storage.PieceStore;
+import org.debswarm.storage.SpanningStorage;
+import org.debswarm.storage.StoreSummary;
+import org.debswarm.storage.StoredFile;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link PieceStore} service: files on disk under the data folder, records in the database
+ * given by a {@link DataSourceFactory} (H2 by default). A unit test builds it with
+ * {@link #FileSystemPieceStore(Path, DataSource, StoreOptions)} and closes it with {@link #close()}.
+ */
+@Component(service = PieceStore.class, configurationPid = FileSystemPieceStore.PID)
+@Designate(ocd = FileSystemPieceStoreConfiguration.class)
+public final class FileSystemPieceStore implements PieceStore {
+
+    static final String PID = "org.debswarm.storage";
+    /** Framework property naming the node's data folder, set by the launcher. */
+    static final String HOME_PROPERTY = "debswarm.home";
+    private static final int STRIPES = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(FileSystemPieceStore.class);
+
+    private final StoreLayout layout;
+    private final StoreDatabase database;
+    private final Records records;
+    private final PartialRecords partials;
+    private final Stripes stripes = new Stripes(STRIPES);
+    private final Catalog catalog;
+    private final WriteManager writes;
+
+    @Activate
+    public FileSystemPieceStore(FileSystemPieceStoreConfiguration config, BundleContext context,
+            @Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
+            DataSourceFactory dataSources) throws IOException {
+        this(home(config, context), config, dataSources);
+    }
+
+    private FileSystemPieceStore(Path home, FileSystemPieceStoreConfiguration config, DataSourceFactory dataSources)
+            throws IOException {
+        this(home, dataSource(dataSources, config, new StoreLayout(home)), new StoreOptions(config.checkpointBytes(),
+                Duration.ofSeconds(config.idleTimeoutSeconds()), StoreOptions.DEFAULTS.closeTimeout()));
+    }
+
+    /** The store without OSGi: for tests, benchmarks and tools. Call {@link #close()} when done. */
+    public FileSystemPieceStore(Path home, DataSource dataSource, StoreOptions options) throws IOException {
+        layout = new StoreLayout(home);
+        layout.createDirectories();
+        database = new StoreDatabase(dataSource);
+        records = new Records(database);
+        partials = new PartialRecords(database);
+        catalog = new Catalog(layout, records, stripes);
+        writes = new WriteManager(layout, catalog, partials, stripes, options);
+        try {
+            writes.sweep();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.debug("Storage open at {}", layout.home());
+    }
+
+    private static Path home(FileSystemPieceStoreConfiguration config, BundleContext context) {
+        if (!config.dataDirectory().isBlank()) {
+            return Path.of(config.dataDirectory());
+        }
+        String home = context.getProperty(HOME_PROPERTY);
+        return Path.of(home == null || home.isBlank() ? "data" : home);
+    }
+
+    private static DataSource dataSource(DataSourceFactory factory, FileSystemPieceStoreConfiguration config,
+                                         StoreLayout layout) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty(DataSourceFactory.JDBC_URL,
+                config.jdbcUrl().isBlank() ? layout.defaultJdbcUrl() : config.jdbcUrl());
+        if (!config.jdbcUser().isEmpty()) {
+            properties.setProperty(DataSourceFactory.JDBC_USER, config.jdbcUser());
+        }
+        if (!config.jdbcPassword().isEmpty()) {
+            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, config.jdbcPassword());
+        }
+        try {
+            return factory.createDataSource(properties);
+        } catch (SQLException e) {
+            throw new IOException("storage database: cannot create a data source: " + e.getMessage(), e);
+        }
+    }
+
+    /** Suspends writes in progress (their partial files stay), waits for verifications, closes the database. */
+    @Deactivate
+    public void close() {
+        writes.close();
+        database.close();
+        LOG.debug("Storage at {} closed", layout.home());
+    }
+
+    @Override
+    public Optional<StoredFile> lookup(String host, String path) throws IOException {
+        return catalog.lookup(host, path);
+    }
+
+    @Override
+    public Optional<StoredFile> lookupBySha256(String sha256) throws IOException {
+        return catalog.lookupBySha256(sha256);
+    }
+
+    @Override
+    public Optional<StoredFile> linkIfKnown(FileKey key) throws IOException {
+        List<String> orphans = new ArrayList<>();
+        Optional<StoredFile> linked;
+        synchronized (stripes.of(key.sha256())) {
+            linked = catalog.storedOrLinked(key, orphans);
+        }
+        catalog.collect(orphans);
+        return linked;
+    }
+
+    @Override
+    public BeginResult begin(FileKey key) throws IOException {
+        return writes.begin(key);
+    }
+
+    @Override
+    public CompletableFuture<StoredFile> whenStored(FileKey key) {
+        return writes.whenStored(key);
+    }
+
+    @Override
+    public Optional<StoredFile> verify(String host, String path) throws IOException {
+        return catalog.verify(host, path);
+    }
+
+    @Override
+    public boolean remove(String host, String path) throws IOException {
+        return catalog.remove(host, path);
+    }
+
+    @Override
+    public StoreSummary summary() throws IOException {
+        long[] totals = records.totals();
+        return new StoreSummary(totals[0], totals[1], totals[2], totals[3], writes.activeWrites(), partials.count());
+    }
+
+    @Override
+    public SpanningStorage openSpanning(String name, List<FileSpan> files, int pieceLength) throws IOException {
+        if (name.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("torrent folder name " + name + ": must be one path segment");
+        }
+        return DiskSpanningStorage.open(layout.torrent(name), files, pieceLength);
+    }
+}

@@ -1,0 +1,41 @@
+package org.debswarm.storage.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the store, PID {@code org.debswarm.storage}. */
+@ObjectClassDefinition(name = "Debswarm storage",
+        description = "The node's on-disk store of verified files and partial downloads.")
+public @interface FileSystemPieceStoreConfiguration {
+
+    @AttributeDefinition(name = "Data directory",
+            description = "Folder holding mirrors/, store/, partial/, torrents/ and db/. Empty: the framework"
+                    + " property debswarm.home, else ./data.")
+    String dataDirectory() default "";
+
+    @AttributeDefinition(name = "JDBC URL",
+            description = "Database of the store. Empty: jdbc:h2:file:<data directory>/db/storage.")
+    String jdbcUrl() default "";
+
+    @AttributeDefinition(name = "JDBC user", description = "Empty: none.")
+    String jdbcUser() default "";
+
+    @AttributeDefinition(name = "JDBC password", type = AttributeType.PASSWORD)
+    String jdbcPassword() default "";
+
+    @AttributeDefinition(name = "Data source factory",
+            description = "Filter selecting the DataSourceFactory service, e.g."
+                    + " (osgi.jdbc.driver.class=org.postgresql.Driver) with a PostgreSQL JDBC URL.")
+    String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
+
+    @AttributeDefinition(name = "Checkpoint bytes",
+            description = "New bytes of a partial file after which its progress is recorded (at least 16384);"
+                    + " a crash re-fetches at most about this much per file.", min = "16384")
+    long checkpointBytes() default 8L << 20;
+
+    @AttributeDefinition(name = "Idle timeout (s)",
+            description = "A write that receives no byte for this long is suspended; its partial file stays.",
+            min = "1")
+    int idleTimeoutSeconds() default 300;
+}

@@ -1,0 +1,122 @@
+package org.debswarm.storage.internal;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's database: schema, connections and transactions. SQL errors become
+ * {@link IOException}s so callers handle one kind of failure.
+ *
+ * <p>The SQL is kept to what H2 and PostgreSQL both accept (BIGINT times, VARCHAR keys,
+ * delete-then-insert instead of MERGE or ON CONFLICT).
+ */
+final class StoreDatabase implements AutoCloseable {
+
+    /** Bumped when the schema changes; a later version migrates from the one it finds. */
+    static final int SCHEMA_VERSION = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
+
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS storage_schema (version INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS storage_blob (sha256 VARCHAR(64) NOT NULL PRIMARY KEY,"
+            + " file_size BIGINT NOT NULL, mtime_ns BIGINT NOT NULL, stored_at_ms BIGINT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS storage_path (host VARCHAR(255) NOT NULL, path VARCHAR(1024) NOT NULL,"
+            + " sha256 VARCHAR(64) NOT NULL, file_size BIGINT NOT NULL, mtime_ns BIGINT NOT NULL,"
+            + " stored_at_ms BIGINT NOT NULL, PRIMARY KEY (host, path))",
+        "CREATE INDEX IF NOT EXISTS storage_path_sha256 ON storage_path (sha256)",
+        "CREATE TABLE IF NOT EXISTS storage_partial (sha256 VARCHAR(64) NOT NULL PRIMARY KEY,"
+            + " file_size BIGINT NOT NULL, updated_at_ms BIGINT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS storage_partial_range (sha256 VARCHAR(64) NOT NULL,"
+            + " range_start BIGINT NOT NULL, range_end BIGINT NOT NULL, PRIMARY KEY (sha256, range_start))",
+    };
+
+    /** Work on one connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    /** Held open for the store's lifetime: an embedded H2 database closes with its last connection. */
+    private final Connection keeper;
+
+    StoreDatabase(DataSource dataSource) throws IOException {
+        this.dataSource = dataSource;
+        try {
+            keeper = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failure("open", e);
+        }
+        try {
+            createSchema(keeper);
+        } catch (SQLException e) {
+            closeKeeper();
+            throw failure("create schema", e);
+        }
+    }
+
+    private static void createSchema(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : SCHEMA) {
+                s.execute(ddl);
+            }
+            try (var rs = s.executeQuery("SELECT COUNT(*) FROM storage_schema")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    s.executeUpdate("INSERT INTO storage_schema (version) VALUES (" + SCHEMA_VERSION + ")");
+                }
+            }
+        }
+    }
+
+    /** Runs {@code work} on its own connection in auto-commit mode. */
+    <T> T read(String what, SqlWork<T> work) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none. */
+    <T> T transaction(String what, SqlWork<T> work) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static IOException failure(String what, SQLException e) {
+        return new IOException("storage database: " + what + " failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        closeKeeper();
+    }
+
+    private void closeKeeper() {
+        try {
+            keeper.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the storage database failed: {}", e.getMessage());
+        }
+    }
+}
