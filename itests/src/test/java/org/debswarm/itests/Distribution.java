@@ -14,17 +14,31 @@ public final class Distribution {
     private Distribution() {
     }
 
+    /** The full node's distribution. */
     public static Path root() {
-        String dist = System.getProperty("debswarm.dist");
+        return fromProperty("debswarm.dist");
+    }
+
+    /** The tracker-only node's distribution. */
+    public static Path trackerRoot() {
+        return fromProperty("debswarm.tracker.dist");
+    }
+
+    private static Path fromProperty(String name) {
+        String dist = System.getProperty(name);
         if (dist == null) {
-            throw new IllegalStateException("system property debswarm.dist is not set (run through Maven failsafe)");
+            throw new IllegalStateException("system property " + name + " is not set (run through Maven failsafe)");
         }
         return Path.of(dist);
     }
 
-    /** The jars of one folder of the distribution (boot, bundle or deploy), in name order. */
+    /** The jars of one folder of the full node's distribution (boot, bundle or deploy), in name order. */
     public static List<Path> jars(String folder) {
-        try (Stream<Path> files = Files.list(root().resolve(folder))) {
+        return jars(root(), folder);
+    }
+
+    public static List<Path> jars(Path distribution, String folder) {
+        try (Stream<Path> files = Files.list(distribution.resolve(folder))) {
             return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

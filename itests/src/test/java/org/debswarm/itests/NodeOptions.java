@@ -28,13 +28,19 @@ public final class NodeOptions {
     private NodeOptions() {
     }
 
+    /** The full node. */
     public static Option node() {
+        return node(Distribution.root());
+    }
+
+    /** The node of one distribution (the full node or the tracker-only node). */
+    public static Option node(Path distribution) {
         Path home = tempFolder("debswarm-it-home");
         Path configs = tempFolder("debswarm-it-deploy");
         int console = Distribution.freePort();
         int apt = Distribution.freePort();
         int tracker = Distribution.freePort();
-        copyJettyInstanceConfigs(configs, apt, tracker);
+        copyJettyInstanceConfigs(distribution, configs, apt, tracker);
         List<Option> options = new ArrayList<>();
         options.add(frameworkProperty("debswarm.home").value(home.toString()));
         options.add(frameworkProperty("felix.cm.dir").value(home.resolve("config").toString()));
@@ -45,26 +51,28 @@ public final class NodeOptions {
         options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
         options.add(frameworkProperty("felix.fileinstall.optionalImportRefreshScope").value("managed"));
         options.add(frameworkProperty("felix.fileinstall.fragmentRefreshScope").value("managed"));
+        // as in the runtime: FileInstall must never write configuration back into the watched folder
+        options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
         options.add(systemProperty(CONSOLE_PORT).value(Integer.toString(console)));
         options.add(systemProperty(APT_PORT).value(Integer.toString(apt)));
         options.add(systemProperty(TRACKER_PORT).value(Integer.toString(tracker)));
         options.add(systemProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty").value("warn"));
-        addFolder(options, "boot", 1);
-        addFolder(options, "bundle", 2);
-        addFolder(options, "deploy", 3);
+        addFolder(options, distribution, "boot", 1);
+        addFolder(options, distribution, "bundle", 2);
+        addFolder(options, distribution, "deploy", 3);
         options.add(junitBundles());
         return composite(options.toArray(Option[]::new));
     }
 
-    private static void addFolder(List<Option> options, String folder, int startLevel) {
-        for (Path jar : Distribution.jars(folder)) {
+    private static void addFolder(List<Option> options, Path distribution, String folder, int startLevel) {
+        for (Path jar : Distribution.jars(distribution, folder)) {
             options.add(bundle(jar.toUri().toString()).startLevel(startLevel).start());
         }
     }
 
     /** The distribution's Jetty instance configurations, moved to the test's free ports. */
-    private static void copyJettyInstanceConfigs(Path target, int aptPort, int trackerPort) {
-        Path deploy = Distribution.root().resolve("deploy");
+    private static void copyJettyInstanceConfigs(Path distribution, Path target, int aptPort, int trackerPort) {
+        Path deploy = distribution.resolve("deploy");
         try {
             rewritePort(deploy.resolve("org.apache.felix.http-aptlistener.cfg"), target, aptPort);
             rewritePort(deploy.resolve("org.apache.felix.http-tracker.cfg"), target, trackerPort);
@@ -74,6 +82,9 @@ public final class NodeOptions {
     }
 
     private static void rewritePort(Path cfg, Path targetFolder, int port) throws IOException {
+        if (!Files.exists(cfg)) {
+            return; // the tracker-only node has no apt listener
+        }
         String text = Files.readString(cfg).replaceAll("(?m)^org\\.osgi\\.service\\.http\\.port=.*$",
                 "org.osgi.service.http.port=" + port);
         Files.writeString(targetFolder.resolve(cfg.getFileName()), text);

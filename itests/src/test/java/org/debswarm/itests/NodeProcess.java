@@ -103,6 +103,39 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code path} on a port of the node answers 200. The banner comes when the framework has
+     * started; the Debswarm bundles in deploy/ start a moment later through FileInstall, and an outside
+     * process has no event to wait on, so this asks again every 100 ms until the deadline.
+     */
+    public void awaitHttpOk(int port, String path, Duration deadline) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        int last = -1;
+        while (System.nanoTime() < end) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI
+                        .create("http://127.0.0.1:" + port + path).toURL().openConnection();
+                connection.setConnectTimeout(2000);
+                connection.setReadTimeout(5000);
+                last = connection.getResponseCode();
+                connection.disconnect();
+                if (last == 200) {
+                    return;
+                }
+            } catch (IOException notListening) {
+                last = -1;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " on port " + port + " did not answer 200 within " + deadline
+                + " (last status " + last + "); output:\n" + Files.readString(log));
+    }
+
+    /** Everything the node has printed so far (both runs, when a test restarts a node on the same home). */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
     public Path home() {
         return home;
     }

@@ -1,0 +1,185 @@
+package org.debswarm.aptlistener.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.debswarm.aptlistener.IndexCatalog;
+import org.debswarm.aptlistener.PackagesIndex;
+import org.debswarm.aptlistener.PackagesIndexListener;
+import org.debswarm.governor.HttpGovernor;
+import org.debswarm.rfc822.ControlParser;
+import org.debswarm.storage.FileKey;
+import org.debswarm.storage.PieceStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP front apt talks to, on the Jetty instance its whiteboard target names, and the node's
+ * {@link IndexCatalog}. Requests are checked in order: client address, method, request target (form, mirror,
+ * path), then served by kind of file. The governor, the store and the parser are dynamic: while one is
+ * being replaced the listener degrades (503 without a governor, pass-through without a store, no new
+ * catalog entries without a parser) and recovers when it returns.
+ */
+@Component(service = {Servlet.class, IndexCatalog.class}, configurationPid = AptListener.PID)
+@Designate(ocd = AptListenerConfiguration.class)
+@HttpWhiteboardServletPattern("/*")
+@HttpWhiteboardServletName("debswarm-aptlistener")
+public final class AptListener extends HttpServlet implements IndexCatalog {
+
+    /** The configuration PID. */
+    public static final String PID = "org.debswarm.aptlistener";
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(AptListener.class);
+    private static final int DOWNLOAD_THREADS = 32;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HttpGovernor governor;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PieceStore store;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ControlParser parser;
+
+    private final transient ClientFilter clients;
+    private final transient TargetParser targets;
+    private final transient ExecutorService indexThread;
+    private final transient ThreadPoolExecutor downloadThreads;
+    private final transient Catalog catalog;
+    private final transient Downloads downloads;
+    private final transient IndexHandler indexes;
+    private final transient PackageHandler packages;
+
+    /** Builds the listener; opens no socket (the whiteboard does) and reads the cache in the background. */
+    @Activate
+    public AptListener(AptListenerConfiguration config, BundleContext context) {
+        Settings settings = Settings.of(config);
+        this.clients = ClientFilter.of(config.allowedClients());
+        this.targets = new TargetParser(MirrorAllowList.of(config.allowedMirrors()), config.maxUriLength());
+        this.indexThread = java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("debswarm-apt-index"));
+        this.downloadThreads = new ThreadPoolExecutor(DOWNLOAD_THREADS, DOWNLOAD_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Threads.named("debswarm-apt-download"));
+        this.downloadThreads.allowCoreThreadTimeOut(true);
+        this.catalog = new Catalog(() -> parser, indexThread);
+        this.downloads = new Downloads(downloadThreads);
+        IndexCache cache = new IndexCache(home(context).resolve("cache"));
+        IndexRefresher refresher = new IndexRefresher(cache, catalog, () -> governor, settings, downloadThreads);
+        IndexEvents events = new IndexEvents(cache, catalog, new ReleaseNames(), () -> parser, refresher);
+        this.indexes = new IndexHandler(cache, events, () -> governor, settings);
+        this.packages = new PackageHandler(catalog, () -> store, () -> governor, downloads,
+                new Proxy(() -> governor, settings), settings);
+        indexThread.execute(() -> events.warmUp(settings.indexDeadline().plus(Settings.SLACK)));
+        LOG.debug("apt listener active: mirrors {}, clients {}, cache {}", Arrays.toString(config.allowedMirrors()),
+                clients, cache.root());
+    }
+
+    @Deactivate
+    void deactivate() {
+        downloads.cancelAll("the apt listener stopped");
+        Threads.shutdown(indexThread, "debswarm-apt-index");
+        Threads.shutdown(downloadThreads, "debswarm-apt-download");
+        LOG.debug("apt listener stopped");
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPackagesIndexListener(PackagesIndexListener listener) {
+        catalog.addListener(listener);
+    }
+
+    void removePackagesIndexListener(PackagesIndexListener listener) {
+        catalog.removeListener(listener);
+    }
+
+    /** @return the catalog, for tests that wait for parses */
+    Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public Optional<FileKey> entryFor(String host, String path) {
+        return catalog.entryFor(host, path);
+    }
+
+    @Override
+    public List<PackagesIndex> indexes() {
+        return catalog.indexes();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            handle(request, response);
+        } catch (HttpRefusal refusal) {
+            // a refused client or mirror is a configuration question an administrator may be asking
+            if (refusal.status() == 403) {
+                LOG.info("{} {} from {}: 403 {}", request.getMethod(), abbreviate(request.getRequestURI()),
+                        request.getRemoteAddr(), refusal.getMessage());
+            } else {
+                LOG.debug("{} {} from {}: {} {}", request.getMethod(), abbreviate(request.getRequestURI()),
+                        request.getRemoteAddr(), refusal.status(), refusal.getMessage());
+            }
+            Responses.refuse(response, refusal);
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpRefusal {
+        if (!clients.allows(request.getRemoteAddr())) {
+            throw HttpRefusal.forbidden("client " + request.getRemoteAddr() + " is not allowed: add its address range"
+                    + " to allowedClients of the configuration PID " + PID);
+        }
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            throw new HttpRefusal(405, "method " + method + " (expected: GET or HEAD)");
+        }
+        RequestTarget target = targets.parse(request.getRequestURI(), request.getQueryString(),
+                request.getServerName(), request.getServerPort(), request.getLocalPort());
+        ArchivePath path = ArchivePath.of(List.of(target.path().split("/")));
+        switch (path.kind()) {
+            case INDEX -> indexes.serve(request, response, target, path);
+            case PACKAGE -> packages.serve(request, response, target);
+            case OTHER -> {
+                if (catalog.entryFor(target.host(), target.path()).isEmpty()) {
+                    throw HttpRefusal.forbidden("/" + target.path() + " is outside a Debian archive's layout (expected:"
+                            + " <root>/dists/..., <root>/pool/..., or a flat repository's Packages*, Sources*, Release*,"
+                            + " InRelease, by-hash/..., *.deb, *.dsc, *.tar.*, *.diff.gz)");
+                }
+                packages.serve(request, response, target);
+            }
+        }
+    }
+
+    private static String abbreviate(String uri) {
+        return uri == null || uri.length() <= 200 ? uri : uri.substring(0, 200) + "...";
+    }
+
+    private static Path home(BundleContext context) {
+        String home = context.getProperty("debswarm.home");
+        return Path.of(home == null || home.isBlank() ? "data" : home).toAbsolutePath();
+    }
+}

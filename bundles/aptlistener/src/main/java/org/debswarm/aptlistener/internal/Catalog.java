@@ -1,0 +1,200 @@
+package org.debswarm.aptlistener.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.debswarm.aptlistener.IndexCatalog;
+import org.debswarm.aptlistener.IndexEntry;
+import org.debswarm.aptlistener.PackagesIndex;
+import org.debswarm.aptlistener.PackagesIndexListener;
+import org.debswarm.rfc822.ControlParser;
+import org.debswarm.storage.FileKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link IndexCatalog}: the parsed {@code Packages} indices per host, one per source (an index path
+ * without its compression suffix). Parsing and listener calls run on one thread, in order, so a newer
+ * version of a source is always published after an older one; look-ups never wait for it, except
+ * {@link #entryAwaiting} which waits, bounded, for parses of the host still under way.
+ * <p>
+ * Public (in a private package) for the benchmark in {@code bench/}.
+ */
+public final class Catalog implements IndexCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
+
+    private final Supplier<ControlParser> parser;
+    private final ExecutorService thread;
+    private final Map<String, Map<String, PackagesReading.Parsed>> byHost = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final List<PackagesIndexListener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param parser the control-file parser, or a supplier of null while none is available
+     * @param thread a single-thread executor owned by the caller
+     */
+    public Catalog(Supplier<ControlParser> parser, ExecutorService thread) {
+        this.parser = parser;
+        this.thread = thread;
+    }
+
+    @Override
+    public Optional<FileKey> entryFor(String host, String path) {
+        PackagesReading.Parsed best = null;
+        IndexEntry found = null;
+        for (PackagesReading.Parsed parsed : byHost.getOrDefault(host, Map.of()).values()) {
+            IndexEntry entry = parsed.byPath().get(path);
+            if (entry != null && (best == null || parsed.index().parsedAt().isAfter(best.index().parsedAt()))) {
+                best = parsed;
+                found = entry;
+            }
+        }
+        return Optional.ofNullable(found).map(IndexEntry::key);
+    }
+
+    @Override
+    public List<PackagesIndex> indexes() {
+        List<PackagesIndex> all = new ArrayList<>();
+        byHost.values().forEach(sources -> sources.values().forEach(p -> all.add(p.index())));
+        return all;
+    }
+
+    /**
+     * {@link #entryFor}, after waiting up to {@code bound} for the parses of {@code host} under way when the
+     * path is not (yet) known: apt asks for packages right after the index that lists them.
+     */
+    Optional<FileKey> entryAwaiting(String host, String path, Duration bound) {
+        Optional<FileKey> key = entryFor(host, path);
+        if (key.isPresent()) {
+            return key;
+        }
+        CompletableFuture<?>[] pending = inFlight.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(host + "\n")).map(Map.Entry::getValue)
+                .toArray(CompletableFuture[]::new);
+        if (pending.length == 0) {
+            return key;
+        }
+        try {
+            CompletableFuture.allOf(pending).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("Looking up {}/{} without the parses still under way: {}", host, path, e.toString());
+        }
+        return entryFor(host, path);
+    }
+
+    /**
+     * Parses a {@code Packages} file unless the catalog already holds this content for its source.
+     *
+     * @param indexPath the real name of the index, whose suffix gives the compression
+     * @param sha256 the SHA-256 of the file's bytes as cached: the content's identity
+     * @return completes when the index is parsed and announced (never exceptionally)
+     */
+    public CompletableFuture<Void> ensureParsed(String host, String indexPath, Path file, String sha256) {
+        String source = PackagesIndex.withoutCompression(indexPath);
+        PackagesReading.Parsed current = byHost.getOrDefault(host, Map.of()).get(source);
+        if (current != null && current.index().sha256().equals(sha256)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String key = host + "\n" + source + "\n" + sha256;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> prior = inFlight.putIfAbsent(key, done);
+        if (prior != null) {
+            return prior;
+        }
+        Runnable task = () -> {
+            try {
+                parse(host, indexPath, file, sha256);
+            } finally {
+                inFlight.remove(key, done);
+                done.complete(null);
+            }
+        };
+        try {
+            thread.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.remove(key, done);
+            done.complete(null);
+        }
+        return done;
+    }
+
+    /** Makes {@link #entryAwaiting} wait for {@code work} too: a download that will end in a parse. */
+    void track(String host, CompletableFuture<?> work) {
+        String key = host + "\n" + java.util.UUID.randomUUID();
+        CompletableFuture<Void> done = work.handle((v, e) -> null);
+        inFlight.put(key, done);
+        done.whenComplete((v, e) -> inFlight.remove(key, done));
+    }
+
+    /** @return the SHA-256 of the catalogued file for the source of {@code indexPath}, if any */
+    Optional<String> catalogued(String host, String indexPath) {
+        return Optional.ofNullable(byHost.getOrDefault(host, Map.of()).get(PackagesIndex.withoutCompression(indexPath)))
+                .map(p -> p.index().path().equals(indexPath) ? p.index().sha256() : "");
+    }
+
+    private void parse(String host, String indexPath, Path file, String sha256) {
+        String source = PackagesIndex.withoutCompression(indexPath);
+        PackagesReading.Parsed current = byHost.getOrDefault(host, Map.of()).get(source);
+        ControlParser p = parser.get();
+        if ((current != null && current.index().sha256().equals(sha256)) || p == null) {
+            if (p == null) {
+                LOG.warn("No ControlParser service: {}/{} is served but not catalogued", host, indexPath);
+            }
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            PackagesReading.Parsed parsed = PackagesReading.read(p, host, indexPath, file);
+            byHost.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(source, parsed);
+            LOG.info("Catalogued {}/{}: {} package files in {} ms", host, indexPath, parsed.index().entries().size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            listeners.forEach(l -> announce(l, parsed.index()));
+        } catch (Exception e) {
+            LOG.warn("Cannot catalogue {}/{}: {}", host, indexPath, e.toString());
+        }
+    }
+
+    /** Registers a listener and tells it of every current index, on the catalog's thread. */
+    void addListener(PackagesIndexListener listener) {
+        execute(() -> {
+            listeners.add(listener);
+            indexes().forEach(index -> announce(listener, index));
+        });
+    }
+
+    void removeListener(PackagesIndexListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void execute(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Catalog stopped; dropping a task");
+        }
+    }
+
+    private void announce(PackagesIndexListener listener, PackagesIndex index) {
+        if (!listeners.contains(listener)) {
+            return;
+        }
+        try {
+            listener.packagesIndexed(index);
+        } catch (RuntimeException e) {
+            LOG.warn("PackagesIndexListener {} failed on {}", listener, index, e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.debswarm.aptlistener.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.debswarm.governor.HttpGovernor;
+import org.debswarm.governor.MirrorRequest;
+import org.debswarm.governor.MirrorResponse;
+
+/**
+ * Serves index files (Release, InRelease, Packages, Sources, Translation, by-hash...): each request is
+ * revalidated with the mirror by a conditional request carrying the cached copy's validators, unless the
+ * copy is younger than the configured freshness or named by its digest (by-hash, immutable). A new version
+ * is streamed to apt while it is written to the cache, and moved into place only once complete.
+ */
+final class IndexHandler {
+
+    private final IndexCache cache;
+    private final IndexEvents events;
+    private final Supplier<HttpGovernor> governor;
+    private final Settings settings;
+
+    IndexHandler(IndexCache cache, IndexEvents events, Supplier<HttpGovernor> governor, Settings settings) {
+        this.cache = cache;
+        this.events = events;
+        this.governor = governor;
+        this.settings = settings;
+    }
+
+    void serve(HttpServletRequest request, HttpServletResponse response, RequestTarget target, ArchivePath path)
+            throws IOException, HttpRefusal {
+        Optional<CachedIndex> cached = cache.get(target.host(), target.path());
+        if (cached.isPresent() && (path.byHash() || isFresh(cached.get()))) {
+            send(request, response, cached.get(), path);
+            return;
+        }
+        try (MirrorResponse mirror = Mirror.fetch(governor, conditional(target, cached), settings.indexDeadline())) {
+            int status = mirror.status();
+            if (status == 304 && cached.isPresent()) {
+                CachedIndex confirmed = cached.get().revalidated(Instant.now(), mirror.lastModified().orElse(null),
+                        mirror.etag().orElse(null));
+                cache.update(confirmed);
+                send(request, response, confirmed, path);
+            } else if (status == 200) {
+                download(request, response, target, path, mirror);
+            } else {
+                if (status == 404 || status == 410) {
+                    cache.remove(target.host(), target.path());
+                }
+                throw Mirror.status(target.host(), target.path(), status);
+            }
+        }
+    }
+
+    private boolean isFresh(CachedIndex cached) {
+        return !settings.indexFreshness().isZero()
+                && cached.fetchedAt().plus(settings.indexFreshness()).isAfter(Instant.now());
+    }
+
+    private MirrorRequest conditional(RequestTarget target, Optional<CachedIndex> cached) {
+        MirrorRequest.Builder builder = MirrorRequest.get(target.mirrorUri(settings.mirrorScheme()))
+                .deadline(settings.indexDeadline());
+        cached.map(CachedIndex::lastModified).ifPresent(builder::ifModifiedSince);
+        cached.map(CachedIndex::etag).ifPresent(builder::ifNoneMatch);
+        return builder.build();
+    }
+
+    private void send(HttpServletRequest request, HttpServletResponse response, CachedIndex index, ArchivePath path)
+            throws IOException, HttpRefusal {
+        events.passed(index, path.byHash());
+        FileResponder.send(request, response, index.file(), index.size(), index.lastModified(), index.etag());
+    }
+
+    /**
+     * A new version: streamed to apt as it arrives unless apt asked for headers only or already has it
+     * (its {@code If-Modified-Since}), written to the cache all the same; apt leaving early does not stop it.
+     */
+    private void download(HttpServletRequest request, HttpServletResponse response, RequestTarget target,
+            ArchivePath path, MirrorResponse mirror) throws IOException, HttpRefusal {
+        Instant lastModified = mirror.lastModified().orElse(null);
+        String etag = mirror.etag().orElse(null);
+        boolean stream = !"HEAD".equals(request.getMethod())
+                && !FileResponder.notModified(request, lastModified, etag);
+        OutputStream client = null;
+        if (stream) {
+            FileResponder.validators(response, lastModified, etag);
+            response.setContentType("application/octet-stream");
+            mirror.contentLength().ifPresent(response::setContentLengthLong);
+            client = response.getOutputStream();
+        }
+        Path temporary = cache.newTemporary();
+        Tee tee = new Tee(client);
+        try {
+            tee.copy(mirror.body(), temporary);
+            long expected = mirror.contentLength().orElse(tee.count);
+            if (tee.count != expected) {
+                throw new IOException("mirror sent " + tee.count + " bytes (expected: Content-Length " + expected + ")");
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            if (stream && response.isCommitted()) {
+                throw e; // too late for a status: the connection is cut and apt sees a failed transfer
+            }
+            throw Mirror.failure(target.host(), e);
+        }
+        CachedIndex index = cache.commit(temporary, new CachedIndex(target.host(), target.path(), temporary, tee.count,
+                tee.sha256(), lastModified, etag, Instant.now()));
+        events.passed(index, path.byHash()); // before apt has the last byte: its next request may need the catalog
+        if (stream) {
+            tee.finish();
+        } else {
+            send(request, response, index, path);
+        }
+    }
+
+    /**
+     * Copies the mirror's body to a file, hashing it, and to apt while apt listens. The last buffer reaches
+     * apt only in {@link #finish}, once the file is in the cache.
+     */
+    private static final class Tee {
+        private final MessageDigest digest = PackagesReading.sha256();
+        private OutputStream client;
+        private IOException clientFailure;
+        private byte[] held = new byte[Responses.BUFFER];
+        private int heldLength;
+        private long count;
+
+        Tee(OutputStream client) {
+            this.client = client;
+        }
+
+        void copy(InputStream body, Path file) throws IOException {
+            byte[] buffer = new byte[Responses.BUFFER];
+            try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    digest.update(buffer, 0, n);
+                    count += n;
+                    toClient(held, heldLength);
+                    byte[] swap = held;
+                    held = buffer;
+                    buffer = swap;
+                    heldLength = n;
+                }
+            }
+        }
+
+        /** Sends the held buffer; rethrows a failure to reach apt, so that the container drops the connection. */
+        void finish() throws IOException {
+            toClient(held, heldLength);
+            if (clientFailure != null) {
+                throw clientFailure;
+            }
+        }
+
+        private void toClient(byte[] buffer, int n) {
+            if (client == null || n == 0) {
+                return;
+            }
+            try {
+                client.write(buffer, 0, n);
+            } catch (IOException e) {
+                clientFailure = e; // apt went away; the cache still gets the file
+                client = null;
+            }
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+}

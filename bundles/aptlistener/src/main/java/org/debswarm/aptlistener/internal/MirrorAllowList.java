@@ -1,0 +1,55 @@
+package org.debswarm.aptlistener.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.debswarm.storage.FileKey;
+
+/**
+ * The mirrors the listener proxies (configuration {@code allowedMirrors}): no open proxy. Entries are
+ * authorities, {@code deb.debian.org} or {@code 127.0.0.1:8080}; an entry without a port allows port 80.
+ */
+final class MirrorAllowList {
+
+    private final Set<String> authorities;
+
+    private MirrorAllowList(Set<String> authorities) {
+        this.authorities = Set.copyOf(authorities);
+    }
+
+    /**
+     * @param entries authorities; an entry may hold several separated by commas or spaces
+     * @throws IllegalArgumentException for an entry that could not be a host
+     */
+    static MirrorAllowList of(String... entries) {
+        Set<String> authorities = new LinkedHashSet<>();
+        for (String entry : entries) {
+            for (String part : entry.split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    authorities.add(normalize(FileKey.checkHost(part.trim())));
+                }
+            }
+        }
+        return new MirrorAllowList(authorities);
+    }
+
+    /** @return whether the normalised authority is listed */
+    boolean allows(String authority) {
+        return authorities.contains(normalize(authority));
+    }
+
+    /**
+     * @param authority {@code host} or {@code host:port}
+     * @return lower case, without the default port {@code :80}
+     */
+    static String normalize(String authority) {
+        String lower = authority.toLowerCase(Locale.ROOT);
+        return lower.endsWith(":80") ? lower.substring(0, lower.length() - 3) : lower;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(", ", authorities);
+    }
+}

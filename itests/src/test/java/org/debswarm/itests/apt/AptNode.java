@@ -1,0 +1,80 @@
+package org.debswarm.itests.apt;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.debswarm.itests.NodeProcess;
+
+/** Starts a real node whose apt listener proxies the test's mirror. */
+final class AptNode {
+
+    static final String PID = "org.debswarm.aptlistener";
+
+    private AptNode() {
+    }
+
+    /**
+     * Writes the listener's configuration into the node's {@code deploy/} (FileInstall applies it at start;
+     * {@link NodeProcess#start} copies the distribution over it and leaves extra files alone), starts the node
+     * and waits until the listener serves the mirror.
+     */
+    static NodeProcess start(Path work, MirrorServer mirror) throws Exception {
+        Path deploy = Files.createDirectories(work.resolve("install/deploy"));
+        Files.writeString(deploy.resolve(PID + ".cfg"), "allowedMirrors=" + mirror.authority() + ", deb.debian.org\n"
+                + "indexDeadline=30\ndebDeadline=120\n");
+        NodeProcess node = NodeProcess.start(work);
+        node.awaitStarted(Duration.ofSeconds(60));
+        awaitServing(node, mirror, Duration.ofSeconds(30));
+        return node;
+    }
+
+    /** @return the sources.list line of the URL prefix form */
+    static String prefixSource(NodeProcess node, MirrorServer mirror, DebianArchive archive) {
+        return "deb [signed-by=" + archive.keyring + "] http://127.0.0.1:" + node.aptPort() + "/" + mirror.authority()
+                + "/debian " + DebianArchive.SUITE + " main";
+    }
+
+    /** @return the sources.list line of the forward-proxy form: the mirror itself */
+    static String mirrorSource(MirrorServer mirror, DebianArchive archive) {
+        return "deb [signed-by=" + archive.keyring + "] http://" + mirror.authority() + "/debian " + DebianArchive.SUITE
+                + " main";
+    }
+
+    /** @return the {@code Acquire::http::Proxy} URL of the node */
+    static String proxy(NodeProcess node) {
+        return "http://127.0.0.1:" + node.aptPort();
+    }
+
+    /** The configuration is applied by FileInstall shortly after start: wait for the mirror to be allowed. */
+    private static void awaitServing(NodeProcess node, MirrorServer mirror, Duration deadline) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        int status = -1;
+        while (System.nanoTime() < end) {
+            status = status(node, "/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release");
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the apt listener did not serve " + mirror.authority() + " within " + deadline
+                + " (last status " + status + "); node output:\n" + Files.readString(node.home().resolveSibling("home.log")));
+    }
+
+    static int status(NodeProcess node, String target) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + node.aptPort() + target)
+                .toURL().openConnection();
+        connection.setConnectTimeout(2000);
+        connection.setReadTimeout(10000);
+        try {
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            return -1; // not listening yet
+        } finally {
+            connection.disconnect();
+        }
+    }
+}
