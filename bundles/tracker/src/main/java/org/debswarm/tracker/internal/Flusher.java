@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ final class Flusher {
     private final TrackerStore store;
     private final TrackerSettings settings;
     private final Clock clock;
-    private boolean restored;
+    private final CompletableFuture<Void> restored = new CompletableFuture<>();
     private boolean failing;
 
     Flusher(Swarms swarms, TrackerStore store, TrackerSettings settings, Clock clock) {
@@ -35,7 +37,7 @@ final class Flusher {
     /** One writer tick; never throws, so a scheduled executor keeps running it. */
     void run() {
         try {
-            if (!restored) {
+            if (!restored.isDone()) {
                 restore();
             }
             flush();
@@ -94,8 +96,13 @@ final class Flusher {
         } catch (TrackerRequestException full) {
             LOG.warn("Tracker restored only part of its previous state: {}", full.getMessage());
         }
-        restored = true;
+        restored.complete(null);
         LOG.debug("Restored {} torrents and {} live peers", torrents.size(), peers.size());
+    }
+
+    /** Completes when the first successful run has brought back the previous state. */
+    CompletionStage<Void> restored() {
+        return restored.minimalCompletionStage();
     }
 
     /** Deletes peers' last announces older than the retention; run now and then. */

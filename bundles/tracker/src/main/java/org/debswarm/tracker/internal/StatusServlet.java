@@ -29,10 +29,12 @@ public final class StatusServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient TrackerStats stats;
+    private final transient Tracker tracker;
 
     @Activate
-    public StatusServlet(@Reference TrackerStats stats) {
+    public StatusServlet(@Reference TrackerStats stats, @Reference Tracker tracker) {
         this.stats = stats;
+        this.tracker = tracker;
     }
 
     @Override
@@ -40,7 +42,11 @@ public final class StatusServlet extends HttpServlet {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String infoHash = request.getParameter("info_hash");
         response.setHeader("Cache-Control", "no-store");
-        if (path.equals("/stats.json")) {
+        if (!tracker.ready()) {
+            response.setHeader("Retry-After", "1");
+            send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain; charset=utf-8",
+                    "The tracker is starting and restoring its state\n");
+        } else if (path.equals("/stats.json")) {
             RenderedPage page = StatsJson.render(stats, infoHash);
             send(response, page.status(), "application/json", page.body());
         } else if (path.equals("/") || path.isEmpty()) {

@@ -14,4 +14,12 @@ public interface Tracker {
 
     /** @param rawQuery the undecoded query string of the request */
     byte[] scrape(String rawQuery);
+
+    /**
+     * Whether the state of the previous run has been brought back. Until then announces are refused with a
+     * retry hint and the status pages answer 503, so nothing is counted, or shown, as if the tracker were new.
+     */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +37,13 @@ public final class TrackerComponent implements TrackerStats, Tracker {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerComponent.class);
     private static final long PURGE_PERIOD_SECONDS = 3600;
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    private static final String STARTING = "tracker is starting and restoring its state; retry in a moment";
 
     private final TrackerEngine engine;
     private final StatsView stats;
     private final TrackerStore store;
     private final Flusher flusher;
+    private final CompletableFuture<Void> restored;
     private final ScheduledExecutorService writer;
     private final ScheduledExecutorService expiry;
 
@@ -54,6 +57,7 @@ public final class TrackerComponent implements TrackerStats, Tracker {
         stats = new StatsView(engine.swarms());
         store = new TrackerStore(dataSourceFactory.createDataSource(jdbcProperties(config, context)));
         flusher = new Flusher(engine.swarms(), store, settings, clock);
+        restored = flusher.restored().toCompletableFuture();
         writer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-tracker-writer"));
         expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-tracker-expiry"));
         // The first writer tick opens the database and restores the previous state, off the activating thread.
@@ -130,12 +134,22 @@ public final class TrackerComponent implements TrackerStats, Tracker {
 
     @Override
     public byte[] announce(String rawQuery, String remoteAddr) {
-        return engine.announce(rawQuery, remoteAddr);
+        return ready() ? engine.announce(rawQuery, remoteAddr) : Responses.failure(STARTING);
     }
 
     @Override
     public byte[] scrape(String rawQuery) {
-        return engine.scrape(rawQuery);
+        return ready() ? engine.scrape(rawQuery) : Responses.failure(STARTING);
+    }
+
+    @Override
+    public boolean ready() {
+        return restored.isDone();
+    }
+
+    /** Completes once the previous run's state is back and announces are taken. */
+    CompletableFuture<Void> whenReady() {
+        return restored.copy();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.debswarm.tracker.TorrentStats;
 import org.h2.util.OsgiDataSourceFactory;
@@ -54,6 +55,7 @@ public class TrackerComponentTest {
         byte[] hash = id20(1);
         String hex = Bytes.copyOf(hash).hex();
         TrackerComponent first = activate();
+        first.whenReady().get(10, TimeUnit.SECONDS);
         first.announce(announce(hash, id20(2), 6881, 0, 0, 10) + "&event=started&name=main", "127.0.0.1");
         byte[] response = first.announce(announce(hash, id20(2), 6881, 123, 456, 0) + "&event=completed",
                 "127.0.0.1");

@@ -51,7 +51,7 @@ public class TrackerServletTest {
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new AnnounceServlet(engine)), "/announce");
         context.addServlet(new ServletHolder(new ScrapeServlet(engine)), "/scrape");
-        ServletHolder status = new ServletHolder(new StatusServlet(new StatsView(engine.swarms())));
+        ServletHolder status = new ServletHolder(new StatusServlet(new StatsView(engine.swarms()), engine));
         context.addServlet(status, "/");
         context.addServlet(status, "/stats.json");
         server.setHandler(context);
