@@ -114,6 +114,7 @@ public final class TrackerBench {
         TrackerComponent tracker = new TrackerComponent(configuration(Map.of("flushPeriod",
                 Integer.getInteger("bench.flushPeriod", 1000))),
                 context(work.resolve("home")), new OsgiDataSourceFactory(new org.h2.Driver()));
+        tracker.whenReady().get(30, java.util.concurrent.TimeUnit.SECONDS);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -122,7 +123,7 @@ public final class TrackerBench {
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new AnnounceServlet(tracker)), "/announce");
         context.addServlet(new ServletHolder(new ScrapeServlet(tracker)), "/scrape");
-        ServletHolder status = new ServletHolder(new StatusServlet(tracker));
+        ServletHolder status = new ServletHolder(new StatusServlet(tracker, tracker));
         context.addServlet(status, "/");
         context.addServlet(status, "/stats.json");
         server.setHandler(context);

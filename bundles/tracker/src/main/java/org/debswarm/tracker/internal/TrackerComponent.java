@@ -147,8 +147,8 @@ public final class TrackerComponent implements TrackerStats, Tracker {
         return restored.isDone();
     }
 
-    /** Completes once the previous run's state is back and announces are taken. */
-    CompletableFuture<Void> whenReady() {
+    /** Completes once the previous run's state is back and announces are taken (for tests and tools). */
+    public CompletableFuture<Void> whenReady() {
         return restored.copy();
     }
 
