@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Serving stored packages to apt: requests/s and MB/s of a real node (bin/debswarm) answering GETs for a
+# stored 50 KB and a stored 100 MB .deb, next to a static nginx serving the same files and apt-cacher-ng
+# serving them from its cache, all on loopback, loaded by wrk.
+#
+#   bench/aptserve.sh [seconds per run=10]
+#
+# Needs: a built runtime (mvn -B -q install -DskipTests), wrk, nginx, apt-cacher-ng (Debian packages:
+# wrk nginx-light apt-cacher-ng; the script starts its own nginx and apt-cacher-ng in a temporary folder,
+# on free ports, and stops them; nothing system-wide is configured).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+dist="runtime/target/debswarm"
+[ -x "$dist/bin/debswarm" ] || { echo "build the runtime first: mvn -B -q install -DskipTests" >&2; exit 1; }
+for tool in wrk nginx apt-cacher-ng xz curl; do
+  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing: $tool" >&2; exit 1; }
+done
+
+work="$(mktemp -d /tmp/debswarm-aptserve.XXXXXX)"
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+await_http() { # url, seconds
+  local end=$((SECONDS + $2))
+  until curl -sf -o /dev/null "$1"; do
+    [ $SECONDS -lt $end ] || { echo "no answer from $1" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+# --- the archive: two packages, a Packages index listing them --------------------------------------------
+archive="$work/archive/debian"
+pool="$archive/pool/main/b"
+mkdir -p "$pool/small" "$pool/large" "$archive/dists/bench/main/binary-amd64"
+head -c 51200 /dev/urandom > "$pool/small/small_1.0_all.deb"
+head -c 104857600 /dev/urandom > "$pool/large/large_1.0_all.deb"
+for name in small large; do
+  f="$pool/$name/${name}_1.0_all.deb"
+  printf 'Package: %s\nVersion: 1.0\nArchitecture: all\nFilename: pool/main/b/%s/%s_1.0_all.deb\nSize: %s\nSHA256: %s\nDescription: bench\n\n' \
+    "$name" "$name" "$name" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
+done > "$archive/dists/bench/main/binary-amd64/Packages"
+xz -k "$archive/dists/bench/main/binary-amd64/Packages"
+chmod -R a+rX "$work/archive"
+
+# --- nginx: the mirror, and the static baseline ---------------------------------------------------------
+nginx_port="$(free_port)"
+mkdir -p "$work/nginx/logs"
+cat > "$work/nginx/nginx.conf" <<EOF
+user root;
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { application/vnd.debian.binary-package deb; }
+  default_type application/octet-stream;
+  server { listen 127.0.0.1:$nginx_port; root $work/archive; }
+}
+EOF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+await_http "http://127.0.0.1:$nginx_port/debian/dists/bench/main/binary-amd64/Packages" 10
+mirror="127.0.0.1:$nginx_port"
+
+# --- the node ------------------------------------------------------------------------------------------
+cp -r "$dist" "$work/node"
+apt_port="$(free_port)"; tracker_port="$(free_port)"; console_port="$(free_port)"
+sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$apt_port/" "$work/node/deploy/org.apache.felix.http-aptlistener.cfg"
+sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$tracker_port/" "$work/node/deploy/org.apache.felix.http-tracker.cfg"
+printf 'allowedMirrors=%s\n' "$mirror" > "$work/node/deploy/org.debswarm.aptlistener.cfg"
+DEBSWARM_JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
+  "$work/node/bin/debswarm" --home "$work/home" > "$work/node.log" 2>&1 &
+pids+=($!)
+node="http://127.0.0.1:$apt_port/$mirror/debian"
+await_http "$node/dists/bench/main/binary-amd64/Packages.xz" 60
+for name in small large; do   # the first request stores the file, verified; the runs below are all from the store
+  curl -sf -o /dev/null "$node/pool/main/b/$name/${name}_1.0_all.deb"
+done
+[ -f "$work/home/mirrors/$mirror/debian/pool/main/b/large/large_1.0_all.deb" ] || { echo "not stored" >&2; exit 1; }
+
+# --- apt-cacher-ng, with the files in its cache (its own minimal configuration: no remapping to real mirrors) -
+acng_port="$(free_port)"
+mkdir -p "$work/acng/conf" "$work/acng/cache" "$work/acng/log"
+printf 'CacheDir: %s\nLogDir: %s\nSupportDir: /usr/lib/apt-cacher-ng\nPort: %s\nBindAddress: 127.0.0.1\nReportPage: acng-report.html\nExThreshold: 0\n' \
+  "$work/acng/cache" "$work/acng/log" "$acng_port" > "$work/acng/conf/acng.conf"
+/usr/sbin/apt-cacher-ng -c "$work/acng/conf" ForeGround=1 PidFile="$work/acng/pid" SocketPath="$work/acng/socket" \
+  > "$work/acng.out" 2>&1 &
+pids+=($!)
+acng="http://127.0.0.1:$acng_port/$mirror/debian"
+servers="node nginx"
+if await_http "http://127.0.0.1:$acng_port/acng-report.html" 5 2>/dev/null; then
+  for name in small large; do curl -sf -o /dev/null "$acng/pool/main/b/$name/${name}_1.0_all.deb"; done
+  servers="node nginx acng"
+else
+  echo "apt-cacher-ng did not start, left out: $(head -c 300 "$work/acng.out")"
+fi
+
+# --- the runs --------------------------------------------------------------------------------------------
+run() { # label, url, connections
+  local out rps mbs
+  out="$(wrk -t2 -c"$3" -d"${seconds}s" --latency "$2" 2>&1)"
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  mbs="$(awk '/Transfer\/sec/ {v=$2; u=substr(v, length(v)-1); n=substr(v, 1, length(v)-2);
+        if (u=="GB") n*=1024; else if (u=="KB") n/=1024; printf "%.0f", n*1.048576}' <<<"$out")"
+  local errors; errors="$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)"
+  printf '%-34s %10s req/s %8s MB/s  %s\n' "$1" "$rps" "$mbs" "$errors"
+}
+echo "jvm: $(java -version 2>&1 | head -1); $(nproc) cpus; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for server in $servers; do
+  case $server in
+    node) base="$node" ;;
+    nginx) base="http://$mirror/debian" ;;
+    acng) base="$acng" ;;
+  esac
+  run "$server 50 KB, 32 connections" "$base/pool/main/b/small/small_1.0_all.deb" 32
+  run "$server 100 MB, 4 connections" "$base/pool/main/b/large/large_1.0_all.deb" 4
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
