@@ -1,0 +1,8 @@
+/**
+ * BitTorrent connections between Debswarm nodes and with ordinary BitTorrent clients: the peer wire of
+ * <a href="https://www.bittorrent.org/beps/bep_0003.html">BEP 3</a> with the extension handshake of
+ * <a href="https://www.bittorrent.org/beps/bep_0010.html">BEP 10</a>, and the tracker client.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.debswarm.peerwire;

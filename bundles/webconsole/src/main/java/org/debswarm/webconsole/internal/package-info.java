@@ -1,0 +1,2 @@
+/** Web Console plugins; nothing here is exported. */
+package org.debswarm.webconsole.internal;
