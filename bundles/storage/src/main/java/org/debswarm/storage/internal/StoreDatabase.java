@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import javax.sql.DataSource;
 
@@ -44,9 +46,17 @@ final class StoreDatabase implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * Connections kept open between operations. Opening an H2 session per look-up, and parsing its SQL
+     * again each time, cost about as much as the rest of serving a small stored file; a session keeps its
+     * parsed statements. Beyond this many idle connections, returned ones are closed.
+     */
+    private static final int IDLE_CONNECTIONS = 8;
+
     private final DataSource dataSource;
     /** Held open for the store's lifetime: an embedded H2 database closes with its last connection. */
     private final Connection keeper;
+    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_CONNECTIONS);
 
     StoreDatabase(DataSource dataSource) throws IOException {
         this.dataSource = dataSource;
@@ -77,29 +87,74 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on its own connection in auto-commit mode. */
+    /** Runs {@code work} on a connection of its own for the duration, in auto-commit mode. */
     <T> T read(String what, SqlWork<T> work) throws IOException {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+        Connection c = borrow(what);
+        try {
+            T result = work.run(c);
+            giveBack(c);
+            return result;
         } catch (SQLException e) {
+            discard(c);
             throw failure(what, e);
+        } catch (RuntimeException e) {
+            discard(c);
+            throw e;
         }
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or none. */
     <T> T transaction(String what, SqlWork<T> work) throws IOException {
-        try (Connection c = dataSource.getConnection()) {
+        Connection c = borrow(what);
+        try {
             c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            T result = work.run(c);
+            c.commit();
+            c.setAutoCommit(true);
+            giveBack(c);
+            return result;
+        } catch (SQLException e) {
+            rollBackAndDiscard(c);
+            throw failure(what, e);
+        } catch (RuntimeException e) {
+            rollBackAndDiscard(c);
+            throw e;
+        }
+    }
+
+    private Connection borrow(String what) throws IOException {
+        Connection c = idle.poll();
+        if (c != null) {
+            return c;
+        }
+        try {
+            return dataSource.getConnection();
         } catch (SQLException e) {
             throw failure(what, e);
+        }
+    }
+
+    private void giveBack(Connection c) {
+        if (!idle.offer(c)) {
+            discard(c);
+        }
+    }
+
+    /** A connection that failed is not trusted again. */
+    private static void rollBackAndDiscard(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed: {}", e.getMessage());
+        }
+        discard(c);
+    }
+
+    private static void discard(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing a storage connection failed: {}", e.getMessage());
         }
     }
 
@@ -109,6 +164,9 @@ final class StoreDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Connection c = idle.poll(); c != null; c = idle.poll()) {
+            discard(c);
+        }
         closeKeeper();
     }
 
