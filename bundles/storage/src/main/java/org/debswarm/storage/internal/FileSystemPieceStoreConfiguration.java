@@ -21,7 +21,8 @@ public @interface FileSystemPieceStoreConfiguration {
     @AttributeDefinition(name = "JDBC user", description = "Empty: none.")
     String jdbcUser() default "";
 
-    @AttributeDefinition(name = "JDBC password", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "JDBC password", type = AttributeType.PASSWORD,
+            description = "Password of the JDBC user. Empty: none (the embedded H2 database needs none).")
     String jdbcPassword() default "";
 
     @AttributeDefinition(name = "Data source factory",

@@ -54,10 +54,12 @@ public @interface TrackerConfiguration {
                     + " data source factory target to its driver).")
     String jdbcUrl() default "";
 
-    @AttributeDefinition(name = "JDBC user")
+    @AttributeDefinition(name = "JDBC user", description = "User for the JDBC URL above. Empty: none (the embedded"
+            + " H2 database needs none).")
     String jdbcUser() default "";
 
-    @AttributeDefinition(name = "JDBC password", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "JDBC password", type = AttributeType.PASSWORD,
+            description = "Password of the JDBC user. Empty: none.")
     String _jdbcPassword() default "";
 
     @AttributeDefinition(name = "Flush period", description = "Milliseconds between two database writes.")
