@@ -1,0 +1,93 @@
+package org.debswarm.peerwire.internal.node;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.debswarm.peerwire.internal.tracker.AnnounceEvent;
+import org.debswarm.peerwire.internal.tracker.AnnounceRequest;
+import org.debswarm.storage.SpanningStorage;
+import org.debswarm.torrent.InfoHash;
+import org.debswarm.torrent.MetaInfo;
+import org.debswarm.torrent.PackagesTorrent;
+import org.debswarm.torrent.PieceBits;
+
+/**
+ * The torrents this node runs: for each, a session of the {@link SwarmControl} and its announces. Announces
+ * report the session's counters; while it has none, {@code left} from the had pieces and 0 transferred.
+ */
+final class RunningTorrents {
+
+    private final SwarmControl swarm;
+    private final Announcements announcements;
+    private final int port;
+    private final int numwant;
+    private final Set<InfoHash> running = ConcurrentHashMap.newKeySet();
+
+    RunningTorrents(SwarmControl swarm, Announcements announcements, int port, int numwant) {
+        this.swarm = swarm;
+        this.announcements = announcements;
+        this.port = port;
+        this.numwant = numwant;
+    }
+
+    boolean isRunning(InfoHash hash) {
+        return running.contains(hash);
+    }
+
+    /** @return false if it was running already */
+    boolean start(PackagesTorrent torrent, List<List<URI>> trackers) {
+        if (!running.add(torrent.infoHash())) {
+            return false;
+        }
+        swarm.start(torrent);
+        announce(torrent.infoHash(), torrent.name(), trackers, () -> Left.of(torrent));
+        return true;
+    }
+
+    /** @return false if it was running already */
+    boolean start(MetaInfo torrent, SpanningStorage storage, PieceBits had, List<List<URI>> trackers) {
+        if (!running.add(torrent.infoHash())) {
+            return false;
+        }
+        swarm.start(torrent, storage, had);
+        announce(torrent.infoHash(), torrent.name(), trackers, () -> Left.of(torrent, had));
+        return true;
+    }
+
+    private void announce(InfoHash hash, String name, List<List<URI>> trackers, LongSupplier left) {
+        Supplier<AnnounceRequest> state = () -> {
+            TransferCounters c = swarm.counters(hash).orElseGet(() -> new TransferCounters(0, 0, left.getAsLong()));
+            return new AnnounceRequest(hash, swarm.peerId(), port, c.uploaded(), c.downloaded(), c.left(),
+                    AnnounceEvent.NONE, numwant, name);
+        };
+        announcements.start(hash, name, trackers, state, peers -> swarm.addPeers(hash, peers));
+    }
+
+    /**
+     * Stops announcing (the trackers hear {@code stopped} with the session's last counters), then the session.
+     *
+     * @return completes when the trackers heard it or failed; the caller bounds the wait
+     */
+    CompletableFuture<Void> stop(InfoHash hash) {
+        if (!running.remove(hash)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> told = announcements.stop(hash);
+        swarm.stop(hash);
+        return told;
+    }
+
+    /** Stops everything, waiting at most {@code deadline} for the trackers to hear {@code stopped}. */
+    void stopAll(Duration deadline) {
+        announcements.stopAll(deadline);
+        for (InfoHash hash : List.copyOf(running)) {
+            running.remove(hash);
+            swarm.stop(hash);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.debswarm.peerwire.internal.node;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.debswarm.aptlistener.IndexEntry;
+import org.debswarm.aptlistener.PackagesIndex;
+import org.debswarm.peerwire.internal.tracker.Query;
+import org.debswarm.peerwire.internal.tracker.RealTracker;
+import org.debswarm.storage.FileKey;
+import org.debswarm.storage.internal.FileSystemPieceStore;
+import org.debswarm.torrent.InfoHash;
+import org.debswarm.torrent.PackagesTorrent;
+import org.debswarm.torrent.PackagesTorrentBuilder;
+import org.debswarm.torrent.PackagesTorrents;
+import org.debswarm.torrent.SourceIndex;
+import org.debswarm.torrent.TorrentFactory;
+import org.debswarm.torrent.internal.DefaultTorrentRegistry;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The node glue on real parts: a Packages index as the apt listener hands it over becomes two registered
+ * torrents, started through the swarm control and announced to Debswarm's real tracker; dropped torrents and
+ * deactivation send {@code stopped}.
+ */
+public class NodeSwarmTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String HOST = "deb.debian.org";
+    private static final String INDEX = "debian/dists/bookworm/main/binary-amd64/Packages.xz";
+
+    @Rule
+    public final TemporaryFolder folder = new TemporaryFolder();
+
+    private final Random random = new Random(42);
+    private final TorrentFactory factory = NodeTestSupport.factory();
+    private final DefaultTorrentRegistry registry = NodeTestSupport.registry("PT0S");
+    private final RecordingSwarmControl swarm = new RecordingSwarmControl();
+    private final Map<String, byte[]> files = new HashMap<>();
+    private RealTracker tracker;
+    private FileSystemPieceStore store;
+    private NodeSwarm node;
+
+    @Before
+    public void start() throws Exception {
+        tracker = new RealTracker(folder.newFolder("tracker").toPath());
+        store = NodeTestSupport.store(folder.newFolder("data").toPath());
+        Path torrents = folder.newFolder("torrents").toPath();
+        node = new NodeSwarm(NodeTestSupport.config(Map.of("trackers", new String[] {tracker.announce().toString()},
+                "numwant", 20, "announceDeadline", 5, "stopDeadline", 5, "watchTorrentFolder", false)),
+                torrents, factory, registry, store, swarm);
+        NodeTestSupport.listen(registry, node);
+    }
+
+    @After
+    public void stop() throws Exception {
+        if (node != null) {
+            node.deactivate();
+        }
+        NodeTestSupport.deactivate(registry);
+        store.close();
+        tracker.close();
+    }
+
+    private IndexEntry entry(String path, int size, String architecture) throws Exception {
+        byte[] content = files.computeIfAbsent(path, p -> {
+            byte[] b = new byte[size];
+            random.nextBytes(b);
+            return b;
+        });
+        return new IndexEntry(new FileKey(HOST, "debian/" + path, size, NodeTestSupport.sha256(content)),
+                architecture);
+    }
+
+    private PackagesIndex index(IndexEntry... entries) {
+        return new PackagesIndex(HOST, INDEX, "0".repeat(64), Instant.now(), List.of(entries));
+    }
+
+    /** The torrents derived independently, from archive-root paths as Packages' Filename gives them. */
+    private PackagesTorrents expected(PackagesIndex index) {
+        PackagesTorrentBuilder builder = factory.packagesBuilder(HOST, INDEX);
+        for (IndexEntry e : index.entries()) {
+            builder.add(e.key().path().substring("debian/".length()), e.key().size(), e.key().sha256(),
+                    e.architectureAll());
+        }
+        return builder.build();
+    }
+
+    private PackagesIndex first() throws Exception {
+        return index(entry("pool/main/h/hello/hello_2.10-3_amd64.deb", 1000, "amd64"),
+                entry("pool/main/b/bash/bash_5.2.15-2_amd64.deb", 2000, "amd64"),
+                entry("pool/main/t/tzdata/tzdata_2024a-0_all.deb", 300, "all"),
+                entry("pool/main/d/debconf/debconf_1.5.82_all.deb", 400, "all"));
+    }
+
+    @Test
+    public void anIndexBecomesTwoRegisteredStartedAndAnnouncedTorrents() throws Exception {
+        PackagesIndex index = first();
+        NodeTestSupport.put(store, HOST, "debian/pool/main/t/tzdata/tzdata_2024a-0_all.deb",
+                files.get("pool/main/t/tzdata/tzdata_2024a-0_all.deb"));
+        PackagesTorrents expected = expected(index);
+        InfoHash arch = expected.architecture().infoHash();
+        InfoHash all = expected.all().infoHash();
+
+        node.packagesIndexed(index);
+        swarm.awaitStart(arch);
+        swarm.awaitStart(all);
+        List<PackagesTorrent> current = registry.current(new SourceIndex(HOST, INDEX));
+        assertEquals(Set.of(arch, all), Set.of(current.get(0).infoHash(), current.get(1).infoHash()));
+        PackagesTorrent allTorrent = registry.find(all).orElseThrow();
+        assertEquals("tzdata is in the store: had", 1, allTorrent.had().cardinality());
+
+        Map<InfoHash, Query> started = Map.of(hashOf(next("started")), last, hashOf(next("started")), last);
+        assertEquals(Set.of(arch, all), started.keySet());
+        Query archAnnounce = started.get(arch);
+        assertEquals("3000", archAnnounce.param("left"));
+        assertEquals("400", started.get(all).param("left"));
+        assertEquals(registry.find(arch).orElseThrow().name(), archAnnounce.text("name"));
+        assertEquals("6881", archAnnounce.param("port"));
+        assertEquals("20", archAnnounce.param("numwant"));
+        assertArrayEquals(swarm.peerId().toByteArray(), archAnnounce.bytes("peer_id"));
+        assertTrue(swarm.peerId().utf8().startsWith("-DS0100-"));
+        assertEquals(registry.find(arch).orElseThrow().name(),
+                tracker.stats().torrent(arch.toHex()).orElseThrow().name());
+        assertEquals(400, tracker.stats().peers(all.toHex()).get(0).left());
+    }
+
+    @Test
+    public void aDroppedTorrentIsStoppedAndItsTrackerHearsStopped() throws Exception {
+        PackagesIndex first = first();
+        InfoHash oldArch = expected(first).architecture().infoHash();
+        InfoHash all = expected(first).all().infoHash();
+        node.packagesIndexed(first);
+        swarm.awaitStart(oldArch);
+        swarm.awaitStart(all);
+        next("started");
+        next("started");
+
+        PackagesIndex second = index(entry("pool/main/h/hello/hello_2.10-4_amd64.deb", 1100, "amd64"),
+                entry("pool/main/b/bash/bash_5.2.15-2_amd64.deb", 2000, "amd64"),
+                entry("pool/main/t/tzdata/tzdata_2024a-0_all.deb", 300, "all"),
+                entry("pool/main/d/debconf/debconf_1.5.82_all.deb", 400, "all"));
+        InfoHash newArch = expected(second).architecture().infoHash();
+        node.packagesIndexed(second);
+        swarm.awaitStart(newArch);
+        swarm.awaitStop(oldArch); // retention PT0S: superseded, then dropped at once
+        assertEquals(Set.of("stopped " + oldArch, "started " + newArch), announces(2));
+        assertFalse("the all torrent did not change: it keeps running", swarm.wasStopped(all));
+        assertEquals(List.of(), tracker.stats().peers(oldArch.toHex()));
+    }
+
+    @Test
+    public void deactivationTellsEveryTrackerStopped() throws Exception {
+        PackagesIndex index = first();
+        node.packagesIndexed(index);
+        next("started");
+        next("started");
+        long start = System.nanoTime();
+        node.deactivate();
+        node = null;
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(6)) < 0);
+        PackagesTorrents expected = expected(index);
+        assertEquals(Set.of(expected.architecture().infoHash(), expected.all().infoHash()),
+                Set.of(hashOf(next("stopped")), hashOf(next("stopped"))));
+        assertTrue(swarm.wasStopped(expected.architecture().infoHash()));
+    }
+
+    private Query last;
+
+    private Query next(String event) throws InterruptedException {
+        last = tracker.nextAnnounce(event, WAIT);
+        assertNotNull("no '" + event + "' announce within " + WAIT, last);
+        return last;
+    }
+
+    /** The event and info hash of the next {@code n} announces, whatever their order. */
+    private Set<String> announces(int n) throws InterruptedException {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Query q = tracker.nextAnnounce(WAIT);
+            assertNotNull("announce " + (i + 1) + " of " + n + " not within " + WAIT, q);
+            seen.add((q.param("event") == null ? "" : q.param("event")) + " " + hashOf(q));
+        }
+        return seen;
+    }
+
+    private static InfoHash hashOf(Query q) {
+        return InfoHash.of(q.bytes("info_hash"));
+    }
+}
