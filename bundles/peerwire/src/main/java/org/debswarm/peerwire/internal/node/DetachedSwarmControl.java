@@ -35,7 +35,7 @@ final class DetachedSwarmControl implements SwarmControl {
     }
 
     @Override
-    public void start(PackagesTorrent torrent) {
+    public void start(PackagesTorrent torrent, Origin origin) {
         running.putIfAbsent(torrent.infoHash(), () -> Left.of(torrent));
     }
 

@@ -3,7 +3,9 @@ package org.debswarm.peerwire.internal.node;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +18,7 @@ import org.debswarm.peerwire.internal.tracker.Backoff;
 import org.debswarm.peerwire.internal.tracker.HttpTrackerClient;
 import org.debswarm.peerwire.internal.tracker.TrackerHttp;
 import org.debswarm.storage.PieceStore;
+import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.TorrentFactory;
 import org.debswarm.torrent.TorrentRegistry;
@@ -59,6 +62,8 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
     private final ScheduledExecutorService timer;
     private final TrackerHttp http;
     private final RunningTorrents running;
+    /** Where each torrent this component registered lives; touched only on the node thread. */
+    private final Map<InfoHash, Origin> origins = new HashMap<>();
     private final StandardTorrents standard;
     private final TorrentFolder folder;
 
@@ -121,11 +126,14 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
     private void indexed(PackagesIndex index) {
         List<PackagesTorrent> current = registry.update(IndexTorrents.of(factory, index));
         LOG.debug("{}/{}: {} torrents current", index.host(), index.path(), current.size());
+        Origin origin = Origin.ofIndex(index.host(), index.path());
+        current.forEach(torrent -> origins.put(torrent.infoHash(), origin));
         current.forEach(this::run);
     }
 
     private void changed(PackagesTorrent torrent, TorrentStatus status) {
         if (status == TorrentStatus.DROPPED) {
+            origins.remove(torrent.infoHash());
             running.stop(torrent.infoHash());
             LOG.debug("{} dropped: session and announces stopped", torrent.name());
         } else if (registry.status(torrent.infoHash()) != TorrentStatus.DROPPED) {
@@ -134,14 +142,15 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
     }
 
     private void run(PackagesTorrent torrent) {
-        if (running.isRunning(torrent.infoHash())) {
-            return;
+        Origin origin = origins.get(torrent.infoHash());
+        if (running.isRunning(torrent.infoHash()) || origin == null) {
+            return; // without an origin it is not from an index this component heard: that index replays later
         }
         if (store != null) {
             int marked = torrent.markHad(new StoreContent(store));
             LOG.debug("{}: {} more pieces had in the store", torrent.name(), marked);
         }
-        running.start(torrent, trackers);
+        running.start(torrent, origin, trackers);
     }
 
     private void submit(Runnable task) {

@@ -40,11 +40,11 @@ final class RunningTorrents {
     }
 
     /** @return false if it was running already */
-    boolean start(PackagesTorrent torrent, List<List<URI>> trackers) {
+    boolean start(PackagesTorrent torrent, Origin origin, List<List<URI>> trackers) {
         if (!running.add(torrent.infoHash())) {
             return false;
         }
-        swarm.start(torrent);
+        swarm.start(torrent, origin);
         announce(torrent.infoHash(), torrent.name(), trackers, () -> Left.of(torrent));
         return true;
     }
@@ -62,7 +62,7 @@ final class RunningTorrents {
     private void announce(InfoHash hash, String name, List<List<URI>> trackers, LongSupplier left) {
         Supplier<AnnounceRequest> state = () -> {
             TransferCounters c = swarm.counters(hash).orElseGet(() -> new TransferCounters(0, 0, left.getAsLong()));
-            return new AnnounceRequest(hash, swarm.peerId(), port, c.uploaded(), c.downloaded(), c.left(),
+            return new AnnounceRequest(hash, swarm.peerId(), swarm.listeningPort().orElse(port), c.uploaded(), c.downloaded(), c.left(),
                     AnnounceEvent.NONE, numwant, name);
         };
         announcements.start(hash, name, trackers, state, peers -> swarm.addPeers(hash, peers));

@@ -3,6 +3,7 @@ package org.debswarm.peerwire.internal.node;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.debswarm.storage.SpanningStorage;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.MetaInfo;
@@ -25,9 +26,10 @@ public interface SwarmControl {
 
     /**
      * Starts the session of a Packages torrent. Its {@link PackagesTorrent#wanted()} and
-     * {@link PackagesTorrent#had()} are live state shared with the registry and the apt listener.
+     * {@link PackagesTorrent#had()} are live state shared with the registry and the apt listener; its files
+     * are stored under {@code origin}.
      */
-    void start(PackagesTorrent torrent);
+    void start(PackagesTorrent torrent, Origin origin);
 
     /**
      * Starts the session of a standard torrent whose content lives in {@code storage}.
@@ -45,4 +47,9 @@ public interface SwarmControl {
 
     /** The counters announced for a running torrent; empty if it is not running. */
     Optional<TransferCounters> counters(InfoHash infoHash);
+
+    /** The port peers reach this node on, when a session engine listens; else the configured {@code peerPort}. */
+    default OptionalInt listeningPort() {
+        return OptionalInt.empty();
+    }
 }

@@ -61,8 +61,8 @@ final class RecordingSwarmControl implements SwarmControl {
     }
 
     @Override
-    public void start(PackagesTorrent torrent) {
-        detached.start(torrent);
+    public void start(PackagesTorrent torrent, Origin origin) {
+        detached.start(torrent, origin);
         start(torrent.infoHash()).complete(new Start(torrent, null, torrent.had()));
     }
 
