@@ -1,0 +1,170 @@
+package org.debswarm.peerwire.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.debswarm.peerwire.internal.net.Connection;
+import org.debswarm.peerwire.internal.net.IoLoop;
+import org.debswarm.peerwire.internal.net.TokenBucket;
+import org.debswarm.peerwire.internal.net.Transport;
+import org.debswarm.peerwire.internal.swarm.BanList;
+import org.debswarm.peerwire.internal.swarm.Swarm;
+import org.debswarm.torrent.InfoHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every connection of the engine, incoming and outgoing, with the limits per torrent and in total, the rate
+ * limits and the timers connections use. Confined to the I/O thread, except {@link #schedule}.
+ */
+final class Connections implements Transport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+
+    private final EngineOptions options;
+    private final IoLoop loop;
+    private final ScheduledExecutorService timer;
+    private final Map<InfoHash, Session> sessions;
+    private final byte[] peerId;
+    private final BanList bans;
+    private final TokenBucket up;
+    private final TokenBucket down;
+    private final Set<Connection> all = new HashSet<>();
+    private int listenPort;
+
+    Connections(EngineOptions options, IoLoop loop, ScheduledExecutorService timer, Map<InfoHash, Session> sessions,
+            byte[] peerId, BanList bans) {
+        this.options = options;
+        this.loop = loop;
+        this.timer = timer;
+        this.sessions = sessions;
+        this.peerId = peerId;
+        this.bans = bans;
+        this.up = new TokenBucket(options.uploadRate(), System.nanoTime());
+        this.down = new TokenBucket(options.downloadRate(), System.nanoTime());
+    }
+
+    void listening(int port) {
+        this.listenPort = port;
+    }
+
+    /** Connects to the peers not yet connected, banned or ourselves, within the limits. */
+    void connect(Session session, List<InetSocketAddress> peers) {
+        for (InetSocketAddress address : peers) {
+            if (all.size() >= options.maxConnections() || session.connections.size() >= options.swarm().maxPeers()) {
+                return;
+            }
+            if (!bans.isBanned(address) && !session.connectedTo(address) && !isSelf(address)) {
+                try {
+                    Connection c = Connection.connect(this, loop, session.swarm, address,
+                            options.connectTimeout().toNanos());
+                    all.add(c);
+                    session.connections.add(c);
+                } catch (IOException e) {
+                    LOG.debug("Cannot connect to {}: {}", address, e.toString());
+                }
+            }
+        }
+    }
+
+    private boolean isSelf(InetSocketAddress address) {
+        return address.getPort() == listenPort && address.getAddress() != null
+                && (address.getAddress().isLoopbackAddress()
+                || address.getAddress().equals(options.listen().getAddress()));
+    }
+
+    void accepted(SocketChannel channel) {
+        try {
+            if (all.size() >= options.maxConnections()) {
+                LOG.debug("Refused {}: {} connections (expected: < {})", channel.getRemoteAddress(), all.size(),
+                        options.maxConnections());
+                channel.close();
+                return;
+            }
+            all.add(Connection.accepted(this, loop, channel, options.connectTimeout().toNanos()));
+        } catch (IOException e) {
+            LOG.debug("Cannot accept a connection: {}", e.toString());
+        }
+    }
+
+    @Override
+    public Swarm swarm(InfoHash hash) {
+        Session session = sessions.get(hash);
+        return session == null ? null : session.swarm;
+    }
+
+    @Override
+    public byte[] peerId() {
+        return peerId.clone();
+    }
+
+    @Override
+    public Optional<String> refusal(Connection connection, Swarm swarm, byte[] remotePeerId) {
+        if (Arrays.equals(remotePeerId, peerId)) {
+            return Optional.of("connected to ourselves");
+        }
+        Session session = sessions.get(swarm.infoHash());
+        if (session == null) {
+            return Optional.of("session stopped");
+        }
+        if (connection.incoming()) {
+            session.connections.add(connection);
+        }
+        if (session.connections.size() > options.swarm().maxPeers()) {
+            return Optional.of("torrent has " + session.connections.size() + " connections (expected: <= "
+                    + options.swarm().maxPeers() + ")");
+        }
+        return swarm.refusal(connection.address(), remotePeerId);
+    }
+
+    @Override
+    public void closed(Connection connection, Swarm swarm) {
+        all.remove(connection);
+        Session session = swarm == null ? null : sessions.get(swarm.infoHash());
+        if (session != null) {
+            session.connections.remove(connection);
+        }
+    }
+
+    @Override
+    public TokenBucket uploadLimit() {
+        return up;
+    }
+
+    @Override
+    public TokenBucket downloadLimit() {
+        return down;
+    }
+
+    @Override
+    public Future<?> schedule(Runnable task, long delayNanos) {
+        try {
+            return timer.schedule(() -> {
+                try {
+                    loop.execute(task);
+                } catch (RejectedExecutionException e) {
+                    // the engine stopped meanwhile: nothing left to time out
+                }
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+}

@@ -1,0 +1,44 @@
+package org.debswarm.peerwire.internal;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import org.debswarm.peerwire.internal.swarm.SwarmOptions;
+
+/**
+ * The engine's settings, from {@link PeerWireConfiguration} or a test.
+ *
+ * @param listen          address and port of the listening socket (port 0: any free port)
+ * @param maxConnections  connections of all torrents together
+ * @param uploadRate      bytes per second, 0 = unlimited
+ * @param downloadRate    bytes per second, 0 = unlimited
+ * @param connectTimeout  deadline for connecting and completing the handshake
+ * @param tick            how often each swarm's timers run (keep-alives, snubs, the choker)
+ * @param swarm           per-torrent settings
+ */
+public record EngineOptions(InetSocketAddress listen, int maxConnections, long uploadRate, long downloadRate,
+        Duration connectTimeout, Duration tick, SwarmOptions swarm) {
+
+    public static EngineOptions loopback(int port) {
+        return new EngineOptions(new InetSocketAddress("127.0.0.1", port), 200, 0, 0, Duration.ofSeconds(10),
+                Duration.ofSeconds(2), SwarmOptions.DEFAULTS);
+    }
+
+    public EngineOptions withSwarm(SwarmOptions value) {
+        return new EngineOptions(listen, maxConnections, uploadRate, downloadRate, connectTimeout, tick, value);
+    }
+
+    public EngineOptions withRates(long up, long down) {
+        return new EngineOptions(listen, maxConnections, up, down, connectTimeout, tick, swarm);
+    }
+
+    static EngineOptions from(PeerWireConfiguration c) {
+        SwarmOptions defaults = SwarmOptions.DEFAULTS;
+        SwarmOptions swarm = new SwarmOptions(c.uploadSlots(), c.maxBadPieces(), c.pipeline(), c.maxPeersPerTorrent(),
+                defaults.snubTimeout(), defaults.keepAlive(), defaults.idleTimeout(), defaults.chokeInterval(),
+                Duration.ofSeconds(c.optimisticUnchokeSeconds()), defaults.client());
+        return new EngineOptions(new InetSocketAddress(c.bindAddress(), c.port()), c.maxConnections(),
+                c.uploadRateLimit() * 1024L, c.downloadRateLimit() * 1024L,
+                Duration.ofSeconds(c.connectTimeoutSeconds()), Duration.ofSeconds(2), swarm);
+    }
+}

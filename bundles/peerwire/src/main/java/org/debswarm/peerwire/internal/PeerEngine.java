@@ -1,0 +1,299 @@
+package org.debswarm.peerwire.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.debswarm.peerwire.PeerWire;
+import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.peerwire.internal.net.Acceptor;
+import org.debswarm.peerwire.internal.net.IoLoop;
+import org.debswarm.peerwire.internal.swarm.BanList;
+import org.debswarm.peerwire.internal.swarm.PackagesStorage;
+import org.debswarm.peerwire.internal.swarm.PieceStorage;
+import org.debswarm.peerwire.internal.swarm.SpanningPieces;
+import org.debswarm.peerwire.internal.swarm.Swarm;
+import org.debswarm.storage.PieceStore;
+import org.debswarm.storage.SpanningStorage;
+import org.debswarm.torrent.InfoHash;
+import org.debswarm.torrent.MetaInfo;
+import org.debswarm.torrent.PackagesTorrent;
+import org.debswarm.torrent.PieceBits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peer wire engine: two owned threads, {@code debswarm-peerwire-io} (every socket and every swarm) and
+ * {@code debswarm-peerwire-timer} (deadlines and periodic work, handed over to the I/O thread), a listening
+ * socket that accepts connections for any running torrent, and the sessions. {@link #close} stops both
+ * threads with a bounded wait. Usable without OSGi; {@link PeerWireComponent} is the service.
+ */
+public final class PeerEngine implements PeerWire, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerEngine.class);
+    private static final long WAIT_SECONDS = 5;
+
+    private final EngineOptions options;
+    private final PieceStore store;
+    private final IoLoop loop;
+    private final ScheduledExecutorService timer;
+    private final byte[] peerId = newPeerId();
+    private final BanList bans;
+    private final ConcurrentMap<InfoHash, Session> sessions = new ConcurrentHashMap<>();
+    private final Connections connections;
+    private final Acceptor acceptor;
+
+    public PeerEngine(EngineOptions options, PieceStore store) throws IOException {
+        this.options = options;
+        this.store = store;
+        this.bans = new BanList(options.swarm().maxBadPieces());
+        this.loop = new IoLoop("debswarm-peerwire-io");
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-peerwire-timer"));
+        this.connections = new Connections(options, loop, timer, sessions, peerId, bans);
+        try {
+            this.acceptor = Acceptor.bind(loop, options.listen(), c -> connections.accepted(c));
+        } catch (IOException e) {
+            stopThreads();
+            throw e;
+        }
+        connections.listening(acceptor.port());
+        LOG.debug("Peer wire listening on {}:{}", options.listen().getAddress(), acceptor.port());
+    }
+
+    // Azureus-style peer id: client "DS", version 0100, then random bytes
+    private static byte[] newPeerId() {
+        byte[] id = new byte[20];
+        new SecureRandom().nextBytes(id);
+        System.arraycopy("-DS0100-".getBytes(StandardCharsets.US_ASCII), 0, id, 0, 8);
+        return id;
+    }
+
+    @Override
+    public boolean start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
+        return start(torrent.infoHash(), torrent.name(), torrent.wanted(),
+                l -> new PackagesStorage(store, torrent, mirrorHost, archiveRoot, loop, l));
+    }
+
+    @Override
+    public boolean start(MetaInfo meta) {
+        if (sessions.containsKey(meta.infoHash())) {
+            return false;
+        }
+        ListenerRef ref = new ListenerRef();
+        SpanningPieces pieces;
+        try {
+            pieces = SpanningPieces.open(store, meta, loop, ref);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the storage of torrent " + meta.infoHash(), e);
+        }
+        boolean started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), l -> ref.bind(l, pieces));
+        if (!started) {
+            pieces.close();
+        }
+        return started;
+    }
+
+    @Override
+    public boolean start(MetaInfo meta, SpanningStorage storage, PieceBits had) {
+        return start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()),
+                l -> SpanningPieces.over(meta, storage, had, loop, l));
+    }
+
+    private static PieceBits allOf(int count) {
+        PieceBits all = new PieceBits(count);
+        for (int i = 0; i < count; i++) {
+            all.set(i);
+        }
+        return all;
+    }
+
+    private synchronized boolean start(InfoHash hash, String name, PieceBits wanted,
+            Function<PieceStorage.Listener, PieceStorage> storage) {
+        if (sessions.containsKey(hash)) {
+            return false;
+        }
+        Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), System::nanoTime);
+        Session session = new Session(swarm);
+        sessions.put(hash, session);
+        long tick = options.tick().toNanos();
+        session.tick = timer.scheduleWithFixedDelay(() -> onLoop(swarm::tick), tick, tick, TimeUnit.NANOSECONDS);
+        LOG.debug("Session {} ({}) started", hash, name);
+        return true;
+    }
+
+    @Override
+    public boolean stop(InfoHash hash) {
+        Session session = sessions.remove(hash);
+        if (session == null) {
+            return false;
+        }
+        session.tick.cancel(false);
+        if (loop.isRunning()) {
+            // waits, so that nothing touches the session's storage once stop returns
+            call(() -> {
+                List.copyOf(session.connections).forEach(c -> c.close("session stopped"));
+                session.swarm.stop();
+                return null;
+            });
+        }
+        LOG.debug("Session {} stopped", hash);
+        return true;
+    }
+
+    @Override
+    public void addPeers(InfoHash hash, Collection<InetSocketAddress> peers) {
+        List<InetSocketAddress> copy = List.copyOf(peers);
+        onLoop(() -> {
+            Session session = sessions.get(hash);
+            if (session != null) {
+                connections.connect(session, copy);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> want(InfoHash hash, int piece) {
+        Session session = sessions.get(hash);
+        if (session == null) {
+            throw new IllegalArgumentException("no session for torrent " + hash);
+        }
+        if (piece < 0 || piece >= session.swarm.pieceCount()) {
+            throw new IllegalArgumentException("piece " + piece + " (expected: 0 to " + (session.swarm.pieceCount() - 1)
+                    + ")");
+        }
+        if (session.swarm.had(piece)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        onLoop(() -> session.swarm.want(piece).whenComplete((v, e) -> {
+            if (e == null) {
+                result.complete(null);
+            } else {
+                result.completeExceptionally(e);
+            }
+        }));
+        return result;
+    }
+
+    @Override
+    public Optional<SessionSnapshot> snapshot(InfoHash hash) {
+        Session session = sessions.get(hash);
+        return session == null ? Optional.empty() : Optional.of(call(session.swarm::snapshot));
+    }
+
+    @Override
+    public List<SessionSnapshot> sessions() {
+        List<Swarm> swarms = sessions.values().stream().map(s -> s.swarm).toList();
+        return call(() -> {
+            List<SessionSnapshot> list = new ArrayList<>();
+            swarms.forEach(s -> list.add(s.snapshot()));
+            return list;
+        });
+    }
+
+    @Override
+    public int port() {
+        return acceptor.port();
+    }
+
+    @Override
+    public byte[] peerId() {
+        return peerId.clone();
+    }
+
+    /** Runs on the I/O thread and waits for the answer, at most {@value #WAIT_SECONDS} s. */
+    private <T> T call(Supplier<T> task) {
+        if (loop.inLoop()) {
+            return task.get();
+        }
+        if (!loop.isRunning()) {
+            throw new IllegalStateException("the peer wire engine is stopped");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        onLoop(() -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the peer wire", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("peer wire did not answer: " + e, e);
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Peer wire stopped; task dropped");
+        }
+    }
+
+    /** Stops every session, closes every socket and stops both threads, each within a bounded wait. */
+    @Override
+    public void close() {
+        for (InfoHash hash : List.copyOf(sessions.keySet())) {
+            stop(hash);
+        }
+        stopThreads();
+        LOG.debug("Peer wire stopped");
+    }
+
+    private void stopThreads() {
+        timer.shutdownNow();
+        if (!loop.stop(Duration.ofSeconds(WAIT_SECONDS))) {
+            LOG.warn("Peer wire I/O thread did not stop within {} s", WAIT_SECONDS);
+        }
+        try {
+            if (!timer.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Peer wire timer did not stop within {} s", WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Lets the storage of a standard torrent be opened (and rechecked) before its swarm exists. */
+    private static final class ListenerRef implements PieceStorage.Listener {
+        private volatile PieceStorage.Listener target;
+
+        PieceStorage bind(PieceStorage.Listener listener, PieceStorage storage) {
+            target = listener;
+            return storage;
+        }
+
+        @Override
+        public void verified(int piece) {
+            target.verified(piece);
+        }
+
+        @Override
+        public void failed(int piece, Throwable cause) {
+            target.failed(piece, cause);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.debswarm.peerwire.internal.swarm;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.debswarm.torrent.bencode.ByteString;
+
+/**
+ * Strikes for pieces that failed verification, and the peers banned for them. A peer is known by its
+ * endpoint (address and port) and its peer id rather than by its address alone, so that several nodes behind
+ * one address (a NAT, or loopback in tests) are not banned for one of them. Thread-safe.
+ */
+public final class BanList {
+
+    private final int maxBadPieces;
+    private final Map<InetSocketAddress, Integer> strikes = new HashMap<>();
+    private final Set<InetSocketAddress> endpoints = new HashSet<>();
+    private final Set<ByteString> peerIds = new HashSet<>();
+
+    public BanList(int maxBadPieces) {
+        this.maxBadPieces = maxBadPieces;
+    }
+
+    /** Adds a strike; true if the peer is now banned. */
+    public synchronized boolean strike(InetSocketAddress endpoint, byte[] peerId) {
+        int count = strikes.merge(endpoint, 1, Integer::sum);
+        if (count >= maxBadPieces) {
+            endpoints.add(endpoint);
+            peerIds.add(ByteString.of(peerId));
+            return true;
+        }
+        return false;
+    }
+
+    public synchronized boolean isBanned(InetSocketAddress endpoint) {
+        return endpoints.contains(endpoint);
+    }
+
+    public synchronized boolean isBanned(byte[] peerId) {
+        return peerIds.contains(ByteString.of(peerId));
+    }
+
+    public synchronized int size() {
+        return endpoints.size();
+    }
+}

@@ -1,0 +1,27 @@
+package org.debswarm.peerwire.internal.swarm;
+
+import java.net.InetSocketAddress;
+
+import org.debswarm.peerwire.internal.wire.Message;
+
+/**
+ * What the swarm needs of a connection; the transport implements it. Calls come on the engine's I/O thread
+ * and never block: sends are queued.
+ */
+public interface PeerLink {
+
+    InetSocketAddress address();
+
+    boolean incoming();
+
+    void send(Message message);
+
+    /** Queues a piece message whose block comes from {@code data}. */
+    void sendBlock(int piece, int begin, BlockData data);
+
+    /** Bytes queued and not yet written: uploads wait while this is high. */
+    long queuedBytes();
+
+    /** Closes the connection; the swarm then gets {@link Swarm#detached}. */
+    void close(String reason);
+}

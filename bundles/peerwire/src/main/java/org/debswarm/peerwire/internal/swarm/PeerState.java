@@ -1,0 +1,61 @@
+package org.debswarm.peerwire.internal.swarm;
+
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.debswarm.peerwire.PeerSnapshot;
+import org.debswarm.peerwire.internal.wire.BlockRef;
+import org.debswarm.peerwire.internal.wire.Request;
+
+/** What a swarm knows of one connected peer. Confined to the swarm's thread. */
+public final class PeerState {
+
+    final PeerLink link;
+    final byte[] peerId;
+    String client;
+    final BitSet has = new BitSet();
+    long bytesHad;
+    boolean amChoking = true;
+    boolean amInterested;
+    boolean peerChoking = true;
+    boolean peerInterested;
+    int requestQueue;
+    /** Whether a message other than a keep-alive or the BEP 10 handshake came: a bitfield is late after it. */
+    boolean greeted;
+    /** Our requests to the peer, with when they were sent. */
+    final Map<BlockRef, Long> requested = new LinkedHashMap<>();
+    /** The peer's requests to us, served as the connection drains. */
+    final ArrayDeque<Request> uploads = new ArrayDeque<>();
+    final RateMeter down = new RateMeter();
+    final RateMeter up = new RateMeter();
+    int badPieces;
+    long lastReceived;
+    long lastSent;
+    long lastBlock;
+
+    PeerState(PeerLink link, byte[] peerId, long now) {
+        this.link = link;
+        this.peerId = peerId.clone();
+        this.client = ClientNames.fromPeerId(peerId);
+        this.lastReceived = now;
+        this.lastSent = now;
+        this.lastBlock = now;
+    }
+
+    public PeerLink link() {
+        return link;
+    }
+
+    PeerSnapshot snapshot(long now) {
+        return new PeerSnapshot(link.address(), client, link.incoming(), up.total(), down.total(), up.rate(now),
+                down.rate(now), bytesHad, has.cardinality(), amChoking, peerChoking, peerInterested, amInterested,
+                badPieces);
+    }
+
+    @Override
+    public String toString() {
+        return link.address() + " (" + client + ")";
+    }
+}

@@ -1,0 +1,298 @@
+package org.debswarm.peerwire.internal.swarm;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+import org.debswarm.peerwire.PeerSnapshot;
+import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.peerwire.internal.wire.Bitfield;
+import org.debswarm.peerwire.internal.wire.Cancel;
+import org.debswarm.peerwire.internal.wire.Choke;
+import org.debswarm.peerwire.internal.wire.Extended;
+import org.debswarm.peerwire.internal.wire.ExtensionHandshake;
+import org.debswarm.peerwire.internal.wire.Handshake;
+import org.debswarm.peerwire.internal.wire.Have;
+import org.debswarm.peerwire.internal.wire.Interested;
+import org.debswarm.peerwire.internal.wire.KeepAlive;
+import org.debswarm.peerwire.internal.wire.Message;
+import org.debswarm.peerwire.internal.wire.NotInterested;
+import org.debswarm.peerwire.internal.wire.PeerWireException;
+import org.debswarm.peerwire.internal.wire.Piece;
+import org.debswarm.peerwire.internal.wire.Request;
+import org.debswarm.peerwire.internal.wire.Unchoke;
+import org.debswarm.torrent.InfoHash;
+import org.debswarm.torrent.PieceBits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One torrent's swarm: its peers, what they have, what we ask of them and serve them. Independent of the
+ * transport: connections come in as {@link PeerLink}s and messages as values, so it is tested without
+ * sockets. Every method runs on one thread (the engine's I/O thread), the storage's outcomes included.
+ */
+public final class Swarm implements PieceStorage.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Swarm.class);
+
+    private final InfoHash infoHash;
+    private final String name;
+    private final SwarmOptions options;
+    private final LongSupplier clock;
+    private final BanList bans;
+    private final int listenPort;
+    private final PieceStorage storage;
+    private final PieceBits wanted;
+    private final List<PeerState> peers = new ArrayList<>();
+    private final Downloader downloader;
+    private final Uploader uploader;
+    private long lastChoke;
+    private long lastOptimistic;
+
+    /**
+     * @param storage creates the storage, given the listener it reports verification outcomes to
+     * @param wanted  the pieces to download (a Packages torrent's live set; all pieces for a standard torrent)
+     */
+    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+            PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, LongSupplier clock) {
+        this.infoHash = infoHash;
+        this.name = name;
+        this.options = options;
+        this.clock = clock;
+        this.bans = bans;
+        this.listenPort = listenPort;
+        this.storage = storage.apply(this);
+        this.wanted = wanted;
+        Random random = new Random();
+        Blame blame = new Blame(this::strike);
+        this.downloader = new Downloader(this.storage, wanted, peers, options, clock, blame, random);
+        this.uploader = new Uploader(this.storage, clock, new Choker(options.uploadSlots(), random));
+        this.lastChoke = clock.getAsLong();
+        this.lastOptimistic = lastChoke;
+    }
+
+    public InfoHash infoHash() {
+        return infoHash;
+    }
+
+    public int pieceCount() {
+        return storage.pieceCount();
+    }
+
+    /** Whether the piece is held verified; safe from any thread. */
+    public boolean had(int piece) {
+        return storage.had().get(piece);
+    }
+
+    /** Why a peer may not join, if it may not: banned, full, or already connected. */
+    public Optional<String> refusal(InetSocketAddress address, byte[] peerId) {
+        if (bans.isBanned(address) || bans.isBanned(peerId)) {
+            return Optional.of("banned");
+        }
+        if (peers.size() >= options.maxPeers()) {
+            return Optional.of("torrent has " + peers.size() + " peers (expected: < " + options.maxPeers() + ")");
+        }
+        for (PeerState p : peers) {
+            if (Arrays.equals(p.peerId, peerId)) {
+                return Optional.of("already connected to this peer id");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A connection finished its handshake: greets the peer with our pieces and extension handshake. */
+    public PeerState attach(PeerLink link, Handshake handshake) {
+        PeerState peer = new PeerState(link, handshake.peerId(), clock.getAsLong());
+        peers.add(peer);
+        if (storage.had().cardinality() > 0) {
+            link.send(new Bitfield(storage.had().toBitfield()));
+        }
+        if (handshake.supportsExtensions()) {
+            link.send(new ExtensionHandshake(Map.of(), options.client(), listenPort, Uploader.MAX_QUEUED_REQUESTS)
+                    .toMessage());
+        }
+        LOG.debug("Torrent {}: peer {} joined", infoHash, peer);
+        return peer;
+    }
+
+    public void received(PeerState peer, Message message) throws PeerWireException {
+        peer.lastReceived = clock.getAsLong();
+        try {
+            dispatch(peer, message);
+        } finally {
+            peer.greeted |= !(message instanceof KeepAlive || message instanceof Extended e && e.extendedId() == 0);
+        }
+    }
+
+    private void dispatch(PeerState peer, Message message) throws PeerWireException {
+        if (message instanceof Piece p) {
+            downloader.received(peer, p);
+        } else if (message instanceof Request r) {
+            uploader.requested(peer, r);
+        } else if (message instanceof Cancel c) {
+            uploader.cancelled(peer, c);
+        } else if (message instanceof Have h) {
+            has(peer, h.piece());
+        } else if (message instanceof Bitfield b) {
+            bitfield(peer, b);
+        } else if (message instanceof Choke) {
+            peer.peerChoking = true;
+            downloader.release(peer);
+        } else if (message instanceof Unchoke) {
+            peer.peerChoking = false;
+            downloader.fill(peer);
+        } else if (message instanceof Interested) {
+            uploader.interested(peer, true, peers);
+        } else if (message instanceof NotInterested) {
+            uploader.interested(peer, false, peers);
+        } else if (message instanceof Extended e) {
+            extended(peer, e);
+        }
+    }
+
+    /*
+     * BEP 3 sends a bitfield only as the first message (after a BEP 10 handshake at most). aria2 also sends one
+     * later in place of many haves; that is accepted as long as it only adds pieces, since refusing it would cut
+     * off a common client, while a bitfield that takes back announced pieces is a protocol error.
+     */
+    private void bitfield(PeerState peer, Bitfield b) throws PeerWireException {
+        BitSet bits = b.toBitSet();
+        if (peer.greeted) {
+            BitSet dropped = (BitSet) peer.has.clone();
+            dropped.andNot(bits);
+            if (!dropped.isEmpty()) {
+                throw new PeerWireException("late bitfield without piece " + dropped.nextSetBit(0)
+                        + " the peer announced (expected: only right after the handshake, or only adding pieces)");
+            }
+        }
+        for (int p = bits.nextSetBit(0); p >= 0; p = bits.nextSetBit(p + 1)) {
+            addPiece(peer, p);
+        }
+        downloader.refresh(peer);
+    }
+
+    private void extended(PeerState peer, Extended e) throws PeerWireException {
+        if (e.extendedId() == 0) {
+            ExtensionHandshake hs = ExtensionHandshake.parse(e.payload());
+            if (!hs.client().isEmpty()) {
+                peer.client = hs.client();
+            }
+            peer.requestQueue = hs.requestQueue();
+        }
+        // other ids: extensions we never announced in "m"; BEP 10 lets us ignore them
+    }
+
+    private void has(PeerState peer, int piece) {
+        if (addPiece(peer, piece) && wanted.get(piece) && !storage.had().get(piece)) {
+            downloader.refresh(peer);
+        }
+    }
+
+    private boolean addPiece(PeerState peer, int piece) {
+        if (peer.has.get(piece)) {
+            return false;
+        }
+        peer.has.set(piece);
+        peer.bytesHad += storage.pieceLength(piece);
+        downloader.picker().available(piece, 1);
+        return true;
+    }
+
+    public void detached(PeerState peer, String reason) {
+        if (!peers.remove(peer)) {
+            return;
+        }
+        downloader.release(peer);
+        for (int p = peer.has.nextSetBit(0); p >= 0; p = peer.has.nextSetBit(p + 1)) {
+            downloader.picker().available(p, -1);
+        }
+        LOG.debug("Torrent {}: peer {} left: {}", infoHash, peer, reason);
+        if (!peer.amChoking) {
+            uploader.rechoke(peers, false);
+        }
+    }
+
+    /** The peer's connection drained: serve more of its requests. */
+    public void writable(PeerState peer) {
+        uploader.serve(peer);
+    }
+
+    public CompletableFuture<Void> want(int piece) {
+        if (piece < 0 || piece >= storage.pieceCount()) {
+            throw new IllegalArgumentException("piece " + piece + " (expected: 0 to " + (storage.pieceCount() - 1)
+                    + ")");
+        }
+        return downloader.want(piece);
+    }
+
+    @Override
+    public void verified(int piece) {
+        boolean fresh = !storage.had().get(piece) || downloader.picker().progress(piece) != null;
+        downloader.verified(piece);
+        if (fresh) {
+            for (PeerState p : List.copyOf(peers)) {
+                p.link.send(new Have(piece));
+            }
+        }
+        List.copyOf(peers).forEach(downloader::refresh);
+    }
+
+    @Override
+    public void failed(int piece, Throwable cause) {
+        downloader.failed(piece, cause);
+    }
+
+    private void strike(PeerState peer, int piece) {
+        peer.badPieces++;
+        if (bans.strike(peer.link.address(), peer.peerId)) {
+            LOG.info("Torrent {}: banning {} after {} bad pieces (last: {})", infoHash, peer, peer.badPieces, piece);
+            peer.link.close("banned: " + peer.badPieces + " pieces failed verification (expected: < "
+                    + options.maxBadPieces() + ")");
+        }
+    }
+
+    /** Timers: keep-alives, idle and snubbed peers, the choker. Called every few seconds. */
+    public void tick() {
+        long now = clock.getAsLong();
+        for (PeerState p : List.copyOf(peers)) {
+            if (now - p.lastReceived > options.idleTimeout().toNanos()) {
+                p.link.close("idle for " + options.idleTimeout().toSeconds() + " s");
+            } else if (!p.requested.isEmpty() && now - p.lastBlock > options.snubTimeout().toNanos()) {
+                p.link.close("snubbed: no block for " + options.snubTimeout().toSeconds() + " s");
+            } else if (now - p.lastSent > options.keepAlive().toNanos()) {
+                p.lastSent = now;
+                p.link.send(KeepAlive.INSTANCE);
+            }
+        }
+        if (now - lastChoke >= options.chokeInterval().toNanos()) {
+            boolean rotate = now - lastOptimistic >= options.optimisticInterval().toNanos();
+            uploader.rechoke(peers, rotate);
+            lastChoke = now;
+            if (rotate) {
+                lastOptimistic = now;
+            }
+        }
+        List.copyOf(peers).forEach(downloader::refresh);
+    }
+
+    public SessionSnapshot snapshot() {
+        long now = clock.getAsLong();
+        List<PeerSnapshot> list = peers.stream().map(p -> p.snapshot(now)).toList();
+        return Snapshots.session(infoHash, name, storage, wanted, uploader.up, downloader.down, now, list);
+    }
+
+    /** Closes every connection, fails the waiting futures, releases the storage. */
+    public void stop() {
+        List.copyOf(peers).forEach(p -> p.link.close("session stopped"));
+        downloader.stop(new IllegalStateException("peer wire session of " + infoHash + " stopped"));
+        storage.close();
+    }
+}

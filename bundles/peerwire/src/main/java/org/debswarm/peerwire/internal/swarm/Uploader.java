@@ -1,0 +1,114 @@
+package org.debswarm.peerwire.internal.swarm;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+import org.debswarm.peerwire.internal.wire.Cancel;
+import org.debswarm.peerwire.internal.wire.Choke;
+import org.debswarm.peerwire.internal.wire.Unchoke;
+import org.debswarm.peerwire.internal.wire.PeerWireException;
+import org.debswarm.peerwire.internal.wire.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses whom to upload to (with the {@link Choker}) and serves the requests of unchoked peers, from
+ * verified pieces only, as fast as each connection drains: a request waits in the peer's queue while more
+ * than {@link #HIGH_WATER} bytes are queued on its connection.
+ */
+final class Uploader {
+
+    /** Requests a peer may have waiting; announced as {@code reqq} in our BEP 10 handshake. */
+    static final int MAX_QUEUED_REQUESTS = 250;
+    static final long HIGH_WATER = 256 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
+
+    private final PieceStorage storage;
+    private final LongSupplier clock;
+    private final Choker choker;
+    final RateMeter up = new RateMeter();
+
+    Uploader(PieceStorage storage, LongSupplier clock, Choker choker) {
+        this.storage = storage;
+        this.clock = clock;
+        this.choker = choker;
+    }
+
+    /** A peer became (un)interested: a free slot is given at once, a freed one at the next round. */
+    void interested(PeerState peer, boolean interested, Collection<PeerState> peers) {
+        peer.peerInterested = interested;
+        if (interested && peer.amChoking && choker.hasFreeSlot(peers)) {
+            setChoked(peer, false);
+        } else if (!interested && !peer.amChoking) {
+            rechoke(peers, false);
+        }
+    }
+
+    /** A choking round: while we download, merit is what peers gave us; while we only seed, what they took. */
+    void rechoke(Collection<PeerState> peers, boolean rotate) {
+        long now = clock.getAsLong();
+        boolean seeding = peers.stream().noneMatch(p -> p.amInterested);
+        Set<PeerState> unchoke = choker.choose(peers, p -> seeding ? p.up.rate(now) : p.down.rate(now), rotate);
+        for (PeerState p : List.copyOf(peers)) {
+            setChoked(p, !unchoke.contains(p));
+        }
+    }
+
+    private void setChoked(PeerState peer, boolean choked) {
+        if (peer.amChoking == choked) {
+            return;
+        }
+        peer.amChoking = choked;
+        peer.lastSent = clock.getAsLong();
+        peer.link.send(choked ? Choke.INSTANCE : Unchoke.INSTANCE);
+        if (choked) {
+            // BEP 3: a choked peer's pending requests are discarded
+            peer.uploads.clear();
+        } else {
+            serve(peer);
+        }
+    }
+
+    void requested(PeerState peer, Request request) throws PeerWireException {
+        long pieceLength = storage.pieceLength(request.piece());
+        if ((long) request.begin() + request.length() > pieceLength) {
+            throw new PeerWireException("request of " + request.length() + " bytes at " + request.begin()
+                    + " in piece " + request.piece() + " (expected: within its " + pieceLength + " bytes)");
+        }
+        if (peer.amChoking || !storage.had().get(request.piece())) {
+            // BEP 3: requests of a choked peer are dropped; a piece we lack was never announced
+            return;
+        }
+        if (peer.uploads.size() >= MAX_QUEUED_REQUESTS) {
+            throw new PeerWireException("requests queued " + (peer.uploads.size() + 1) + " (expected: <= "
+                    + MAX_QUEUED_REQUESTS + ")");
+        }
+        peer.uploads.add(request);
+        serve(peer);
+    }
+
+    void cancelled(PeerState peer, Cancel cancel) {
+        peer.uploads.remove(new Request(cancel.piece(), cancel.begin(), cancel.length()));
+    }
+
+    void serve(PeerState peer) {
+        while (!peer.uploads.isEmpty() && !peer.amChoking && peer.link.queuedBytes() < HIGH_WATER) {
+            Request r = peer.uploads.poll();
+            try {
+                BlockData data = storage.read(r.piece(), r.begin(), r.length());
+                long now = clock.getAsLong();
+                peer.link.sendBlock(r.piece(), r.begin(), data);
+                peer.lastSent = now;
+                peer.up.add(r.length(), now);
+                up.add(r.length(), now);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot read piece {} for {}: {}", r.piece(), peer, e.toString());
+                peer.uploads.clear();
+            }
+        }
+    }
+}

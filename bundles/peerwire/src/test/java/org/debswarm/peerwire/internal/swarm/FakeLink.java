@@ -1,0 +1,64 @@
+package org.debswarm.peerwire.internal.swarm;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.debswarm.peerwire.internal.wire.Message;
+
+/** A connection that records what the swarm sends. */
+final class FakeLink implements PeerLink {
+
+    final InetSocketAddress address;
+    final List<Message> sent = new ArrayList<>();
+    final List<int[]> blocks = new ArrayList<>();
+    String closed;
+    long queued;
+    Runnable onClose = () -> { };
+
+    FakeLink(int port) {
+        this.address = new InetSocketAddress("127.0.0.1", port);
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public boolean incoming() {
+        return false;
+    }
+
+    @Override
+    public void send(Message message) {
+        sent.add(message);
+    }
+
+    @Override
+    public void sendBlock(int piece, int begin, BlockData data) {
+        blocks.add(new int[] {piece, begin, data.length()});
+    }
+
+    @Override
+    public long queuedBytes() {
+        return queued;
+    }
+
+    @Override
+    public void close(String reason) {
+        if (closed == null) {
+            closed = reason;
+            onClose.run();
+        }
+    }
+
+    <T extends Message> List<T> sent(Class<T> type) {
+        return sent.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    void clear() {
+        sent.clear();
+        blocks.clear();
+    }
+}
