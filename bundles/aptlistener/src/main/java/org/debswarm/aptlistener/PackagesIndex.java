@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A parsed {@code Packages} index of one mirror: where it came from, what it held, and when it was parsed.
- * Immutable.
+ * Since 1.1 it may also be a parsed {@code Sources} index ({@link #isSources()}), whose entries are the files
+ * of its source packages, of architecture {@link IndexEntry#SOURCE}. Immutable.
  */
 public final class PackagesIndex {
 
@@ -48,6 +49,16 @@ public final class PackagesIndex {
      */
     public String source() {
         return withoutCompression(path);
+    }
+
+    /**
+     * @return whether this is a {@code Sources} index (its file name, compression aside, is {@code Sources}),
+     *         whose entries are source package files; otherwise a {@code Packages} index
+     * @since 1.1
+     */
+    public boolean isSources() {
+        String source = source();
+        return source.equals("Sources") || source.endsWith("/Sources");
     }
 
     /** @return the SHA-256 of the published (compressed) file */

@@ -22,6 +22,21 @@ public interface TorrentFactory {
      */
     PackagesTorrents fromPackages(String mirrorHost, String indexPath, InputStream plainPackages) throws IOException;
 
+    /**
+     * Reads a Sources file and derives its source torrent: one piece per file of every
+     * {@code Checksums-Sha256} list ({@code .dsc}, orig and debian tarballs), its path the {@code Directory}
+     * joined with the file name, verified by its SHA-256; the same file list, sorting, duplicate rule and
+     * infohash as for Packages (docs/torrent-format.md, section "Sources"). The torrent is
+     * {@link PackagesTorrents#architecture()}, named for example {@code deb.debian.org bookworm main source};
+     * {@link PackagesTorrents#all()} is empty.
+     *
+     * @param plainSources the uncompressed Sources content; read to its end, not closed
+     * @throws IOException if the stream cannot be read or a paragraph lacks Package, Version, Directory or
+     *                     Checksums-Sha256 (the whole file is rejected, as for Packages)
+     * @since 1.1
+     */
+    PackagesTorrents fromSources(String mirrorHost, String indexPath, InputStream plainSources) throws IOException;
+
     /** A builder for the torrents of a Packages file whose entries the caller has parsed already. */
     PackagesTorrentBuilder packagesBuilder(String mirrorHost, String indexPath);
 

@@ -1,6 +1,6 @@
 /**
  * Torrents for Debswarm: torrents derived from Debian {@code Packages} files (one piece per file, verified by
- * the entry's SHA-256), the registry of running torrents, and standard BitTorrent metainfo files
+ * the entry's SHA-256) and, since 1.1, from {@code Sources} files, the registry of running torrents, and standard BitTorrent metainfo files
  * (<a href="https://www.bittorrent.org/beps/bep_0003.html">BEP 3</a>,
  * <a href="https://www.bittorrent.org/beps/bep_0012.html">BEP 12</a>).
  *
@@ -10,5 +10,5 @@
  * in {@code docs/torrent-format.md}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.debswarm.torrent;

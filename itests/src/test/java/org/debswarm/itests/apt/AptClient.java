@@ -69,6 +69,26 @@ final class AptClient {
         return exec(into, command);
     }
 
+    /** {@code apt-get install --download-only}: fetches into the client's own archives cache, installs nothing. */
+    Tools.Result installDownloadOnly(String... packages) throws Exception {
+        List<String> command = new ArrayList<>(List.of("install", "-y", "--download-only"));
+        command.addAll(List.of(packages));
+        return exec(dir, command);
+    }
+
+    /** {@code apt-get source} into a new, empty folder (downloads the .dsc and tarballs, unpacks them). */
+    Tools.Result source(Path into, String... packages) throws Exception {
+        Files.createDirectories(into);
+        List<String> command = new ArrayList<>(List.of("source"));
+        command.addAll(List.of(packages));
+        return exec(into, command);
+    }
+
+    /** @return the client's archives cache, where {@link #installDownloadOnly} puts packages */
+    Path archives() {
+        return dir.resolve("cache/archives");
+    }
+
     private Tools.Result apt(String... arguments) throws Exception {
         return exec(dir, List.of(arguments));
     }

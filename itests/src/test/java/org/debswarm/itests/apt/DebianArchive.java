@@ -20,6 +20,12 @@ import java.util.Random;
  * {@code dpkg-deb --build}, {@code Packages} and {@code Packages.xz} (by {@code xz}) with their by-hash
  * copies, a {@code Release} with {@code Acquire-By-Hash: yes}, and an {@code InRelease} clearsigned by
  * {@code gpg} with a throwaway key whose public keyring apt gets as {@code signed-by}.
+ * <p>
+ * Other layouts ({@link #in(Path, String, String, String)}: a security archive
+ * {@code debian-security bookworm-security main}, an Ubuntu-style {@code ubuntu jammy-updates universe}) and a
+ * flat repository ({@link #flat}, {@code deb http://host/repo ./}); optionally source packages built by
+ * {@code dpkg-source} and listed by {@code dpkg-scansources} ({@link #source}), and pdiffs made with
+ * {@code diff --ed} between successive Packages versions ({@link #pdiffs}).
  */
 final class DebianArchive {
 
@@ -29,17 +35,61 @@ final class DebianArchive {
     final Path root;
     final Path keyring;
     private final Path work;
+    private final String archiveRoot;
+    private final String suite;
+    private final String component;
+    private final boolean flat;
     private final Map<String, Path> debs = new LinkedHashMap<>();
     private final StringBuilder packages = new StringBuilder();
+    private final java.util.List<byte[]> versions = new java.util.ArrayList<>();
+    private boolean pdiffs;
+    private boolean sources;
+    private boolean keyMade;
 
-    private DebianArchive(Path work) throws IOException {
+    private DebianArchive(Path work, String archiveRoot, String suite, String component, boolean flat) throws IOException {
         this.work = work;
         this.root = Files.createDirectories(work.resolve("www"));
         this.keyring = work.resolve("archive-keyring.gpg");
+        this.archiveRoot = archiveRoot;
+        this.suite = suite;
+        this.component = component;
+        this.flat = flat;
     }
 
     static DebianArchive in(Path work) throws IOException {
-        return new DebianArchive(work);
+        return new DebianArchive(work, "debian", SUITE, "main", false);
+    }
+
+    /** An archive at {@code <archiveRoot>/dists/<suite>/<component>/...}, such as the security archive's. */
+    static DebianArchive in(Path work, String archiveRoot, String suite, String component) throws IOException {
+        return new DebianArchive(work, archiveRoot, suite, component, false);
+    }
+
+    /** A flat repository: Packages, Release and the packages themselves in {@code folder}. */
+    static DebianArchive flat(Path work, String folder) throws IOException {
+        return new DebianArchive(work, folder, "./", "", true);
+    }
+
+    /** Each later {@link #publish} also writes merged pdiffs ({@code diff --ed}) from every earlier version. */
+    DebianArchive pdiffs() {
+        this.pdiffs = true;
+        return this;
+    }
+
+    /** @return the folder of the Release files, relative to the mirror root */
+    String dists() {
+        return flat ? archiveRoot : archiveRoot + "/dists/" + suite;
+    }
+
+    /** @return the folder of the Packages file, relative to the mirror root */
+    String binaryDir() {
+        return flat ? archiveRoot : dists() + "/" + component + "/binary-amd64";
+    }
+
+    /** @return a sources.list line for this archive at {@code base} ({@code http://node/mirror} or the mirror) */
+    String sourcesLine(String type, String base) {
+        return type + " [signed-by=" + keyring + "] " + base + "/" + archiveRoot + " " + suite
+                + (flat ? "" : " " + component);
     }
 
     /** Builds {@code <name>_1.0_all.deb} holding {@code kib} KiB of random bytes and lists it in Packages. */
@@ -52,8 +102,9 @@ final class DebianArchive {
         byte[] random = new byte[kib * 1024];
         new Random(name.hashCode()).nextBytes(random);
         Files.write(data, random);
-        String filename = "pool/main/" + name.charAt(0) + "/" + name + "/" + name + "_1.0_all.deb";
-        Path deb = root.resolve("debian").resolve(filename);
+        String filename = flat ? "./" + name + "_1.0_all.deb"
+                : "pool/" + component + "/" + name.charAt(0) + "/" + name + "/" + name + "_1.0_all.deb";
+        Path deb = root.resolve(archiveRoot).resolve(filename).normalize();
         Files.createDirectories(deb.getParent());
         Tools.run(Tools.DEADLINE, "dpkg-deb", "-Znone", "--root-owner-group", "--build", source.toString(), deb.toString());
         byte[] bytes = Files.readAllBytes(deb);
@@ -65,25 +116,165 @@ final class DebianArchive {
         return this;
     }
 
+    /**
+     * Builds a native source package {@code <name>_1.0} with {@code dpkg-source -b} in the pool and lists it in
+     * {@code Sources} (by {@code dpkg-scansources}) at the next {@link #publish}.
+     */
+    DebianArchive source(String name) throws Exception {
+        Path pool = Files.createDirectories(root.resolve(archiveRoot).resolve("pool/" + component + "/"
+                + name.charAt(0) + "/" + name));
+        Path tree = Files.createDirectories(work.resolve("src-" + name).resolve(name + "-1.0"));
+        Files.createDirectories(tree.resolve("debian/source"));
+        Files.writeString(tree.resolve("debian/source/format"), "3.0 (native)\n");
+        Files.writeString(tree.resolve("debian/control"), "Source: " + name + "\nSection: misc\nPriority: optional\n"
+                + "Maintainer: Debswarm Tests <tests@debswarm.invalid>\nStandards-Version: 4.6.2\n\nPackage: " + name
+                + "\nArchitecture: all\nDescription: test source " + name + "\n test\n");
+        Files.writeString(tree.resolve("debian/changelog"), name + " (1.0) unstable; urgency=medium\n\n  * Test.\n\n"
+                + " -- Debswarm Tests <tests@debswarm.invalid>  Sat, 11 Jul 2026 10:00:00 +0000\n");
+        Files.writeString(tree.resolve("debian/rules"), "#!/usr/bin/make -f\n%:\n\tdh $@\n");
+        byte[] payload = new byte[64 * 1024];
+        new Random(name.hashCode()).nextBytes(payload);
+        Files.write(tree.resolve("payload.bin"), payload);
+        Tools.Result built = Tools.exec(tree.getParent(), Tools.DEADLINE, List.of("dpkg-source", "-b", name + "-1.0"));
+        if (!built.ok()) {
+            throw new AssertionError("dpkg-source -b failed:\n" + built.output());
+        }
+        try (var files = Files.list(tree.getParent())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.move(f, pool.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        sources = true;
+        return this;
+    }
+
+    /** @return the files of source package {@code name} in the pool, relative to the mirror root */
+    List<String> sourceFiles(String name) throws IOException {
+        Path pool = root.resolve(archiveRoot).resolve("pool/" + component + "/" + name.charAt(0) + "/" + name);
+        try (var files = Files.list(pool)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(name + "_1.0") && !f.toString().endsWith(".deb"))
+                    .map(f -> root.relativize(f).toString()).sorted().toList();
+        }
+    }
+
     /** Writes Packages, Packages.xz, their by-hash copies, Release and the signed InRelease. */
     DebianArchive publish() throws Exception {
-        Path binary = Files.createDirectories(root.resolve(DISTS).resolve("main/binary-amd64"));
+        Path binary = Files.createDirectories(root.resolve(binaryDir()));
         Files.writeString(binary.resolve("Packages"), packages);
         Tools.run(Tools.DEADLINE, "xz", "-k", "-f", binary.resolve("Packages").toString());
-        StringBuilder release = new StringBuilder("Origin: Debswarm\nLabel: Debswarm\nSuite: " + SUITE + "\nCodename: "
-                + SUITE + "\nDate: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))
-                + "\nAcquire-By-Hash: yes\nArchitectures: amd64\nComponents: main\nDescription: test archive\nSHA256:\n");
-        Path byHash = Files.createDirectories(binary.resolve("by-hash/SHA256"));
-        for (String name : List.of("Packages", "Packages.xz")) {
-            byte[] bytes = Files.readAllBytes(binary.resolve(name));
-            release.append(' ').append(sha256(bytes)).append(' ').append(bytes.length)
-                    .append(" main/binary-amd64/").append(name).append('\n');
-            Files.write(byHash.resolve(sha256(bytes)), bytes);
+        StringBuilder release = new StringBuilder("Origin: Debswarm\nLabel: Debswarm\n");
+        if (!flat) {
+            release.append("Suite: ").append(suite).append("\nCodename: ").append(suite).append('\n');
         }
-        Path dists = root.resolve(DISTS);
+        release.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .append(flat ? "\n" : "\nAcquire-By-Hash: yes\n").append("Architectures: amd64")
+                .append(sources ? " source" : "").append(flat ? "\n" : "\nComponents: " + component + "\n")
+                .append("Description: test archive\nSHA256:\n");
+        String prefix = flat ? "" : component + "/binary-amd64/";
+        list(release, binary, prefix, "Packages", "Packages.xz");
+        if (pdiffs) {
+            writePdiffs(binary);
+            if (Files.exists(binary.resolve("Packages.diff/Index"))) {
+                list(release, binary, prefix, "Packages.diff/Index");
+            }
+        }
+        if (sources) {
+            Path sourceDir = Files.createDirectories(root.resolve(flat ? archiveRoot : dists() + "/" + component + "/source"));
+            Tools.Result scan = Tools.exec(root.resolve(archiveRoot), Tools.DEADLINE, List.of("dpkg-scansources", "pool"));
+            if (!scan.ok()) {
+                throw new AssertionError("dpkg-scansources failed:\n" + scan.output());
+            }
+            String paragraphs = scan.output().lines().filter(l -> !l.startsWith("dpkg-scansources:"))
+                    .collect(java.util.stream.Collectors.joining("\n")) + "\n";
+            Files.writeString(sourceDir.resolve("Sources"), paragraphs);
+            Tools.run(Tools.DEADLINE, "xz", "-k", "-f", sourceDir.resolve("Sources").toString());
+            list(release, sourceDir, flat ? "" : component + "/source/", "Sources", "Sources.xz");
+        }
+        Path dists = root.resolve(dists());
         Files.writeString(dists.resolve("Release"), release);
         sign(dists);
         return this;
+    }
+
+    /** Adds the files to the Release's SHA256 list, each also under its by-hash name (not in flat repositories). */
+    private void list(StringBuilder release, Path dir, String prefix, String... names) throws IOException {
+        for (String name : names) {
+            Path file = dir.resolve(name);
+            byte[] bytes = Files.readAllBytes(file);
+            release.append(' ').append(sha256(bytes)).append(' ').append(bytes.length).append(' ').append(prefix)
+                    .append(name).append('\n');
+            if (!flat) {
+                Path byHash = Files.createDirectories(file.getParent().resolve("by-hash/SHA256"));
+                Files.write(byHash.resolve(sha256(bytes)), bytes);
+            }
+        }
+    }
+
+    /**
+     * dak's merged pdiffs: one patch from every earlier version to this one, {@code T-<n>-F-<i>}, made with
+     * {@code diff --ed}, gzipped, listed in {@code Packages.diff/Index} (with by-hash copies).
+     */
+    private void writePdiffs(Path binary) throws Exception {
+        byte[] current = Files.readAllBytes(binary.resolve("Packages"));
+        if (!versions.isEmpty() && java.util.Arrays.equals(versions.get(versions.size() - 1), current)) {
+            return;
+        }
+        versions.add(current);
+        int n = versions.size() - 1;
+        if (n == 0) {
+            return;
+        }
+        Path diffs = Files.createDirectories(binary.resolve("Packages.diff"));
+        Path byHash = Files.createDirectories(diffs.resolve("by-hash/SHA256"));
+        StringBuilder history = new StringBuilder();
+        StringBuilder patches = new StringBuilder();
+        StringBuilder downloads = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String name = "T-" + stamp(n) + "-F-" + stamp(i);
+            Path before = work.resolve("Packages-" + i);
+            Files.write(before, versions.get(i));
+            Tools.Result diff = Tools.exec(null, Tools.DEADLINE, List.of("diff", "--ed", before.toString(),
+                    binary.resolve("Packages").toString()));
+            if (diff.exitCode() > 1) {
+                throw new AssertionError("diff --ed failed:\n" + diff.output());
+            }
+            byte[] patch = diff.output().getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+            try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+                out.write(patch);
+            }
+            Files.write(diffs.resolve(name + ".gz"), gz.toByteArray());
+            Files.write(byHash.resolve(sha256(gz.toByteArray())), gz.toByteArray());
+            history.append(' ').append(sha256(versions.get(i))).append(' ').append(versions.get(i).length).append(' ')
+                    .append(name).append('\n');
+            patches.append(' ').append(sha256(patch)).append(' ').append(patch.length).append(' ').append(name).append('\n');
+            downloads.append(' ').append(sha256(gz.toByteArray())).append(' ').append(gz.size()).append(' ').append(name)
+                    .append(".gz\n");
+        }
+        Files.writeString(diffs.resolve("Index"), "SHA256-Current: " + sha256(current) + " " + current.length + "\n"
+                + "SHA256-History:\n" + history + "SHA256-Patches:\n" + patches + "SHA256-Download:\n" + downloads
+                + "X-Patch-Precedence: merged\n");
+    }
+
+    private static String stamp(int version) {
+        return String.format("2026-07-%02d-1000.00", version + 1);
+    }
+
+    /** Changes one character of the signed text of InRelease: its signature no longer verifies. */
+    void breakSignature() throws IOException {
+        Path inRelease = root.resolve(dists()).resolve("InRelease");
+        Files.writeString(inRelease, Files.readString(inRelease).replace("Description: test archive",
+                "Description: test archivf"));
+    }
+
+    /** @return the by-hash name of the current {@code name} ({@code Packages.xz}) of the binary folder */
+    String byHashPath(String name) throws IOException {
+        return binaryDir() + "/by-hash/SHA256/" + sha256(Files.readAllBytes(root.resolve(binaryDir()).resolve(name)));
+    }
+
+    /** @return the current plain Packages of the mirror */
+    byte[] packagesFile() throws IOException {
+        return Files.readAllBytes(root.resolve(binaryDir()).resolve("Packages"));
     }
 
     private void sign(Path dists) throws Exception {
@@ -91,8 +282,11 @@ final class DebianArchive {
         Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         String home = "--homedir=" + gnupg;
         try {
-            Tools.run(Tools.DEADLINE, "gpg", home, "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
-                    "--quick-gen-key", "Debswarm Test Archive <archive@debswarm.invalid>", "ed25519", "sign", "never");
+            if (!keyMade) { // one key for every publication of this archive
+                Tools.run(Tools.DEADLINE, "gpg", home, "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
+                        "--quick-gen-key", "Debswarm Test Archive <archive@debswarm.invalid>", "ed25519", "sign", "never");
+                keyMade = true;
+            }
             Tools.run(Tools.DEADLINE, "gpg", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "",
                     "--clearsign", "--digest-algo", "SHA256", "-o", dists.resolve("InRelease").toString(),
                     dists.resolve("Release").toString());

@@ -57,6 +57,11 @@ final class MirrorServer implements AutoCloseable {
         server.start();
     }
 
+    /** @return the folder served */
+    Path root() {
+        return root;
+    }
+
     /** @return {@code 127.0.0.1:<port>} */
     String authority() {
         return "127.0.0.1:" + server.getAddress().getPort();

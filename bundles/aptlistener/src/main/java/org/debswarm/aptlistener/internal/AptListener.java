@@ -89,8 +89,11 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         this.catalog = new Catalog(() -> parser, indexThread);
         this.downloads = new Downloads(downloadThreads);
         IndexCache cache = new IndexCache(home(context).resolve("cache"));
-        IndexRefresher refresher = new IndexRefresher(cache, catalog, () -> governor, settings, downloadThreads);
-        IndexEvents events = new IndexEvents(cache, catalog, new ReleaseNames(), () -> parser, refresher);
+        IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings);
+        PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);
+        IndexRefresher refresher = new IndexRefresher(catalog, fetcher, pdiffs, settings, downloadThreads);
+        ReleaseReader releases = new ReleaseReader(TrustedKeys.of(config.keyrings(), config.mirrorKeyrings()));
+        IndexEvents events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher);
         this.indexes = new IndexHandler(cache, events, () -> governor, settings);
         this.packages = new PackageHandler(catalog, () -> store, () -> governor, downloads,
                 new Proxy(() -> governor, settings), settings);

@@ -45,6 +45,17 @@ public @interface AptListenerConfiguration {
             description = "Longer request targets get 414.")
     int maxUriLength() default 2048;
 
+    @AttributeDefinition(name = "Trusted key rings",
+            description = "OpenPGP key rings (files, or folders whose *.gpg and *.asc files are read) that Release and"
+                    + " InRelease files must be signed by before the node makes torrents from, or verifies files by, the"
+                    + " indices they list. Mirrors without an entry in 'Key rings per mirror' use these.")
+    String[] keyrings() default {"/usr/share/keyrings"};
+
+    @AttributeDefinition(name = "Key rings per mirror",
+            description = "host=/path/to/keyring.gpg, one key ring per entry (a host may repeat): the keys that mirror's"
+                    + " Release files must be signed by, instead of the trusted key rings above.")
+    String[] mirrorKeyrings() default {};
+
     @AttributeDefinition(name = "Whiteboard target",
             description = "The Felix HTTP (Jetty) instance that serves apt, as an LDAP filter.")
     String osgi_http_whiteboard_target() default "(org.apache.felix.http.name=aptlistener)";

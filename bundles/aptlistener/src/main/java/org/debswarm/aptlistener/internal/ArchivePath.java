@@ -25,7 +25,8 @@ record ArchivePath(Kind kind, String path, boolean byHash) {
 
     private static final Pattern FLAT_INDEX = Pattern.compile("(Packages|Sources|Release|InRelease)([.-].*)?");
     private static final Pattern FLAT_PACKAGE = Pattern.compile(".+\\.(deb|udeb|ddeb|dsc|diff\\.gz|tar\\.[a-z0-9]+)");
-    private static final Pattern PACKAGES = Pattern.compile("Packages(\\.(xz|gz|bz2))?");
+    private static final Pattern PACKAGES = Pattern.compile("Packages(\\.(xz|gz|bz2|lzma))?");
+    private static final Pattern SOURCES = Pattern.compile("Sources(\\.(xz|gz|bz2|lzma))?");
 
     /**
      * @param segments the decoded path segments, validated by {@link PathDecoder}
@@ -59,6 +60,17 @@ record ArchivePath(Kind kind, String path, boolean byHash) {
     static boolean isPackagesIndex(String path) {
         return PACKAGES.matcher(path.substring(path.lastIndexOf('/') + 1)).matches()
                 && !path.contains("/Packages.diff/");
+    }
+
+    /** @return whether the file name is a Sources index in a compression the catalog reads */
+    static boolean isSourcesIndex(String path) {
+        return SOURCES.matcher(path.substring(path.lastIndexOf('/') + 1)).matches()
+                && !path.contains("/Sources.diff/");
+    }
+
+    /** @return whether the catalog reads this index: a Packages or Sources file */
+    static boolean isCatalogued(String path) {
+        return isPackagesIndex(path) || isSourcesIndex(path);
     }
 
     /** @return whether the file name is a Release file the listener reads for its by-hash names */

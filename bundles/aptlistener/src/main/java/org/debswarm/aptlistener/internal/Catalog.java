@@ -139,10 +139,10 @@ public final class Catalog implements IndexCatalog {
         done.whenComplete((v, e) -> inFlight.remove(key, done));
     }
 
-    /** @return the SHA-256 of the catalogued file for the source of {@code indexPath}, if any */
-    Optional<String> catalogued(String host, String indexPath) {
+    /** @return the catalogued index of the source of {@code indexPath}, whatever its compression */
+    Optional<PackagesIndex> current(String host, String indexPath) {
         return Optional.ofNullable(byHost.getOrDefault(host, Map.of()).get(PackagesIndex.withoutCompression(indexPath)))
-                .map(p -> p.index().path().equals(indexPath) ? p.index().sha256() : "");
+                .map(PackagesReading.Parsed::index);
     }
 
     private void parse(String host, String indexPath, Path file, String sha256) {
@@ -159,7 +159,7 @@ public final class Catalog implements IndexCatalog {
             long start = System.nanoTime();
             PackagesReading.Parsed parsed = PackagesReading.read(p, host, indexPath, file);
             byHost.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(source, parsed);
-            LOG.info("Catalogued {}/{}: {} package files in {} ms", host, indexPath, parsed.index().entries().size(),
+            LOG.info("Catalogued {}/{}: {} files in {} ms", host, indexPath, parsed.index().entries().size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             listeners.forEach(l -> announce(l, parsed.index()));
         } catch (Exception e) {

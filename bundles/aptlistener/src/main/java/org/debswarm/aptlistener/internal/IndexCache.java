@@ -31,6 +31,8 @@ final class IndexCache {
     private final Path validators;
     private final Path tmp;
     private final Object[] stripes = new Object[64];
+    /** host + "\n" + SHA-256 to a path holding that content: by-hash names served from any copy. */
+    private final java.util.Map<String, String> byContent = new java.util.concurrent.ConcurrentHashMap<>();
 
     IndexCache(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -67,6 +69,20 @@ final class IndexCache {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Records that the copy at {@code index.path()} holds this content, so a by-hash name can find it. */
+    void remember(CachedIndex index) {
+        byContent.put(index.host() + "\n" + index.sha256(), index.path());
+    }
+
+    /**
+     * @return a cached copy of {@code host} with this SHA-256, whatever path it was cached under (its plain
+     *         name or a by-hash name), if the cache has seen one since start and still holds it
+     */
+    Optional<CachedIndex> byContent(String host, String sha256) {
+        String path = byContent.get(host + "\n" + sha256);
+        return path == null ? Optional.empty() : get(host, path).filter(c -> c.sha256().equals(sha256));
     }
 
     /** @return a new temporary file for a download, in the cache's file system */
@@ -113,6 +129,7 @@ final class IndexCache {
             move(temporary, file);
             writeValidators(index);
         }
+        byContent.put(index.host() + "\n" + index.sha256(), index.path());
         return new CachedIndex(index.host(), index.path(), file, index.size(), index.sha256(), index.lastModified(),
                 index.etag(), index.fetchedAt());
     }

@@ -40,7 +40,15 @@ final class IndexHandler {
 
     void serve(HttpServletRequest request, HttpServletResponse response, RequestTarget target, ArchivePath path)
             throws IOException, HttpRefusal {
+        if (!path.byHash() && servedAsReleaseSays(request, response, target)) {
+            return;
+        }
         Optional<CachedIndex> cached = cache.get(target.host(), target.path());
+        if (path.byHash()) {
+            cached = cached.or(() -> byContent(target.host(), target.path()));
+        } else if (cached.isPresent() && contradictsRelease(cached.get())) {
+            cached = Optional.empty(); // an older version than the Release apt has: ask for the whole file
+        }
         if (cached.isPresent() && (path.byHash() || isFresh(cached.get()))) {
             send(request, response, cached.get(), path);
             return;
@@ -61,6 +69,59 @@ final class IndexHandler {
                 throw Mirror.status(target.host(), target.path(), status);
             }
         }
+    }
+
+    /**
+     * Keeps Release and indices consistent (the cause of "Hash Sum mismatch" behind caching proxies): an index
+     * that the Release apt last got through this node lists is answered with exactly that content, from any
+     * cached copy of it (no mirror request), or else fetched by its by-hash name when the Release allows; only
+     * without either (or when the mirror lacks the by-hash file) does the mirror's current file under the plain
+     * name go to apt, never a cached copy that contradicts the Release.
+     *
+     * @return whether the request was answered
+     */
+    private boolean servedAsReleaseSays(HttpServletRequest request, HttpServletResponse response, RequestTarget target)
+            throws IOException, HttpRefusal {
+        String p = target.path();
+        if (ArchivePath.isRelease(p) || p.endsWith("Release.gpg")) {
+            return false;
+        }
+        Optional<ReleaseNames.Listed> listed = events.listed(target.host(), p);
+        if (listed.isEmpty()) {
+            return false;
+        }
+        Optional<CachedIndex> same = cache.byContent(target.host(), listed.get().sha256());
+        if (same.isPresent()) {
+            send(request, response, same.get(), ArchivePath.of(java.util.List.of(same.get().path().split("/"))));
+            return true;
+        }
+        if (!events.byHash(target.host(), p)) {
+            return false;
+        }
+        String byHash = listed.get().byHashPath();
+        try {
+            serve(request, response, new RequestTarget(target.host(), byHash, target.proxyForm()),
+                    ArchivePath.of(java.util.List.of(byHash.split("/"))));
+            return true;
+        } catch (HttpRefusal refusal) {
+            if (refusal.status() != 404 || response.isCommitted()) {
+                throw refusal;
+            }
+            return false; // a mirror without that by-hash file: the plain name, as apt would ask without the node
+        }
+    }
+
+    private boolean contradictsRelease(CachedIndex cached) {
+        return events.listed(cached.host(), cached.path()).filter(l -> !l.sha256().equals(cached.sha256())).isPresent();
+    }
+
+    /** @return a cached copy of a by-hash name's content, cached under whatever name (SHA256 names only) */
+    private Optional<CachedIndex> byContent(String host, String byHashPath) {
+        String[] segments = byHashPath.split("/");
+        if (segments.length < 3 || !segments[segments.length - 2].equals("SHA256")) {
+            return Optional.empty();
+        }
+        return cache.byContent(host, segments[segments.length - 1].toLowerCase(java.util.Locale.ROOT));
     }
 
     private boolean isFresh(CachedIndex cached) {

@@ -1,101 +1,133 @@
 package org.debswarm.aptlistener.internal;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
 
-import org.debswarm.governor.HttpGovernor;
-import org.debswarm.governor.MirrorRequest;
-import org.debswarm.governor.MirrorResponse;
+import org.debswarm.aptlistener.PackagesIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the catalog current when apt does not fetch a changed {@code Packages} file itself: with
- * {@code Packages.diff} (pdiff) apt patches its own copy and the node would never see the new index. When a
- * new Release lists a different version of an index the catalog holds, the node fetches that version (by hash
- * when the Release allows) through the governor, checks its SHA-256 against the Release, caches and parses it.
+ * Keeps the catalog current when apt does not fetch a changed index itself: with {@code Packages.diff}
+ * (pdiff) apt patches its own copy and the node would never see the new index. When a new verified Release
+ * lists another version of an index the catalog holds, the node patches its own plain copy forward
+ * ({@link PdiffFollower}) or, when the Release has no pdiffs or anything does not match, fetches the whole
+ * new index (the best compression the Release lists, by hash when it allows), checked against the Release;
+ * then the catalog parses the new version and announces it to the {@code PackagesIndexListener}s, as for an
+ * index apt fetched.
  */
 final class IndexRefresher {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexRefresher.class);
+    private static final List<String> PREFERRED = List.of(".xz", ".gz", ".bz2", ".lzma", "");
 
-    private final IndexCache cache;
     private final Catalog catalog;
-    private final Supplier<HttpGovernor> governor;
+    private final IndexFetcher fetcher;
+    private final PdiffFollower pdiffs;
     private final Settings settings;
     private final Executor executor;
+    /** Sources being refreshed: one refresh per source at a time (two would only race for the same files). */
+    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The newest Release waiting for each source's refresh. */
+    private final java.util.Map<String, ReleaseNames.Contents> pending = new java.util.concurrent.ConcurrentHashMap<>();
 
-    IndexRefresher(IndexCache cache, Catalog catalog, Supplier<HttpGovernor> governor, Settings settings,
-            Executor executor) {
-        this.cache = cache;
+    IndexRefresher(Catalog catalog, IndexFetcher fetcher, PdiffFollower pdiffs, Settings settings, Executor executor) {
         this.catalog = catalog;
-        this.governor = governor;
+        this.fetcher = fetcher;
+        this.pdiffs = pdiffs;
         this.settings = settings;
         this.executor = executor;
     }
 
     /**
-     * Refreshes {@code listed} if the catalog holds an older version of exactly that file.
-     *
-     * @param byHash whether the Release allows fetching it by hash
+     * Refreshes the source of {@code listed} if the catalog holds that very file ({@code listed}'s path) in
+     * another version; each source is looked at once per Release, for the form the catalog holds. One refresh per
+     * source runs at a time; a Release arriving meanwhile is handled when it ends (the newest one only).
      */
-    void refreshIfStale(String host, ReleaseNames.Listed listed, boolean byHash) {
-        String current = catalog.catalogued(host, listed.realPath()).orElse("");
-        if (current.isEmpty() || current.equals(listed.sha256())) {
-            return; // not an index apt uses in this form, or already current
+    void refreshIfStale(String host, ReleaseNames.Listed listed, ReleaseNames.Contents release) {
+        Optional<PackagesIndex> current = catalog.current(host, listed.realPath());
+        if (current.isEmpty() || !current.get().path().equals(listed.realPath())
+                || current.get().sha256().equals(listed.sha256())) {
+            return; // not catalogued, catalogued in another form (handled there), or current
         }
-        String path = byHash ? listed.byHashPath() : listed.realPath();
+        String key = host + "/" + current.get().source();
+        pending.put(key, release);
+        start(host, key);
+    }
+
+    private void start(String host, String key) {
+        if (!running.add(key)) {
+            return;
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         catalog.track(host, done);
         try {
             executor.execute(() -> {
                 try {
-                    fetch(host, path, listed);
-                } catch (Exception e) {
-                    LOG.warn("Cannot refresh {}/{}: {}", host, path, e.toString());
+                    drain(host, key);
                 } finally {
+                    running.remove(key);
                     done.complete(null);
+                    if (pending.containsKey(key)) {
+                        start(host, key);
+                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.remove(key);
             done.complete(null);
         }
     }
 
-    private void fetch(String host, String path, ReleaseNames.Listed listed) throws Exception {
-        RequestTarget target = new RequestTarget(host, path, false);
-        MirrorRequest request = MirrorRequest.get(target.mirrorUri(settings.mirrorScheme()))
-                .deadline(settings.indexDeadline()).build();
-        Path temporary = cache.newTemporary();
-        try (MirrorResponse response = Mirror.fetch(governor, request, settings.indexDeadline())) {
-            if (response.status() != 200) {
-                throw Mirror.status(host, path, response.status());
+    private void drain(String host, String key) {
+        String source = key.substring(host.length() + 1);
+        for (ReleaseNames.Contents release = pending.remove(key); release != null; release = pending.remove(key)) {
+            Optional<PackagesIndex> current = catalog.current(host, source);
+            if (current.isEmpty() || release.listed().stream().anyMatch(l -> l.realPath().equals(current.get().path())
+                    && l.sha256().equals(current.get().sha256()))) {
+                continue; // gone, or already what this Release lists
             }
-            MessageDigest digest = PackagesReading.sha256();
-            long size;
-            try (InputStream in = new DigestInputStream(response.body(), digest);
-                    OutputStream out = Files.newOutputStream(temporary)) {
-                size = in.transferTo(out);
+            try {
+                refresh(host, current.get(), release);
+            } catch (Exception e) {
+                LOG.warn("Cannot refresh {}/{}: {}", host, source, e.toString());
             }
-            String sha256 = HexFormat.of().formatHex(digest.digest());
-            if (!sha256.equals(listed.sha256())) {
-                throw new java.io.IOException("SHA-256 " + sha256 + " (expected: " + listed.sha256() + " as the Release says)");
-            }
-            CachedIndex index = cache.commit(temporary, new CachedIndex(host, path, temporary, size, sha256,
-                    response.lastModified().orElse(null), response.etag().orElse(null), Instant.now()));
-            LOG.info("Refreshed {}/{} for the catalog ({} bytes)", host, listed.realPath(), size);
-            catalog.ensureParsed(host, listed.realPath(), index.file(), sha256).get();
-        } finally {
-            Files.deleteIfExists(temporary);
         }
+    }
+
+    private void refresh(String host, PackagesIndex current, ReleaseNames.Contents release) throws Exception {
+        long timeout = settings.indexDeadline().plus(Settings.SLACK).toMillis();
+        try {
+            Optional<PlainCopies.Copy> patched = pdiffs.follow(host, current, release);
+            if (patched.isPresent()) {
+                catalog.ensureParsed(host, current.source(), patched.get().file(), patched.get().sha256())
+                        .get(timeout, TimeUnit.MILLISECONDS);
+                return;
+            }
+        } catch (java.io.IOException e) {
+            LOG.info("Cannot follow the pdiffs of {}/{} ({}); fetching the whole index", host, current.source(),
+                    e.getMessage());
+        }
+        ReleaseNames.Listed whole = best(release, current.source()).orElseThrow(
+                () -> new java.io.IOException("the Release lists no form of " + current.source()));
+        CachedIndex index = fetcher.fetch(host, release.acquireByHash() ? whole.byHashPath() : whole.realPath(),
+                whole.sha256(), whole.size());
+        LOG.info("Refreshed {}/{} for the catalog ({} bytes)", host, whole.realPath(), index.size());
+        catalog.ensureParsed(host, whole.realPath(), index.file(), index.sha256()).get(timeout, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return the form of {@code source} the Release lists that is cheapest to fetch */
+    private static Optional<ReleaseNames.Listed> best(ReleaseNames.Contents release, String source) {
+        for (String suffix : PREFERRED) {
+            Optional<ReleaseNames.Listed> l = release.listed().stream()
+                    .filter(e -> e.realPath().equals(source + suffix)).findFirst();
+            if (l.isPresent()) {
+                return l;
+            }
+        }
+        return Optional.empty();
     }
 }

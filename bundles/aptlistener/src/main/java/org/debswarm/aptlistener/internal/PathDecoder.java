@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * Decodes a raw request path ({@code %XX} escapes, <a href="https://www.rfc-editor.org/rfc/rfc3986#section-2.1">RFC
  * 3986 section 2.1</a>) into segments, refusing everything that could leave a mirror's folder or mean two
- * different files: {@code .} and {@code ..} segments (also when encoded, {@code %2e%2e}), an encoded slash
+ * different files: {@code ..} segments, encoded dot segments ({@code %2e}, {@code %2e%2e}), an encoded slash
  * ({@code %2f}), a backslash, NUL and other control characters, empty segments, bad escapes and bytes that
- * are not UTF-8. The checks run on the raw path, before the container's own normalisation could hide them.
+ * are not UTF-8. A plain {@code .} segment names the same folder and is dropped: apt asks for
+ * {@code /repo/./InRelease} when the sources say {@code deb http://host/repo ./} (a flat repository). The
+ * checks run on the raw path, before the container's own normalisation could hide them.
  */
 final class PathDecoder {
 
@@ -34,7 +36,12 @@ final class PathDecoder {
         }
         List<String> segments = new ArrayList<>();
         for (String raw : rawPath.substring(1).split("/", -1)) {
-            segments.add(segment(raw));
+            if (!raw.equals(".")) { // names the same folder (RFC 3986 5.2.4); apt sends it for flat repositories
+                segments.add(segment(raw));
+            }
+        }
+        if (segments.isEmpty()) {
+            throw HttpRefusal.badRequest("request path " + rawPath + " names no file");
         }
         return segments;
     }

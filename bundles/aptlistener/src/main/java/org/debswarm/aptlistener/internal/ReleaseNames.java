@@ -1,87 +1,105 @@
 package org.debswarm.aptlistener.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.debswarm.rfc822.ClearSigned;
-import org.debswarm.rfc822.ControlParser;
 import org.debswarm.rfc822.FileChecksum;
 import org.debswarm.rfc822.ReleaseFile;
 
 /**
- * What each {@code by-hash} name stands for. With {@code Acquire-By-Hash: yes} apt fetches an index as
- * {@code <dir>/by-hash/SHA256/<digest>}; the {@code SHA256} list of the suite's {@code Release} (or the signed
- * text of {@code InRelease}) says which index has that digest
- * (<a href="https://wiki.debian.org/DebianRepository/Format#indices_acquisition_via_hashsums_.28by-hash.29">by-hash</a>).
- * One map per Release file, replaced when the Release changes.
+ * What the Release files read so far say, per mirror: which index each {@code by-hash} name stands for
+ * (<a href="https://wiki.debian.org/DebianRepository/Format#indices_acquisition_via_hashsums_.28by-hash.29">by-hash</a>),
+ * what each listed index must hash to, and whether the Release's signature verified. One entry per Release
+ * file, replaced when it changes. Only a verified Release makes an index trusted ({@link #trusts}): torrents
+ * and verification come from trusted indices only.
  */
 final class ReleaseNames {
 
     /** One index of a Release file: its real name, its by-hash name (both relative to the host), its digest. */
-    record Listed(String realPath, String byHashPath, String sha256) {
+    record Listed(String realPath, String byHashPath, String sha256, long size) {
     }
 
-    /** What a Release file says: its indices, and whether they may be fetched by hash. */
-    record Contents(boolean acquireByHash, List<Listed> listed) {
+    /** What a Release file says: its indices, whether they may be fetched by hash, whether it verified. */
+    record Contents(boolean acquireByHash, List<Listed> listed, boolean verified) {
     }
 
-    private record Read(String sha256, Map<String, String> realByHash) {
+    private record Read(String sha256, Contents contents, Map<String, Listed> byReal, Map<String, String> realByHash,
+            long order) {
     }
 
     private final Map<String, Read> releases = new ConcurrentHashMap<>();
+    private final AtomicLong order = new AtomicLong();
 
-    /** @return whether the Release at {@code host/releasePath} with this content has been read */
+    /** @return whether the Release at {@code host/releasePath} with this content has been recorded */
     boolean isCurrent(String host, String releasePath, String sha256) {
         Read read = releases.get(host + "/" + releasePath);
         return read != null && read.sha256().equals(sha256);
     }
 
     /**
-     * Reads a Release or InRelease file (the signature is not checked here: apt checks it).
+     * Records what a Release (or the signed text of an InRelease) lists.
      *
-     * @return the indices it lists
-     * @throws IOException if it cannot be read or parsed
+     * @param releasePath the Release's path relative to the host: its folder is the base of the listed paths
+     * @param sha256 the Release file's content identity
+     * @param verified whether its signature verified against the mirror's trusted keys
+     * @return its indices
      */
-    Contents read(ControlParser parser, String host, String releasePath, Path file, String sha256)
-            throws IOException {
-        ReleaseFile release;
-        try (InputStream in = Files.newInputStream(file)) {
-            if (releasePath.endsWith("InRelease")) {
-                ClearSigned signed = parser.clearSigned(in);
-                release = parser.release(signed.signedTextStream());
-            } else {
-                release = parser.release(in);
-            }
-        }
+    Contents record(String host, String releasePath, String sha256, ReleaseFile release, boolean verified) {
         String dir = releasePath.contains("/") ? releasePath.substring(0, releasePath.lastIndexOf('/') + 1) : "";
         List<Listed> listed = new ArrayList<>();
+        Map<String, Listed> byReal = new HashMap<>();
         Map<String, String> realByHash = new HashMap<>();
         for (FileChecksum f : release.sha256Files()) {
             String relative = f.path();
             String folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/') + 1) : "";
-            Listed entry = new Listed(dir + relative, dir + folder + "by-hash/SHA256/" + f.sha256(), f.sha256());
+            Listed entry = new Listed(dir + relative, dir + folder + "by-hash/SHA256/" + f.sha256(), f.sha256(), f.size());
             listed.add(entry);
+            byReal.put(entry.realPath(), entry);
             realByHash.put(entry.byHashPath(), entry.realPath());
         }
-        releases.put(host + "/" + releasePath, new Read(sha256, Map.copyOf(realByHash)));
-        return new Contents(release.acquireByHash(), listed);
+        Contents contents = new Contents(release.acquireByHash(), List.copyOf(listed), verified);
+        releases.put(host + "/" + releasePath, new Read(sha256, contents, Map.copyOf(byReal), Map.copyOf(realByHash),
+                order.incrementAndGet()));
+        return contents;
+    }
+
+    /** @return what the Release at {@code host/releasePath} said when last recorded */
+    Optional<Contents> contents(String host, String releasePath) {
+        return Optional.ofNullable(releases.get(host + "/" + releasePath)).map(Read::contents);
     }
 
     /** @return the real name of a by-hash path, if a Release read so far lists it */
     Optional<String> realName(String host, String byHashPath) {
+        return newestFirst(host).map(r -> r.realByHash().get(byHashPath)).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** @return the entry of the most recently read Release of {@code host} that lists {@code realPath} */
+    Optional<Listed> listed(String host, String realPath) {
+        return newestFirst(host).map(r -> r.byReal().get(realPath)).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** @return whether the newest Release listing {@code realPath} verified, and lists it with this digest */
+    boolean trusts(String host, String realPath, String sha256) {
+        return newestFirst(host).filter(r -> r.byReal().containsKey(realPath)).findFirst()
+                .filter(r -> r.contents().verified() && r.byReal().get(realPath).sha256().equals(sha256))
+                .isPresent();
+    }
+
+    /** @return whether the newest Release listing {@code realPath} may be fetched by hash */
+    boolean byHash(String host, String realPath) {
+        return newestFirst(host).filter(r -> r.byReal().containsKey(realPath)).findFirst()
+                .map(r -> r.contents().acquireByHash()).orElse(false);
+    }
+
+    private java.util.stream.Stream<Read> newestFirst(String host) {
         String prefix = host + "/";
-        return releases.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix))
-                .map(e -> e.getValue().realByHash().get(byHashPath))
-                .filter(java.util.Objects::nonNull)
-                .findFirst();
+        return releases.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
+                .sorted(Comparator.comparingLong(Read::order).reversed());
     }
 }

@@ -70,7 +70,8 @@ public class AptListenerTest {
     private void startListener(Map<String, Object> overrides) throws Exception {
         stopListener();
         Map<String, Object> config = new HashMap<>(Map.of("allowedMirrors", new String[] {mirror.authority(), "deb.debian.org"},
-                "indexDeadline", 3L, "debDeadline", 20L, "catalogWait", 10L));
+                "indexDeadline", 3L, "debDeadline", 20L, "catalogWait", 10L,
+                "keyrings", new String[] {TestSigner.KEYRING.toAbsolutePath().toString()}));
         config.putAll(overrides);
         listener = new AptListener(Configs.of(AptListenerConfiguration.class, config),
                 Configs.home(folder.getRoot().toPath().resolve("home")));
@@ -164,6 +165,7 @@ public class AptListenerTest {
 
     @Test
     public void aListedPackageIsStoredAndServedFromTheStoreAfterwards() throws Exception {
+        get(TestArchive.SUITE + "/InRelease"); // apt reads the signed Release first
         assertEquals(200, get(TestArchive.PACKAGES + ".xz").status());
         RawHttp.Reply first = get(SMALL);
         assertEquals(200, first.status());
@@ -184,6 +186,7 @@ public class AptListenerTest {
 
     @Test
     public void twoClientsOfOneFileCauseOneDownloadAndBothGetIt() throws Exception {
+        get(TestArchive.SUITE + "/InRelease"); // apt reads the signed Release first
         get(TestArchive.PACKAGES);
         mirror.slow("/" + BIG);
         CompletableFuture<RawHttp.Reply> one = CompletableFuture.supplyAsync(() -> quietGet(BIG));
@@ -196,6 +199,7 @@ public class AptListenerTest {
 
     @Test
     public void aCorruptCopyReachesAptOnlyAsAFailedTransferAndIsNotStored() throws Exception {
+        get(TestArchive.SUITE + "/InRelease"); // apt reads the signed Release first
         get(TestArchive.PACKAGES + ".xz");
         try (RawHttp http = new RawHttp(port)) {
             http.send(RawHttp.request("GET", "/" + mirror.authority() + "/" + BAD, "localhost:" + port));
@@ -210,6 +214,7 @@ public class AptListenerTest {
 
     @Test
     public void anUnlistedPackageIsPassedThroughUnstored() throws Exception {
+        get(TestArchive.SUITE + "/InRelease"); // apt reads the signed Release first
         get(TestArchive.PACKAGES);
         assertArrayEquals(archive.bytes(UNLISTED), get(UNLISTED).body());
         assertArrayEquals(archive.bytes(UNLISTED), get(UNLISTED).body());
@@ -223,6 +228,7 @@ public class AptListenerTest {
     @Test
     public void aByHashNameIsCataloguedUnderTheIndexItStandsFor() throws Exception {
         get(TestArchive.SUITE + "/Release");
+        get(TestArchive.SUITE + "/Release.gpg"); // the detached signature verifies the Release read before
         byte[] packed = archive.bytes(TestArchive.PACKAGES + ".xz");
         String byHash = TestArchive.SUITE + "/main/binary-amd64/by-hash/SHA256/" + TestArchive.sha256(packed);
         java.nio.file.Path file = archive.root.resolve(byHash);
@@ -237,7 +243,7 @@ public class AptListenerTest {
 
     @Test
     public void aChangedIndexThatAptPatchesItselfIsFetchedForTheCatalog() throws Exception {
-        String release = TestArchive.SUITE + "/Release";
+        String release = TestArchive.SUITE + "/InRelease";
         get(release);
         get(TestArchive.PACKAGES + ".xz");
         archive.add("fresh", 5000, 9).publish();

@@ -84,14 +84,31 @@ public class CatalogTest {
     }
 
     @Test
-    public void readsGzipBzip2AndPlainIndicesAndFlatRepositories() throws Exception {
-        for (String name : new String[] {"Packages.gz", "Packages.bz2", "Packages"}) {
+    public void readsGzipBzip2LzmaAndPlainIndicesAndFlatRepositories() throws Exception {
+        for (String name : new String[] {"Packages.gz", "Packages.bz2", "Packages.lzma", "Packages"}) {
             Path file = write(name, packages("./pool/x/" + name + ".deb", SHA_A, "all"));
             String indexPath = "repo/flat/" + name;
             catalog.ensureParsed(HOST, indexPath, file, sha256(file)).get(10, TimeUnit.SECONDS);
             assertTrue(name, catalog.entryFor(HOST, "repo/flat/pool/x/" + name + ".deb").isPresent());
         }
         assertEquals("one source, replaced by each compression in turn", 1, catalog.indexes().size());
+    }
+
+    @Test
+    public void aSourcesIndexListsEveryFileOfItsSourcePackagesOnce() throws Exception {
+        String shared = " " + SHA_A + " 100 tool_1.orig.tar.xz\n";
+        Path file = write("Sources.xz", "Package: tool\nVersion: 1-1\nDirectory: pool/main/t/tool\nChecksums-Sha256:\n "
+                + "b".repeat(64) + " 10 tool_1-1.dsc\n" + shared + "\nPackage: tool\nVersion: 1-2\n"
+                + "Directory: pool/main/t/tool\nChecksums-Sha256:\n " + "c".repeat(64) + " 11 tool_1-2.dsc\n" + shared);
+        catalog.addListener(heard::add);
+        catalog.ensureParsed(HOST, "debian/dists/bookworm/main/source/Sources.xz", file, sha256(file))
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(100, catalog.entryFor(HOST, "debian/pool/main/t/tool/tool_1.orig.tar.xz").orElseThrow().size());
+        assertTrue(catalog.entryFor(HOST, "debian/pool/main/t/tool/tool_1-2.dsc").isPresent());
+        PackagesIndex index = heard.get(heard.size() - 1);
+        assertTrue(index.isSources());
+        assertEquals("the shared orig tarball once", 3, index.entries().size());
+        assertTrue(index.entries().stream().allMatch(e -> e.source() && !e.architectureAll()));
     }
 
     @Test
@@ -162,6 +179,9 @@ public class CatalogTest {
         }
         if (name.endsWith(".gz")) {
             return new GzipCompressorOutputStream(raw);
+        }
+        if (name.endsWith(".lzma")) {
+            return new org.apache.commons.compress.compressors.lzma.LZMACompressorOutputStream(raw);
         }
         return name.endsWith(".bz2") ? new BZip2CompressorOutputStream(raw) : raw;
     }

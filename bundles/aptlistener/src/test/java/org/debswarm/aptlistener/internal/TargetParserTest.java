@@ -66,12 +66,20 @@ public class TargetParserTest {
     }
 
     @Test
+    public void aPlainDotSegmentAsAptSendsForAFlatRepositoryNamesTheSameFolder() throws Exception {
+        assertEquals("repo/InRelease", parser.parse("/deb.debian.org/repo/./InRelease", null, "localhost", LOCAL, LOCAL).path());
+        assertEquals("repo/hello_1.0_all.deb",
+                parser.parse("/deb.debian.org/repo/././hello_1.0_all.deb", null, "localhost", LOCAL, LOCAL).path());
+    }
+
+    @Test
     public void refusesTraversalsInEveryDisguise() {
         for (String path : new String[] {
             "/deb.debian.org/debian/../../etc/passwd",
             "/deb.debian.org/debian/%2e%2e/%2E%2E/etc/passwd",
             "/deb.debian.org/debian/.%2e/x",
-            "/deb.debian.org/debian/./dists/x/Release",
+            "/deb.debian.org/debian/%2e/dists/x/Release",
+            "/deb.debian.org/./..",
             "/deb.debian.org/debian%2f..%2fetc/passwd",
             "/deb.debian.org/debian/pool%5c..%5cx.deb",
             "/deb.debian.org/debian/pool\\x.deb",

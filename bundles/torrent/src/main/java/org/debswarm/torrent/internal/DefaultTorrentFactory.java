@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.debswarm.rfc822.ControlParser;
 import org.debswarm.rfc822.PackageEntry;
+import org.debswarm.rfc822.FileChecksum;
 import org.debswarm.rfc822.PackageReader;
+import org.debswarm.rfc822.SourceEntry;
+import org.debswarm.rfc822.SourceReader;
 import org.debswarm.torrent.MetaInfo;
 import org.debswarm.torrent.PackagesTorrentBuilder;
 import org.debswarm.torrent.PackagesTorrents;
@@ -53,6 +56,33 @@ public final class DefaultTorrentFactory implements TorrentFactory {
         LOG.debug("Derived {} (skipped {} entries, {} conflicting paths)", torrents, torrents.skippedEntries(),
                 torrents.conflictingPaths());
         return torrents;
+    }
+
+    /** Like Packages: a paragraph without a required field fails the whole file, so every node fails alike. */
+    @Override
+    public PackagesTorrents fromSources(String mirrorHost, String indexPath, InputStream plainSources)
+            throws IOException {
+        PackagesTorrentBuilder builder = packagesBuilder(mirrorHost, indexPath);
+        try (SourceReader reader = parser.sources(new KeepOpen(plainSources))) {
+            for (SourceEntry entry = reader.next(); entry != null; entry = reader.next()) {
+                for (FileChecksum file : entry.archiveFiles()) {
+                    builder.add(withoutDotSlash(file.path()), file.size(), file.sha256(), false);
+                }
+            }
+        }
+        PackagesTorrents torrents = builder.build();
+        LOG.debug("Derived {} from Sources (skipped {} files, {} conflicting paths)", torrents,
+                torrents.skippedEntries(), torrents.conflictingPaths());
+        return torrents;
+    }
+
+    /** A flat repository's {@code Directory: .} gives {@code ./name}: the path is {@code name}. */
+    private static String withoutDotSlash(String path) {
+        String p = path;
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p;
     }
 
     @Override

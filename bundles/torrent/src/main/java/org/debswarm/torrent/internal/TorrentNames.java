@@ -7,7 +7,8 @@ import org.debswarm.torrent.SourceIndex;
 /**
  * Names of the two torrents of a Packages file, after the mirror and the index's place in the archive:
  * {@code deb.debian.org debian/dists/bookworm/main/binary-amd64/Packages} gives
- * {@code deb.debian.org bookworm main binary-amd64} and {@code deb.debian.org bookworm main binary-all}.
+ * {@code deb.debian.org bookworm main binary-amd64} and {@code deb.debian.org bookworm main binary-all};
+ * {@code debian/dists/bookworm/main/source/Sources} gives {@code deb.debian.org bookworm main source}.
  */
 final class TorrentNames {
 
@@ -35,7 +36,7 @@ final class TorrentNames {
         List<String> segments = Arrays.asList(source.indexPath().split("/"));
         int dists = segments.lastIndexOf("dists");
         int last = segments.size() - 1;
-        if (dists < 0 || last - dists < 3 || !segments.get(last).equals("Packages")) {
+        if (dists < 0 || last - dists < 3 || !(segments.get(last).equals("Packages") || segments.get(last).equals("Sources"))) {
             return null;
         }
         return segments.subList(dists + 1, last);
