@@ -67,6 +67,12 @@ public interface PeerWire {
      */
     CompletableFuture<Void> want(InfoHash infoHash, int piece);
 
+    /**
+     * How many connected peers have announced piece {@code piece} (bitfield or {@code have}): whether asking the
+     * swarm for it now can succeed. 0 when no session runs for {@code infoHash} or the piece is out of range.
+     */
+    int peersWith(InfoHash infoHash, int piece);
+
     Optional<SessionSnapshot> snapshot(InfoHash infoHash);
 
     List<SessionSnapshot> sessions();

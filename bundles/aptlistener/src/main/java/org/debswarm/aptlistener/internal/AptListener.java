@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.debswarm.aptlistener.IndexCatalog;
+import org.debswarm.aptlistener.PackageSource;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
 import org.debswarm.governor.HttpGovernor;
@@ -23,6 +25,7 @@ import org.debswarm.rfc822.ControlParser;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.PieceStore;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -73,6 +76,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     private final transient ThreadPoolExecutor downloadThreads;
     private final transient Catalog catalog;
     private final transient Downloads downloads;
+    private final transient PackageSources sources = new PackageSources();
     private final transient IndexHandler indexes;
     private final transient PackageHandler packages;
 
@@ -95,7 +99,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         ReleaseReader releases = new ReleaseReader(TrustedKeys.of(config.keyrings(), config.mirrorKeyrings()));
         IndexEvents events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher);
         this.indexes = new IndexHandler(cache, events, () -> governor, settings);
-        this.packages = new PackageHandler(catalog, () -> store, () -> governor, downloads,
+        this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, downloads,
                 new Proxy(() -> governor, settings), settings);
         indexThread.execute(() -> events.warmUp(settings.indexDeadline().plus(Settings.SLACK)));
         LOG.debug("apt listener active: mirrors {}, clients {}, cache {}", Arrays.toString(config.allowedMirrors()),
@@ -117,6 +121,21 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
 
     void removePackagesIndexListener(PackagesIndexListener listener) {
         catalog.removeListener(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPackageSource(PackageSource source, Map<String, Object> properties) {
+        sources.add(rank(properties), source);
+    }
+
+    void removePackageSource(PackageSource source, Map<String, Object> properties) {
+        sources.remove(rank(properties));
+    }
+
+    private static PackageSources.Rank rank(Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        return new PackageSources.Rank(ranking instanceof Integer i ? i : 0,
+                (Long) properties.get(Constants.SERVICE_ID));
     }
 
     /** @return the catalog, for tests that wait for parses */

@@ -29,15 +29,17 @@ final class PackageHandler {
     private final Catalog catalog;
     private final Supplier<PieceStore> store;
     private final Supplier<HttpGovernor> governor;
+    private final PackageSources sources;
     private final Downloads downloads;
     private final Proxy proxy;
     private final Settings settings;
 
-    PackageHandler(Catalog catalog, Supplier<PieceStore> store, Supplier<HttpGovernor> governor, Downloads downloads,
-            Proxy proxy, Settings settings) {
+    PackageHandler(Catalog catalog, Supplier<PieceStore> store, Supplier<HttpGovernor> governor,
+            PackageSources sources, Downloads downloads, Proxy proxy, Settings settings) {
         this.catalog = catalog;
         this.store = store;
         this.governor = governor;
+        this.sources = sources;
         this.downloads = downloads;
         this.proxy = proxy;
         this.settings = settings;
@@ -55,6 +57,7 @@ final class PackageHandler {
             return;
         }
         if (pieces != null && key.isPresent()) {
+            sources.offer(key.get()); // a source that takes it has begun the write that begin() below joins
             BeginResult begin = begin(pieces, key.get());
             if (begin != null) {
                 serveBegun(request, response, target, key.get(), begin);

@@ -194,6 +194,15 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     }
 
     @Override
+    public int peersWith(InfoHash hash, int piece) {
+        Session session = sessions.get(hash);
+        if (session == null || piece < 0 || piece >= session.swarm.pieceCount()) {
+            return 0;
+        }
+        return call(() -> session.swarm.availability(piece));
+    }
+
+    @Override
     public Optional<SessionSnapshot> snapshot(InfoHash hash) {
         Session session = sessions.get(hash);
         return session == null ? Optional.empty() : Optional.of(call(session.swarm::snapshot));

@@ -77,6 +77,11 @@ public final class PeerWireComponent implements PeerWire {
     }
 
     @Override
+    public int peersWith(InfoHash infoHash, int piece) {
+        return engine.peersWith(infoHash, piece);
+    }
+
+    @Override
     public Optional<SessionSnapshot> snapshot(InfoHash infoHash) {
         return engine.snapshot(infoHash);
     }

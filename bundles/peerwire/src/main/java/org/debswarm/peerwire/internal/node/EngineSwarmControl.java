@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
@@ -63,6 +64,20 @@ public final class EngineSwarmControl implements SwarmControl {
     @Override
     public Optional<TransferCounters> counters(InfoHash infoHash) {
         return engine.snapshot(infoHash).map(EngineSwarmControl::counters);
+    }
+
+    @Override
+    public int peersWith(InfoHash infoHash, int piece) {
+        return engine.peersWith(infoHash, piece);
+    }
+
+    @Override
+    public CompletableFuture<Void> want(InfoHash infoHash, int piece) {
+        try {
+            return engine.want(infoHash, piece);
+        } catch (IllegalArgumentException notRunning) {
+            return CompletableFuture.failedFuture(notRunning);
+        }
     }
 
     @Override

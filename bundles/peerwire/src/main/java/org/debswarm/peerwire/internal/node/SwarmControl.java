@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import org.debswarm.storage.SpanningStorage;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.MetaInfo;
@@ -47,6 +48,19 @@ public interface SwarmControl {
 
     /** The counters announced for a running torrent; empty if it is not running. */
     Optional<TransferCounters> counters(InfoHash infoHash);
+
+    /** How many connected peers of a running torrent have a piece; 0 when none or not running. */
+    default int peersWith(InfoHash infoHash, int piece) {
+        return 0;
+    }
+
+    /**
+     * Raises a piece apt is waiting for to top priority; completes when it is verified and stored. Fails at once
+     * when no session runs.
+     */
+    default CompletableFuture<Void> want(InfoHash infoHash, int piece) {
+        return CompletableFuture.failedFuture(new IllegalStateException("no peer-wire session for " + infoHash));
+    }
 
     /** The port peers reach this node on, when a session engine listens; else the configured {@code peerPort}. */
     default OptionalInt listeningPort() {

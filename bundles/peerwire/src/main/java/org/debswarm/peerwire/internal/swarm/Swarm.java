@@ -225,6 +225,11 @@ public final class Swarm implements PieceStorage.Listener {
         uploader.serve(peer);
     }
 
+    /** How many connected peers have announced {@code piece}. */
+    public int availability(int piece) {
+        return downloader.picker().availability(piece);
+    }
+
     public CompletableFuture<Void> want(int piece) {
         if (piece < 0 || piece >= storage.pieceCount()) {
             throw new IllegalArgumentException("piece " + piece + " (expected: 0 to " + (storage.pieceCount() - 1)

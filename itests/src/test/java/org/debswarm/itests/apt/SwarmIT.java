@@ -1,0 +1,133 @@
+package org.debswarm.itests.apt;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import org.debswarm.itests.Distribution;
+import org.debswarm.itests.NodeProcess;
+import org.junit.After;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Two real nodes and one tracker (the first node's), each node used by its own real apt: the first node
+ * fetches a package from the mirror, turns the Packages index into torrents and announces them; the second
+ * node, asked for the same package, gets it from the first over the peer wire, and the mirror serves that
+ * package once in all.
+ */
+public class SwarmIT {
+
+    private static final Duration ANNOUNCED = Duration.ofSeconds(60);
+
+    @Rule
+    public final TemporaryFolder work = new TemporaryFolder();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private MirrorServer mirror;
+    private NodeProcess first;
+    private NodeProcess second;
+
+    @BeforeClass
+    public static void toolsArePresent() {
+        assumeTrue("apt-get, dpkg-deb, xz and gpg are needed", Tools.available("apt-get", "dpkg-deb", "xz", "gpg", "gpgconf"));
+    }
+
+    @After
+    public void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {second, first, mirror}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    public void theSecondNodeGetsThePackageFromTheFirstAndTheMirrorServesItOnce() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath())
+                .deb("hello", 20).deb("big", 3 * 1024).publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker);
+        joinSwarm(second, tracker);
+
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        Path one = work.newFolder("one").toPath();
+        Tools.Result fromMirror = aptOfFirst.download(one, "big");
+        assertTrue(fromMirror.output(), fromMirror.ok());
+        assertIdentical(archive, one, "big");
+
+        String torrentName = mirror.authority() + " " + DebianArchive.SUITE + " main binary-all";
+        String stats = awaitTrackerStats(tracker, s -> s.contains(peers(torrentName, 1)));
+        assertTrue("the first node announced its torrent: " + stats, stats.contains(torrentName));
+
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(), AptNode.mirrorSource(mirror, archive),
+                AptNode.proxy(second));
+        assertTrue(aptOfSecond.update().ok());
+        awaitTrackerStats(tracker, s -> s.contains(peers(torrentName, 2)));
+        Path two = work.newFolder("two").toPath();
+        Tools.Result fromPeer = aptOfSecond.download(two, "big");
+        assertTrue(fromPeer.output(), fromPeer.ok());
+        assertIdentical(archive, two, "big");
+        assertEquals("the mirror served the package once; the second node had it from the first: " + mirror.log(),
+                1, mirror.gets(archive.path("big")));
+        assertTrue("and stored it, verified", Files.isRegularFile(second.home().resolve("mirrors")
+                .resolve(mirror.authority()).resolve(archive.path("big"))));
+    }
+
+    /**
+     * How the tracker's JSON shows a torrent with this many peers. A node announces what it does not hold of
+     * the whole torrent as {@code left}, so nodes are leechers of a Packages torrent.
+     */
+    private static String peers(String torrentName, int leechers) {
+        return "\"name\":\"" + torrentName + "\",\"seeders\":0,\"leechers\":" + leechers + ",";
+    }
+
+    /** Points the node's peer wire at a free port and its swarm at the tracker (FileInstall applies it). */
+    private static void joinSwarm(NodeProcess node, String tracker) throws Exception {
+        Path deploy = node.install().resolve("deploy");
+        Files.writeString(deploy.resolve("org.debswarm.peerwire.cfg"), "port=" + Distribution.freePort() + "\n");
+        Files.writeString(deploy.resolve("org.debswarm.peerwire.node.cfg"), "trackers=" + tracker + "\n");
+    }
+
+    /**
+     * The tracker's statistics once they satisfy {@code condition}. Announces come from other processes on
+     * their own schedule, so this asks the tracker again every 200 ms until the deadline.
+     */
+    private String awaitTrackerStats(String announce, Predicate<String> condition) throws Exception {
+        URI uri = URI.create(announce.replace("/announce", "/stats.json"));
+        long end = System.nanoTime() + ANNOUNCED.toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            last = response.body();
+            if (response.statusCode() == 200 && condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("tracker statistics never matched within " + ANNOUNCED + ": " + last);
+    }
+
+    private static void assertIdentical(DebianArchive archive, Path folder, String name) throws Exception {
+        Path downloaded = folder.resolve(name + "_1.0_all.deb");
+        assertTrue(name + " downloaded", Files.isRegularFile(downloaded));
+        assertArrayEquals(name + " byte-identical", Files.readAllBytes(archive.file(name)), Files.readAllBytes(downloaded));
+    }
+}
