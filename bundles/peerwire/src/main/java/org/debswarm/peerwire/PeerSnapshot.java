@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 /**
  * One connected peer of a session, as seen at one moment.
  *
+ * @param peerId        the peer's 20-byte id from its handshake, in hex
  * @param address       the peer's address
  * @param client        the client name from its BEP 10 handshake ({@code v}), else derived from its peer id
  * @param incoming      whether the peer connected to us
@@ -20,7 +21,7 @@ import java.net.InetSocketAddress;
  * @param interesting   whether we are interested in it
  * @param badPieces     pieces it sent that failed verification
  */
-public record PeerSnapshot(InetSocketAddress address, String client, boolean incoming, long uploaded,
+public record PeerSnapshot(String peerId, InetSocketAddress address, String client, boolean incoming, long uploaded,
         long downloaded, long uploadRate, long downloadRate, long bytesHad, int piecesHad, boolean choked,
         boolean chokingUs, boolean interested, boolean interesting, int badPieces) {
 }

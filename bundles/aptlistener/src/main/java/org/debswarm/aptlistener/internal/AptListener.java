@@ -22,6 +22,7 @@ import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
 import org.debswarm.governor.HttpGovernor;
 import org.debswarm.rfc822.ControlParser;
+import org.debswarm.stats.StatsRecorder;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.PieceStore;
 import org.osgi.framework.BundleContext;
@@ -70,6 +71,10 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ControlParser parser;
 
+    @Reference(policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StatsRecorder stats;
+
     private final transient ClientFilter clients;
     private final transient TargetParser targets;
     private final transient ExecutorService indexThread;
@@ -91,7 +96,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
                 new LinkedBlockingQueue<>(), Threads.named("debswarm-apt-download"));
         this.downloadThreads.allowCoreThreadTimeOut(true);
         this.catalog = new Catalog(() -> parser, indexThread);
-        this.downloads = new Downloads(downloadThreads);
+        Metering metering = new Metering(() -> stats);
+        this.downloads = new Downloads(downloadThreads, metering);
         IndexCache cache = new IndexCache(home(context).resolve("cache"));
         IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings);
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);
@@ -99,7 +105,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         ReleaseReader releases = new ReleaseReader(TrustedKeys.of(config.keyrings(), config.mirrorKeyrings()));
         IndexEvents events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher);
         this.indexes = new IndexHandler(cache, events, () -> governor, settings);
-        this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, downloads,
+        this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, metering, downloads,
                 new Proxy(() -> governor, settings), settings);
         indexThread.execute(() -> events.warmUp(settings.indexDeadline().plus(Settings.SLACK)));
         LOG.debug("apt listener active: mirrors {}, clients {}, cache {}", Arrays.toString(config.allowedMirrors()),

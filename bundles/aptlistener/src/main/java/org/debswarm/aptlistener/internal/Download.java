@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.debswarm.governor.ContentRange;
@@ -37,12 +38,14 @@ final class Download {
 
     private final FileKey key;
     private final FileWrite write;
+    private final LongConsumer fromMirror;
     private final CompletableFuture<Headers> headers = new CompletableFuture<>();
     private volatile CompletableFuture<MirrorResponse> request;
 
-    private Download(FileKey key, FileWrite write) {
+    private Download(FileKey key, FileWrite write, LongConsumer fromMirror) {
         this.key = key;
         this.write = write;
+        this.fromMirror = fromMirror;
     }
 
     /**
@@ -50,8 +53,9 @@ final class Download {
      *
      * @param executor runs the body copy; the governor's threads only hand over the response
      */
-    static Download start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline, Executor executor) {
-        Download download = new Download(write.key(), write);
+    static Download start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline, Executor executor,
+            LongConsumer fromMirror) {
+        Download download = new Download(write.key(), write, fromMirror);
         long resumeAt = write.available();
         MirrorRequest.Builder builder = MirrorRequest.get(uri).deadline(deadline);
         if (resumeAt > 0 && resumeAt < write.size()) {
@@ -140,6 +144,7 @@ final class Download {
                     channel.write(chunk);
                 }
                 at += n;
+                fromMirror.accept(n);
             }
         }
     }

@@ -15,13 +15,16 @@ final class Downloads {
 
     private final Map<String, Download> running = new ConcurrentHashMap<>();
     private final Executor executor;
+    private final Metering metering;
 
-    Downloads(Executor executor) {
+    Downloads(Executor executor, Metering metering) {
         this.executor = executor;
+        this.metering = metering;
     }
 
     Download start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline) {
-        Download download = Download.start(governor, uri, write, deadline, executor);
+        Download download = Download.start(governor, uri, write, deadline, executor,
+                bytes -> metering.fromMirror(uri.getHost(), bytes));
         String sha256 = write.key().sha256();
         running.put(sha256, download);
         write.completion().whenComplete((file, failure) -> running.remove(sha256, download));

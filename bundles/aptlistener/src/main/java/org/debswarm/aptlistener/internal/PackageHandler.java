@@ -30,12 +30,14 @@ final class PackageHandler {
     private final Supplier<PieceStore> store;
     private final Supplier<HttpGovernor> governor;
     private final PackageSources sources;
+    private final Metering metering;
     private final Downloads downloads;
     private final Proxy proxy;
     private final Settings settings;
 
     PackageHandler(Catalog catalog, Supplier<PieceStore> store, Supplier<HttpGovernor> governor,
-            PackageSources sources, Downloads downloads, Proxy proxy, Settings settings) {
+            PackageSources sources, Metering metering, Downloads downloads, Proxy proxy, Settings settings) {
+        this.metering = metering;
         this.catalog = catalog;
         this.store = store;
         this.governor = governor;
@@ -85,6 +87,7 @@ final class PackageHandler {
             return false;
         }
         send(request, response, matching.get());
+        served(request, matching.get().size(), true);
         return true;
     }
 
@@ -100,7 +103,10 @@ final class PackageHandler {
     private void serveBegun(HttpServletRequest request, HttpServletResponse response, RequestTarget target, FileKey key,
             BeginResult begin) throws IOException, HttpRefusal {
         switch (begin.outcome()) {
-            case STORED -> send(request, response, begin.completion().join());
+            case STORED -> {
+                send(request, response, begin.completion().join());
+                served(request, key.size(), true);
+            }
             case CREATED -> {
                 FileWrite write = begin.write().orElseThrow();
                 HttpGovernor g = governor.get();
@@ -110,9 +116,20 @@ final class PackageHandler {
                 }
                 Download download = downloads.start(g, target.mirrorUri(settings.mirrorScheme()), write, settings.debDeadline());
                 WriteStreamer.stream(request, response, key, write, Optional.of(download), settings.debDeadline());
+                served(request, key.size(), false);
             }
-            case JOINED -> WriteStreamer.stream(request, response, key, begin.write().orElseThrow(),
-                    downloads.find(key.sha256()), settings.debDeadline());
+            case JOINED -> {
+                WriteStreamer.stream(request, response, key, begin.write().orElseThrow(),
+                        downloads.find(key.sha256()), settings.debDeadline());
+                served(request, key.size(), false);
+            }
+        }
+    }
+
+    /** A GET answered in full (a range or HEAD is not a file served). */
+    private void served(HttpServletRequest request, long size, boolean fromStore) {
+        if ("GET".equals(request.getMethod()) && request.getHeader("Range") == null) {
+            metering.served(size, fromStore);
         }
     }
 

@@ -49,7 +49,7 @@ public final class PeerState {
     }
 
     PeerSnapshot snapshot(long now) {
-        return new PeerSnapshot(link.address(), client, link.incoming(), up.total(), down.total(), up.rate(now),
+        return new PeerSnapshot(java.util.HexFormat.of().formatHex(peerId), link.address(), client, link.incoming(), up.total(), down.total(), up.rate(now),
                 down.rate(now), bytesHad, has.cardinality(), amChoking, peerChoking, peerInterested, amInterested,
                 badPieces);
     }
