@@ -45,6 +45,7 @@ final class Fakes {
     static final class FakeStats implements StatsView {
         final Map<String, TorrentFigures> torrents = new HashMap<>();
         final Map<String, List<PeerFigures>> peers = new HashMap<>();
+        final List<PeerFigures> peerTotals = new ArrayList<>();
         Figures node = new Figures(3000, 1000, 500, 4000, 3, 1, 2, 1, Map.of(HOSTILE, 1000L));
 
         @Override
@@ -69,7 +70,7 @@ final class Fakes {
 
         @Override
         public List<PeerFigures> peerTotals() {
-            return List.of();
+            return List.copyOf(peerTotals);
         }
 
         @Override

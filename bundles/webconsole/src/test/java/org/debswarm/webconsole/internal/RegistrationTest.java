@@ -35,4 +35,17 @@ public class RegistrationTest {
                 descriptor(TrackerPlugin.class).matches("(?s).*<reference name=\"[^\"]*\" interface=\"org.debswarm."
                         + "tracker.TrackerStats\".*"));
     }
+
+    @Test
+    public void metricsAreAWhiteboardServletOnTheConsolesJetty() throws Exception {
+        String xml = descriptor(MetricsServlet.class);
+        assertTrue(xml, xml.contains("configuration-pid=\"org.debswarm.webconsole.metrics\""));
+        assertTrue(xml, xml.contains("<property name=\"osgi.http.whiteboard.servlet.pattern\" type=\"String\">"
+                + "/metrics\n/debswarm/stats.json</property>"));
+        assertTrue(xml, xml.contains("name=\"osgi.http.whiteboard.target\" type=\"String\" value=\""
+                + "(!(org.apache.felix.http.name=*))\""));
+        assertTrue("not a console page", !xml.contains("felix.webconsole.label"));
+        assertTrue(xml, xml.contains("interface=\"org.debswarm.stats.StatsView\"")
+                && xml.contains("interface=\"org.debswarm.governor.HttpGovernor\""));
+    }
 }

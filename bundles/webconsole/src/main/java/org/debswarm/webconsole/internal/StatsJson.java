@@ -1,0 +1,109 @@
+package org.debswarm.webconsole.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.debswarm.governor.GovernorStats;
+import org.debswarm.governor.HostStats;
+import org.debswarm.stats.Figures;
+import org.debswarm.stats.NodeFigures;
+import org.debswarm.stats.PeerFigures;
+import org.debswarm.stats.Rates;
+import org.debswarm.stats.StatsView;
+import org.debswarm.stats.TorrentFigures;
+
+/**
+ * The statistics as one JSON document for scripts: {@code node}, {@code torrents}, {@code peers} (summed over
+ * torrents, at most {@link MetricsText#MAX_PEERS}) and {@code governor}; a missing service is {@code null}
+ * (and an empty list), with {@code statsAvailable} / {@code governorAvailable} saying so. Bytes are integers,
+ * rates bytes per second, times ISO-8601 UTC or {@code null} for never.
+ */
+final class StatsJson {
+
+    private StatsJson() {
+    }
+
+    static String render(StatsView stats, GovernorStats governor) {
+        Json json = new Json().begin()
+                .field("statsAvailable", stats != null)
+                .field("governorAvailable", governor != null);
+        if (stats == null) {
+            json.nullField("node").beginArray("torrents").endArray().beginArray("peers").endArray();
+        } else {
+            node(json.key("node"), stats.node());
+            json.beginArray("torrents");
+            stats.torrents().forEach(t -> torrent(json, t));
+            json.endArray().beginArray("peers");
+            List<PeerFigures> peers = stats.peerTotals();
+            peers.subList(0, Math.min(peers.size(), MetricsText.MAX_PEERS)).forEach(p -> peer(json, p));
+            json.endArray();
+        }
+        if (governor == null) {
+            json.nullField("governor");
+        } else {
+            governor(json.key("governor"), governor);
+        }
+        return json.end().toString() + "\n";
+    }
+
+    private static void node(Json json, NodeFigures node) {
+        json.begin();
+        figures(json, node.figures());
+        rates(json, node.rates());
+        json.field("torrents", node.torrents()).field("connectedPeers", node.connectedPeers()).end();
+    }
+
+    private static void torrent(Json json, TorrentFigures t) {
+        json.begin().field("infoHash", t.infoHash()).field("name", t.name());
+        figures(json, t.figures());
+        rates(json, t.rates());
+        json.key("swarm").begin()
+                .field("bytesHeld", t.swarm().bytesHeldBySwarm())
+                .field("bytesWanted", t.swarm().bytesWanted())
+                .field("reportedAt", t.swarm().reportedAt())
+                .end();
+        json.field("connectedPeers", t.connectedPeers()).field("lastActivity", t.lastActivity()).end();
+    }
+
+    private static void figures(Json json, Figures f) {
+        json.field("fromPeers", f.fromPeers()).field("fromMirrors", f.fromMirrors())
+                .field("uploaded", f.uploaded()).field("servedToApt", f.servedToApt())
+                .field("filesFromStore", f.filesFromStore()).field("filesFetched", f.filesFetched())
+                .field("verificationFailures", f.verificationFailures()).field("bans", f.bans())
+                .field("peerShare", f.peerShare());
+        json.key("fromMirrorHosts").begin();
+        for (Map.Entry<String, Long> host : f.fromMirrorHosts().entrySet()) {
+            json.field(host.getKey(), host.getValue());
+        }
+        json.end();
+    }
+
+    private static void rates(Json json, Rates r) {
+        json.key("rates").begin().field("fromPeers", r.fromPeers()).field("fromMirrors", r.fromMirrors())
+                .field("uploaded", r.uploaded()).end();
+    }
+
+    private static void peer(Json json, PeerFigures p) {
+        json.begin().field("peerId", p.peerId()).field("clientName", p.clientName())
+                .field("downloaded", p.downloaded()).field("uploaded", p.uploaded())
+                .field("verificationFailures", p.verificationFailures()).field("bans", p.bans())
+                .field("connected", p.connected()).field("lastActivity", p.lastActivity()).end();
+    }
+
+    private static void governor(Json json, GovernorStats g) {
+        json.begin().field("takenAt", g.takenAt())
+                .field("maxConnectionsPerHost", g.maxConnectionsPerHost())
+                .field("maxConnectionsTotal", g.maxConnectionsTotal())
+                .field("queueCapacity", g.queueCapacity());
+        host(json.key("total"), g.total());
+        json.beginArray("hosts");
+        g.hosts().forEach(h -> host(json, h));
+        json.endArray().end();
+    }
+
+    private static void host(Json json, HostStats h) {
+        json.begin().field("host", h.host()).field("active", h.active()).field("queued", h.queued())
+                .field("requests", h.requests()).field("bytes", h.bytes()).field("errors", h.errors())
+                .field("timeouts", h.timeouts()).end();
+    }
+}

@@ -1,0 +1,352 @@
+package org.debswarm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The Debswarm pages of the Web Console in a real browser: Debian's headless Chromium driven through
+ * chromedriver, against the real node started with {@code bin/debswarm}. Logs in as admin with the generated
+ * password, opens Overview, Torrents (and one torrent's detail), Mirror governor and Tracker, and saves a
+ * screenshot of each in {@code target/screenshots/}. Also reads {@code /metrics} and {@code /debswarm/stats.json}
+ * from the console's port. Skipped without {@code chromium} and {@code chromedriver} (Debian packages
+ * {@code chromium} and {@code chromium-driver}).
+ */
+public class ConsoleBrowserIT {
+
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Pattern CONSOLE_PORT = Pattern.compile("web console: http://[^:/]+:(\\d+)/system/console");
+
+    private static Path chromium;
+    private static Path chromedriver;
+
+    @Rule
+    public final TemporaryFolder work = new TemporaryFolder();
+
+    private NodeProcess node;
+    private ChromeDriver browser;
+    private int consolePort;
+    private String password;
+
+    @BeforeClass
+    public static void browserIsPresent() {
+        // Debian's /usr/bin/chromium is a wrapper script; the binary it runs is /usr/lib/chromium/chromium.
+        chromium = firstExisting("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
+                .orElse(null);
+        chromedriver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver").orElse(null);
+        assumeTrue("chromium and chromedriver are needed (apt-get install chromium chromium-driver)",
+                chromium != null && chromedriver != null);
+    }
+
+    @Before
+    public void start() throws Exception {
+        node = NodeProcess.start(work.newFolder("node").toPath());
+        Files.writeString(node.install().resolve("deploy/org.debswarm.peerwire.cfg"),
+                "port=" + Distribution.freePort() + "\n");
+        String banner = node.awaitStarted(Duration.ofSeconds(60));
+        Matcher port = CONSOLE_PORT.matcher(banner);
+        assertTrue("the banner names the console:\n" + banner, port.find());
+        consolePort = Integer.parseInt(port.group(1));
+        password = Files.readString(node.home().resolve("etc/console-password")).strip();
+        node.awaitHttpOk(node.trackerPort(), "/stats.json", PAGE_WAIT);
+        node.awaitHttpOk(consolePort, "/metrics", PAGE_WAIT);
+        Files.createDirectories(SCREENSHOTS);
+        browser = browser();
+    }
+
+    @After
+    public void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    public void theDebswarmPagesShowTheirFiguresInABrowser() throws Exception {
+        String torrentHash = seedATorrent().orElse(null);
+
+        open("debswarm");
+        assertTrue("the console's menu has the Debswarm category",
+                browser.findElement(By.tagName("body")).getText().contains("Debswarm"));
+        String overview = content();
+        for (String part : List.of("Share of downloaded bytes from peers", "Current rates", "Totals since the first start",
+                "Last 24 hours", "Last 30 days")) {
+            assertTrue(part + " in:\n" + overview, overview.contains(part));
+        }
+        assertEquals("two charts", 2, browser.findElements(By.cssSelector(".dsw svg")).size());
+        assertNoMissingService(overview);
+        screenshot("overview");
+
+        open("debswarm-governor");
+        String governor = content();
+        assertTrue(governor, governor.contains("Limits"));
+        assertNoMissingService(governor);
+        screenshot("governor");
+
+        open("debswarm-tracker");
+        String tracker = content();
+        assertTrue(tracker, tracker.contains("Totals"));
+        screenshot("tracker");
+
+        open("debswarm-torrents");
+        assertNoMissingService(content());
+        if (torrentHash != null) {
+            WebElement link = awaitLink("console-share");
+            screenshot("torrents");
+            link.click();
+            assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("?torrent=" + torrentHash));
+            String detail = content();
+            assertTrue(detail, detail.contains(torrentHash));
+            assertTrue(detail, detail.contains("Peers"));
+            assertEquals("stop, start, forget shown disabled", 3,
+                    browser.findElements(By.cssSelector(".dsw form button[disabled]")).size());
+            screenshot("torrent-detail");
+            assertTrue(get("/metrics"), get("/metrics").contains(
+                    "debswarm_torrent_info{torrent=\"" + torrentHash + "\",name=\"console-share\"} 1\n"));
+        } else {
+            screenshot("torrents");
+        }
+    }
+
+    @Test
+    public void metricsAndJsonAreOnTheConsolesPortOnly() throws Exception {
+        String metrics = get("/metrics");
+        assertTrue(metrics, metrics.contains("# TYPE debswarm_from_peers_bytes_total counter\n"));
+        assertTrue(metrics, metrics.contains("debswarm_stats_up 1\n"));
+        assertTrue(metrics, metrics.contains("debswarm_governor_up 1\n"));
+        String json = get("/debswarm/stats.json");
+        assertTrue(json, json.startsWith("{\"statsAvailable\":true,\"governorAvailable\":true,\"node\":{"));
+        assertNotEquals(200, status(node.trackerPort(), "/metrics"));
+        assertNotEquals(200, status(node.aptPort(), "/metrics"));
+
+        browser.get("http://127.0.0.1:" + consolePort + "/metrics");
+        assertTrue(browser.getPageSource(), browser.getPageSource().contains("debswarm_uploaded_bytes_total"));
+        screenshot("metrics");
+    }
+
+    @Test
+    public void metricsCanMoveBehindTheConsoleLogin() throws Exception {
+        Files.writeString(node.install().resolve("deploy/org.debswarm.webconsole.metrics.cfg"),
+                "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=org.apache.felix.webconsole)\n");
+        awaitStatus("/system/console/metrics", null, 401);
+        awaitStatus("/system/console/metrics", password, 200);
+        assertEquals(404, status(consolePort, "/metrics"));
+        browser.get("http://127.0.0.1:" + consolePort + "/system/console/debswarm/stats.json");
+        assertTrue(browser.getPageSource(), browser.getPageSource().contains("\"statsAvailable\":true"));
+    }
+
+    private void awaitStatus(String path, String pw, int expected) throws Exception {
+        long end = System.nanoTime() + PAGE_WAIT.toNanos();
+        int last = -1;
+        while (System.nanoTime() < end) {
+            last = node.httpStatus(path, pw == null ? null : "admin", pw);
+            if (last == expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " answered " + last + " (expected " + expected + ")");
+    }
+
+    private ChromeDriver browser() throws IOException {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .withLogFile(work.getRoot().toPath().resolve("chromedriver.log").toFile())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1600", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=" + work.newFolder("chromium-profile"));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(PAGE_WAIT);
+        // Basic auth as a header on every request (DevTools protocol through chromedriver): no password in URLs.
+        String token = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Basic " + token)));
+        return driver;
+    }
+
+    private void open(String label) {
+        browser.get("http://127.0.0.1:" + consolePort + "/system/console/" + label);
+        assertFalse("logged in, " + label + " has the Debswarm content:\n" + browser.getPageSource(),
+                browser.findElements(By.cssSelector(".dsw")).isEmpty());
+    }
+
+    private String content() {
+        return browser.findElement(By.cssSelector(".dsw")).getText();
+    }
+
+    private static void assertNoMissingService(String text) {
+        assertFalse(text, text.contains("is not running"));
+    }
+
+    private WebElement awaitLink(String text) throws InterruptedException {
+        long end = System.nanoTime() + PAGE_WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            List<WebElement> links = browser.findElements(By.partialLinkText(text));
+            if (!links.isEmpty()) {
+                return links.get(0);
+            }
+            Thread.sleep(1000);
+            browser.navigate().refresh();
+        }
+        throw new AssertionError("no torrent " + text + " on the Torrents page:\n" + content());
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Puts a small torrent (made by mktorrent, announced to the node's tracker) with its content into the node's
+     * torrents/ folder, which the node seeds; empty without mktorrent.
+     */
+    private Optional<String> seedATorrent() throws Exception {
+        if (firstOnPath("mktorrent").isEmpty()) {
+            return Optional.empty();
+        }
+        Path content = work.newFolder("content", "console-share").toPath();
+        byte[] data = new byte[200_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + 7);
+        }
+        Files.write(content.resolve("data.bin"), data);
+        Path torrent = work.getRoot().toPath().resolve("console-share.torrent");
+        Process mktorrent = new ProcessBuilder("mktorrent", "-l", "16", "-a",
+                "http://127.0.0.1:" + node.trackerPort() + "/announce", "-o", torrent.toString(), content.toString())
+                .redirectErrorStream(true).redirectOutput(work.getRoot().toPath().resolve("mktorrent.log").toFile())
+                .start();
+        assertTrue(mktorrent.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, mktorrent.exitValue());
+        Path torrents = Files.createDirectories(node.home().resolve("torrents"));
+        Files.createDirectories(torrents.resolve("console-share"));
+        Files.write(torrents.resolve("console-share/data.bin"), data);
+        Files.copy(torrent, torrents.resolve("console-share.torrent"));
+        return Optional.of(infoHash(Files.readAllBytes(torrent)));
+    }
+
+    /** SHA-1 of the bencoded value of the top-level {@code info} key (BEP 3), as 40 lower-case hex digits. */
+    static String infoHash(byte[] torrent) throws Exception {
+        byte[] key = "4:info".getBytes(StandardCharsets.US_ASCII);
+        int at = 1; // inside the top-level dictionary: key, value, key, value...
+        while (torrent[at] != 'e') {
+            int valueStart = end(torrent, at);
+            int valueEnd = end(torrent, valueStart);
+            if (java.util.Arrays.equals(torrent, at, valueStart, key, 0, key.length)) {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(java.util.Arrays.copyOfRange(torrent, valueStart, valueEnd));
+                return java.util.HexFormat.of().formatHex(digest);
+            }
+            at = valueEnd;
+        }
+        throw new AssertionError("no info dictionary");
+    }
+
+    // the offset just past the bencoded value starting at offset
+    private static int end(byte[] b, int offset) {
+        byte c = b[offset];
+        if (c == 'i') {
+            int i = offset;
+            while (b[i] != 'e') {
+                i++;
+            }
+            return i + 1;
+        }
+        if (c == 'l' || c == 'd') {
+            int i = offset + 1;
+            while (b[i] != 'e') {
+                i = end(b, i);
+            }
+            return i + 1;
+        }
+        int colon = offset;
+        while (b[colon] != ':') {
+            colon++;
+        }
+        int length = Integer.parseInt(new String(b, offset, colon - offset, StandardCharsets.US_ASCII));
+        return colon + 1 + length;
+    }
+
+    private String get(String path) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + consolePort + path).toURL()
+                .openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(10000);
+        try {
+            assertEquals(path, 200, c.getResponseCode());
+            return new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static int status(int port, String path) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
+                .openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(10000);
+        try {
+            return c.getResponseCode();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static Optional<Path> firstExisting(String... paths) {
+        for (String p : paths) {
+            if (Files.isExecutable(Paths.get(p))) {
+                return Optional.of(Paths.get(p));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> firstOnPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Paths.get(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
