@@ -146,8 +146,8 @@ public class RealArchiveIT {
         Tools.Result download = apt.download(again, "big");
         assertTrue(download.output(), download.ok());
         assertIdentical(again, archive, "big");
-        assertEquals("one mirror request: stored from the first, verified by the node's index: " + mirror.log(), 1,
-                mirror.gets(archive.path("big")));
+        assertEquals("one mirror request: stored from the first, verified by the node's index: " + mirror.log()
+                + "\nnode output:\n" + node.output(), 1, mirror.gets(archive.path("big")));
         assertTrue(Files.isRegularFile(stored(archive.path("big"))));
     }
 

@@ -67,8 +67,6 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PieceStore store;
 
-    @Reference(policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ControlParser parser;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL,
@@ -82,6 +80,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     private final transient Catalog catalog;
     private final transient Downloads downloads;
     private final transient PackageSources sources = new PackageSources();
+    private final transient IndexEvents events;
     private final transient IndexHandler indexes;
     private final transient PackageHandler packages;
 
@@ -103,7 +102,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);
         IndexRefresher refresher = new IndexRefresher(catalog, fetcher, pdiffs, settings, downloadThreads);
         ReleaseReader releases = new ReleaseReader(TrustedKeys.of(config.keyrings(), config.mirrorKeyrings()));
-        IndexEvents events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher);
+        this.events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher);
         this.indexes = new IndexHandler(cache, events, () -> governor, settings);
         this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, metering, downloads,
                 new Proxy(() -> governor, settings), settings);
@@ -127,6 +126,20 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
 
     void removePackagesIndexListener(PackagesIndexListener listener) {
         catalog.removeListener(listener);
+    }
+
+    /** A parser (again): what passed without one is read now (at start the listener may serve before it). */
+    @Reference(policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindParser(ControlParser bound) {
+        parser = bound;
+        events.parserBound();
+    }
+
+    synchronized void unbindParser(ControlParser unbound) {
+        if (parser == unbound) {
+            parser = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

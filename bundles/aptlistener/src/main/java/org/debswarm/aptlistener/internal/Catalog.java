@@ -71,28 +71,36 @@ public final class Catalog implements IndexCatalog {
     }
 
     /**
-     * {@link #entryFor}, after waiting up to {@code bound} for the parses of {@code host} under way when the
-     * path is not (yet) known: apt asks for packages right after the index that lists them.
+     * {@link #entryFor}, after waiting up to {@code bound} for the work of {@code host} under way (and the work it
+     * leads to) when the path is not (yet) known: apt asks for packages right after the index that lists them.
      */
     Optional<FileKey> entryAwaiting(String host, String path, Duration bound) {
+        long end = System.nanoTime() + bound.toNanos();
         Optional<FileKey> key = entryFor(host, path);
-        if (key.isPresent()) {
-            return key;
+        for (CompletableFuture<?>[] pending = pending(host); key.isEmpty() && pending.length > 0;
+                pending = pending(host)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                CompletableFuture.allOf(pending).get(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                LOG.debug("Looking up {}/{} without the parses still under way: {}", host, path, e.toString());
+                break;
+            }
+            key = entryFor(host, path); // work may have led to more work (a Release read, then its indices)
         }
-        CompletableFuture<?>[] pending = inFlight.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(host + "\n")).map(Map.Entry::getValue)
-                .toArray(CompletableFuture[]::new);
-        if (pending.length == 0) {
-            return key;
-        }
-        try {
-            CompletableFuture.allOf(pending).get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.debug("Looking up {}/{} without the parses still under way: {}", host, path, e.toString());
-        }
-        return entryFor(host, path);
+        return key.isPresent() ? key : entryFor(host, path);
+    }
+
+    /** @return the work under way for {@code host}: parses, and downloads or reads that will end in some */
+    private CompletableFuture<?>[] pending(String host) {
+        return inFlight.entrySet().stream().filter(e -> e.getKey().startsWith(host + "\n"))
+                .map(Map.Entry::getValue).filter(f -> !f.isDone()).toArray(CompletableFuture[]::new);
     }
 
     /**
@@ -179,7 +187,8 @@ public final class Catalog implements IndexCatalog {
         listeners.remove(listener);
     }
 
-    private void execute(Runnable task) {
+    /** Runs {@code task} on the catalog's thread, after the parses queued before it. */
+    void execute(Runnable task) {
         try {
             thread.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {

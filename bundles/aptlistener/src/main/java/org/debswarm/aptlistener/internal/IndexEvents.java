@@ -2,7 +2,10 @@ package org.debswarm.aptlistener.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -20,10 +23,12 @@ import org.slf4j.LoggerFactory;
  * A verified Release read for the first time also hands the catalog the cached indices it lists (how a
  * restarted node knows its packages again), and has every catalogued index it lists in a new version
  * brought up to date ({@link IndexRefresher}), since apt may patch its own copy with pdiffs instead.
+ * What passes while no {@code ControlParser} is bound is handled once one is ({@link WaitingForParser}).
  */
 final class IndexEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexEvents.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final IndexCache cache;
     private final Catalog catalog;
@@ -31,6 +36,7 @@ final class IndexEvents {
     private final ReleaseReader reader;
     private final Supplier<ControlParser> parser;
     private final IndexRefresher refresher;
+    private final WaitingForParser waiting;
 
     IndexEvents(IndexCache cache, Catalog catalog, ReleaseNames releases, ReleaseReader reader,
             Supplier<ControlParser> parser, IndexRefresher refresher) {
@@ -40,6 +46,7 @@ final class IndexEvents {
         this.reader = reader;
         this.parser = parser;
         this.refresher = refresher;
+        this.waiting = new WaitingForParser(catalog);
     }
 
     /** @return the real name of an index path: itself, or what its by-hash name stands for */
@@ -57,32 +64,90 @@ final class IndexEvents {
         return releases.byHash(host, realPath);
     }
 
-    /** An index was fetched, revalidated or served from the cache. */
-    void passed(CachedIndex index, boolean byHash) {
+    /**
+     * An index was fetched, revalidated or served from the cache. Without a parser (none bound yet, or being
+     * replaced) it is kept for {@link #parserBound}, as is any by-hash name (the Release that says what it
+     * stands for may be among those kept); with one, what passed without one is handled first.
+     *
+     * @return completes when the catalogue work this started is done (never exceptionally)
+     */
+    CompletableFuture<Void> passed(CachedIndex index, boolean byHash) {
         cache.remember(index);
-        Optional<String> real = realName(index.host(), index.path(), byHash);
-        if (real.isEmpty()) {
-            return;
-        }
-        String path = real.get();
-        if (ArchivePath.isRelease(path)) {
-            readRelease(index, false);
-        } else if (path.endsWith("/Release.gpg") || path.equals("Release.gpg")) {
-            String release = path.substring(0, path.length() - ".gpg".length());
-            cache.get(index.host(), release).ifPresent(r -> readRelease(r, true));
-        } else if (ArchivePath.isCatalogued(path)) {
-            if (releases.trusts(index.host(), path, index.sha256())) {
-                catalog.ensureParsed(index.host(), path, index.file(), index.sha256());
-            } else {
-                LOG.debug("{}/{} is not listed by a verified Release: served, not catalogued", index.host(), path);
+        ControlParser p = parser.get();
+        if (p == null) {
+            if (!byHash && !needsParser(index.path())) {
+                return DONE;
             }
+            waiting.add(index, byHash);
+            if (parser.get() == null) {
+                LOG.debug("{}/{} passed while no ControlParser is bound: read once one is", index.host(), index.path());
+                return DONE;
+            }
+            return handleWaiting(); // bound meanwhile, perhaps before the add: this one is among them
         }
+        CompletableFuture<Void> earlier = handleWaiting(); // first: it may record the Release naming this one
+        Optional<String> real = realName(index.host(), index.path(), byHash);
+        if (real.isEmpty() || !needsParser(real.get())) {
+            return earlier;
+        }
+        return CompletableFuture.allOf(earlier, handle(p, index, real.get()));
     }
 
-    private void readRelease(CachedIndex index, boolean signatureChanged) {
-        ControlParser p = parser.get();
-        if (p == null || (!signatureChanged && releases.isCurrent(index.host(), index.path(), index.sha256()))) {
-            return;
+    /**
+     * A {@code ControlParser} was bound: handles, on the catalog's thread, what passed while there was none (at
+     * start the listener may serve before the rfc822 bundle has started).
+     */
+    void parserBound() {
+        catalog.execute(this::handleWaiting);
+    }
+
+    private static boolean needsParser(String path) {
+        return ArchivePath.isRelease(path) || isSignature(path) || ArchivePath.isCatalogued(path);
+    }
+
+    private static boolean isSignature(String path) {
+        return path.endsWith("/Release.gpg") || path.equals("Release.gpg");
+    }
+
+    private CompletableFuture<Void> handle(ControlParser p, CachedIndex index, String path) {
+        if (ArchivePath.isRelease(path)) {
+            return readRelease(p, index, false);
+        }
+        if (isSignature(path)) {
+            String release = path.substring(0, path.length() - ".gpg".length());
+            return cache.get(index.host(), release).map(r -> readRelease(p, r, true)).orElse(DONE);
+        }
+        if (releases.trusts(index.host(), path, index.sha256())) {
+            return catalog.ensureParsed(index.host(), path, index.file(), index.sha256());
+        }
+        LOG.debug("{}/{} is not listed by a verified Release: served, not catalogued", index.host(), path);
+        return DONE;
+    }
+
+    /**
+     * Handles again, in order, what passed while no parser was bound, as far as the cache still holds that
+     * version (a newer one passed, or will, by itself: an older Release must not replace it).
+     */
+    private CompletableFuture<Void> handleWaiting() {
+        WaitingForParser.Batch batch = waiting.take();
+        if (batch.isEmpty()) {
+            return DONE;
+        }
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        for (WaitingForParser.Pass pass : batch.passes()) {
+            CachedIndex then = pass.index();
+            cache.get(then.host(), then.path()).filter(now -> now.sha256().equals(then.sha256()))
+                    .ifPresent(now -> work.add(passed(now, pass.byHash())));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(work.toArray(CompletableFuture[]::new));
+        all.whenComplete((v, e) -> batch.handled().forEach(f -> f.complete(null)));
+        return all;
+    }
+
+    /** @return completes when the cached indices this Release lists are catalogued */
+    private CompletableFuture<Void> readRelease(ControlParser p, CachedIndex index, boolean signatureChanged) {
+        if (!signatureChanged && releases.isCurrent(index.host(), index.path(), index.sha256())) {
+            return DONE;
         }
         try {
             Optional<Path> signature = index.path().endsWith("InRelease") ? Optional.empty()
@@ -97,27 +162,30 @@ final class IndexEvents {
                             + " (trusted keys: mirrorKeyrings or keyrings of {})", index.host(), index.path(),
                             read.verdict().detail(), AptListener.PID);
                 }
-                return;
+                return DONE;
             }
             LOG.debug("{}/{}: {}", index.host(), index.path(), read.verdict().detail());
+            List<CompletableFuture<Void>> parses = new ArrayList<>();
             for (ReleaseNames.Listed l : release.listed()) {
                 if (ArchivePath.isCatalogued(l.realPath())) {
-                    catalogCached(index.host(), l);
+                    catalogCached(index.host(), l).ifPresent(parses::add);
                     refresher.refreshIfStale(index.host(), l, release);
                 }
             }
+            return CompletableFuture.allOf(parses.toArray(CompletableFuture[]::new));
         } catch (Exception e) {
             LOG.warn("Cannot read {}/{}: {}", index.host(), index.path(), e.toString());
+            return DONE;
         }
     }
 
     /** Hands the catalog the cached copy of this version of the index, if the cache holds one. */
-    private void catalogCached(String host, ReleaseNames.Listed listed) {
-        cache.get(host, listed.realPath()).filter(c -> c.sha256().equals(listed.sha256()))
+    private Optional<CompletableFuture<Void>> catalogCached(String host, ReleaseNames.Listed listed) {
+        return cache.get(host, listed.realPath()).filter(c -> c.sha256().equals(listed.sha256()))
                 .or(() -> cache.get(host, listed.byHashPath()).filter(c -> c.sha256().equals(listed.sha256())))
-                .ifPresent(c -> {
+                .map(c -> {
                     cache.remember(c);
-                    catalog.ensureParsed(host, listed.realPath(), c.file(), c.sha256());
+                    return catalog.ensureParsed(host, listed.realPath(), c.file(), c.sha256());
                 });
     }
 
