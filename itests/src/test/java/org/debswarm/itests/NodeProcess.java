@@ -144,6 +144,10 @@ public final class NodeProcess implements AutoCloseable {
         return install;
     }
 
+    public int consolePort() {
+        return consolePort;
+    }
+
     public int aptPort() {
         return aptPort;
     }

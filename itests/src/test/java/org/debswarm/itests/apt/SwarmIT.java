@@ -12,7 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.debswarm.itests.Distribution;
 import org.debswarm.itests.NodeProcess;
@@ -60,7 +65,8 @@ public class SwarmIT {
                 .deb("hello", 20).deb("big", 3 * 1024).publish();
         mirror = new MirrorServer(archive.root);
         first = AptNode.start(work.newFolder("first").toPath(), mirror);
-        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        Path secondWork = work.newFolder("second").toPath();
+        second = AptNode.start(secondWork, mirror);
         String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
         joinSwarm(first, tracker);
         joinSwarm(second, tracker);
@@ -88,6 +94,49 @@ public class SwarmIT {
                 1, mirror.gets(archive.path("big")));
         assertTrue("and stored it, verified", Files.isRegularFile(second.home().resolve("mirrors")
                 .resolve(mirror.authority()).resolve(archive.path("big"))));
+
+        long size = Files.size(archive.file("big"));
+        awaitFigures(first, "the first node: the package from the mirror, uploaded to the second",
+                Map.of("fromMirrors", size, "fromPeers", 0L, "uploaded", size));
+        Map<String, Long> counted = Map.of("fromPeers", size, "fromMirrors", 0L, "uploaded", 0L);
+        awaitFigures(second, "the second node: the package from its peer, nothing from the mirror", counted);
+        second.stop(Duration.ofSeconds(30));
+        second = AptNode.start(secondWork, mirror);
+        awaitFigures(second, "the same figures after a restart", counted);
+    }
+
+    /**
+     * Waits until the node's statistics ({@code /debswarm/stats.json} on its console port) show these node
+     * totals. The peer wire's figures are sampled every 2 s in another process, so this asks every 200 ms until
+     * the deadline.
+     */
+    private void awaitFigures(NodeProcess node, String what, Map<String, Long> expected) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json");
+        long end = System.nanoTime() + ANNOUNCED.toNanos();
+        Map<String, Long> seen = Map.of();
+        while (System.nanoTime() < end) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            seen = response.statusCode() == 200 ? nodeTotals(response.body(), expected.keySet()) : Map.of();
+            if (seen.equals(expected)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(what, expected, seen);
+    }
+
+    /** The node totals: the first occurrence of each field, which is in {@code "node"}. */
+    private static Map<String, Long> nodeTotals(String json, Set<String> fields) {
+        Map<String, Long> totals = new HashMap<>();
+        int node = json.indexOf("\"node\":{");
+        for (String field : fields) {
+            Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+            if (node >= 0 && m.find(node)) {
+                totals.put(field, Long.parseLong(m.group(1)));
+            }
+        }
+        return totals;
     }
 
     /**
