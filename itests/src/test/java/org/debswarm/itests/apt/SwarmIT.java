@@ -31,7 +31,8 @@ import org.junit.rules.TemporaryFolder;
  * Two real nodes and one tracker (the first node's), each node used by its own real apt: the first node
  * fetches a package from the mirror, turns the Packages index into torrents and announces them; the second
  * node, asked for the same package, gets it from the first over the peer wire, and the mirror serves that
- * package once in all.
+ * package once in all. Each node's statistics count the package's bytes exactly once (from the mirror, from a
+ * peer, uploaded), and still do after a restart.
  */
 public class SwarmIT {
 
