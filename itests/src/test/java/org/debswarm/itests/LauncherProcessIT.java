@@ -32,6 +32,11 @@ public class LauncherProcessIT {
             assertEquals(401, node.httpStatus("/system/console/bundles", null, null));
             assertEquals(401, node.httpStatus("/system/console/bundles", "admin", "admin"));
             assertEquals(200, node.httpStatus("/system/console/bundles", "admin", password));
+            node.awaitHttpOk(node.trackerPort(), "/stats.json", Duration.ofSeconds(30));
+            for (int other : new int[] {node.aptPort(), node.trackerPort()}) {
+                assertEquals("the console only on its own port, not on " + other, 404,
+                        node.httpStatus(other, "/system/console/bundles", "admin", password));
+            }
 
             assertEquals("SIGTERM stops the node cleanly", 143, node.stop(Duration.ofSeconds(30)));
         }

@@ -88,8 +88,13 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public int httpStatus(String path, String user, String password) throws IOException {
+        return httpStatus(consolePort, path, user, password);
+    }
+
+    /** The status of a GET of {@code path} on one of the node's ports, with basic auth when {@code user} is set. */
+    public int httpStatus(int port, String path, String user, String password) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI
-                .create("http://127.0.0.1:" + consolePort + path).toURL().openConnection();
+                .create("http://127.0.0.1:" + port + path).toURL().openConnection();
         connection.setConnectTimeout(5000);
         connection.setReadTimeout(10000);
         if (user != null) {
