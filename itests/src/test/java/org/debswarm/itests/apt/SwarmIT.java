@@ -106,25 +106,43 @@ public class SwarmIT {
         awaitFigures(second, "the same figures after a restart", counted);
     }
 
-    /**
-     * Waits until the node's statistics ({@code /debswarm/stats.json} on its console port) show these node
-     * totals. The peer wire's figures are sampled every 2 s in another process, so this asks every 200 ms until
-     * the deadline.
-     */
+    /** Waits until the node's statistics show exactly these node totals. */
     private void awaitFigures(NodeProcess node, String what, Map<String, Long> expected) throws Exception {
+        Map<String, Long> seen = awaitNodeTotals(node, expected.keySet(), expected::equals);
+        assertEquals(what, expected, seen);
+    }
+
+    /**
+     * Waits until the node's peer wire is connected to a peer, as its statistics say. The tracker's peer count
+     * is no sign: an announce of a node's earlier component instance can linger there until it expires.
+     */
+    private void awaitConnected(NodeProcess node) throws Exception {
+        Map<String, Long> seen = awaitNodeTotals(node, Set.of("connectedPeers"),
+                totals -> totals.getOrDefault("connectedPeers", 0L) > 0);
+        assertTrue("the node connected to a peer within " + ANNOUNCED + ": " + seen,
+                seen.getOrDefault("connectedPeers", 0L) > 0);
+    }
+
+    /**
+     * The node totals of {@code /debswarm/stats.json} on the node's console port, once they satisfy
+     * {@code condition} or at the deadline. The peer wire's figures are sampled every 2 s in another process,
+     * so this asks every 200 ms.
+     */
+    private Map<String, Long> awaitNodeTotals(NodeProcess node, Set<String> fields,
+            Predicate<Map<String, Long>> condition) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json");
         long end = System.nanoTime() + ANNOUNCED.toNanos();
         Map<String, Long> seen = Map.of();
         while (System.nanoTime() < end) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            seen = response.statusCode() == 200 ? nodeTotals(response.body(), expected.keySet()) : Map.of();
-            if (seen.equals(expected)) {
-                return;
+            seen = response.statusCode() == 200 ? nodeTotals(response.body(), fields) : Map.of();
+            if (condition.test(seen)) {
+                return seen;
             }
             Thread.sleep(200);
         }
-        assertEquals(what, expected, seen);
+        return seen;
     }
 
     /** The node totals: the first occurrence of each field, which is in {@code "node"}. */
@@ -138,26 +156,6 @@ public class SwarmIT {
             }
         }
         return totals;
-    }
-
-    /**
-     * Waits until the node's peer wire is connected to a peer (its statistics say so). The tracker's peer count
-     * is no sign: an announce of a node's earlier component instance can linger there until it expires.
-     */
-    private void awaitConnected(NodeProcess node) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json");
-        long end = System.nanoTime() + ANNOUNCED.toNanos();
-        Map<String, Long> seen = Map.of();
-        while (System.nanoTime() < end) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            seen = response.statusCode() == 200 ? nodeTotals(response.body(), Set.of("connectedPeers")) : Map.of();
-            if (seen.getOrDefault("connectedPeers", 0L) > 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the node connected to no peer within " + ANNOUNCED + ": " + seen);
     }
 
     /** Points the node's peer wire at a free port and its swarm at the tracker (FileInstall applies it). */
