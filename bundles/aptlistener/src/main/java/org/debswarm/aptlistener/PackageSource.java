@@ -15,7 +15,9 @@ public interface PackageSource {
      * Offers a file apt is waiting for. A source that can get it claims the store's write for {@code key}
      * ({@link org.debswarm.storage.PieceStore#begin}) before it returns {@code true}, fills it, and stays
      * responsible for completing or aborting it (falling back to the mirror itself if it must): the listener then
-     * joins that write and streams to apt from it as the bytes arrive. A source that cannot returns
+     * joins that write and streams to apt from it as the bytes arrive. If the source goes away first (its
+     * service is unregistered, for example while its bundle is updated), the listener finishes the write from
+     * the mirror from where it is, so a source leaving must not abort what it claimed. A source that cannot returns
      * {@code false} at once, and the listener fetches from the mirror. Called on a request thread: it must not
      * wait on the network.
      *

@@ -69,8 +69,8 @@ public class SwarmIT {
         Path secondWork = work.newFolder("second").toPath();
         second = AptNode.start(secondWork, mirror);
         String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
-        joinSwarm(first, tracker);
-        joinSwarm(second, tracker);
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
 
         AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
         assertTrue(aptOfFirst.update().ok());
@@ -104,6 +104,54 @@ public class SwarmIT {
         second.stop(Duration.ofSeconds(30));
         second = AptNode.start(secondWork, mirror);
         awaitFigures(second, "the same figures after a restart", counted);
+    }
+
+    /**
+     * The second node's peer-wire bundle is updated in place (its jar touched in deploy/) while it is getting a
+     * package from the first, which sends slowly: the apt listener takes the download over and finishes it from
+     * the mirror with a range request, and apt gets the right bytes.
+     */
+    @Test
+    public void aDownloadFromAPeerSurvivesALiveUpdateOfThePeerWire() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("big", 3 * 1024).publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "uploadRateLimit=128\n"); // KiB/s: the 3 MiB take about 25 s from the peer
+        joinSwarm(second, tracker, "");
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "big").ok());
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(), AptNode.mirrorSource(mirror, archive),
+                AptNode.proxy(second));
+        assertTrue(aptOfSecond.update().ok());
+        awaitConnected(second);
+
+        Path two = work.newFolder("two").toPath();
+        java.util.concurrent.CompletableFuture<Tools.Result> download = new java.util.concurrent.CompletableFuture<>();
+        Thread apt = new Thread(() -> {
+            try {
+                download.complete(aptOfSecond.download(two, "big"));
+            } catch (Exception e) {
+                download.completeExceptionally(e);
+            }
+        }, "apt-get-download");
+        apt.setDaemon(true);
+        apt.start();
+        Map<String, Long> started = awaitNodeTotals(second, Set.of("fromPeers"), t -> t.getOrDefault("fromPeers", 0L) > 0);
+        assertTrue("the download from the peer began: " + started, started.getOrDefault("fromPeers", 0L) > 0);
+        Path jar;
+        try (var jars = Files.list(second.install().resolve("deploy"))) {
+            jar = jars.filter(f -> f.getFileName().toString().startsWith("org.debswarm.peerwire-")).findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+
+        Tools.Result result = download.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(result.output(), result.ok());
+        assertIdentical(archive, two, "big");
+        assertTrue("the mirror finished it with a range request: " + mirror.log(),
+                mirror.log().stream().anyMatch(l -> l.startsWith("GET /" + archive.path("big") + " Range: bytes=")));
     }
 
     /** Waits until the node's statistics show exactly these node totals. */
@@ -159,9 +207,10 @@ public class SwarmIT {
     }
 
     /** Points the node's peer wire at a free port and its swarm at the tracker (FileInstall applies it). */
-    private static void joinSwarm(NodeProcess node, String tracker) throws Exception {
+    private static void joinSwarm(NodeProcess node, String tracker, String peerWireSettings) throws Exception {
         Path deploy = node.install().resolve("deploy");
-        Files.writeString(deploy.resolve("org.debswarm.peerwire.cfg"), "port=" + Distribution.freePort() + "\n");
+        Files.writeString(deploy.resolve("org.debswarm.peerwire.cfg"), "port=" + Distribution.freePort() + "\n"
+                + peerWireSettings);
         Files.writeString(deploy.resolve("org.debswarm.peerwire.node.cfg"), "trackers=" + tracker + "\n");
     }
 

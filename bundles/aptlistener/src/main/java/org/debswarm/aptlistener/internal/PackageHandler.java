@@ -59,10 +59,11 @@ final class PackageHandler {
             return;
         }
         if (pieces != null && key.isPresent()) {
-            sources.offer(key.get()); // a source that takes it has begun the write that begin() below joins
+            // a source that takes it has begun the write that begin() below joins
+            Optional<PackageSources.Rank> taker = sources.offer(key.get());
             BeginResult begin = begin(pieces, key.get());
             if (begin != null) {
-                serveBegun(request, response, target, key.get(), begin);
+                serveBegun(request, response, target, key.get(), begin, taker);
                 return;
             }
         }
@@ -101,7 +102,7 @@ final class PackageHandler {
     }
 
     private void serveBegun(HttpServletRequest request, HttpServletResponse response, RequestTarget target, FileKey key,
-            BeginResult begin) throws IOException, HttpRefusal {
+            BeginResult begin, Optional<PackageSources.Rank> taker) throws IOException, HttpRefusal {
         switch (begin.outcome()) {
             case STORED -> {
                 send(request, response, begin.completion().join());
@@ -119,10 +120,24 @@ final class PackageHandler {
                 served(request, key.size(), false);
             }
             case JOINED -> {
-                WriteStreamer.stream(request, response, key, begin.write().orElseThrow(),
+                FileWrite write = begin.write().orElseThrow();
+                taker.ifPresent(rank -> sources.watch(rank, write, () -> takeOver(target, write)));
+                WriteStreamer.stream(request, response, key, write,
                         downloads.find(key.sha256()), settings.debDeadline());
                 served(request, key.size(), false);
             }
+        }
+    }
+
+    /** The source that was filling {@code write} went away: the mirror finishes it, from where it is. */
+    private void takeOver(RequestTarget target, FileWrite write) {
+        HttpGovernor g = governor.get();
+        if (g == null) {
+            write.abort("its package source went away and there is no HttpGovernor service");
+        } else if (downloads.find(write.key().sha256()).isEmpty()) {
+            LOG.info("{}/{}: its package source went away; the mirror finishes it from byte {}", write.key().host(),
+                    write.key().path(), write.available());
+            downloads.start(g, target.mirrorUri(settings.mirrorScheme()), write, settings.debDeadline());
         }
     }
 

@@ -122,7 +122,7 @@ public final class AptDemand implements PackageSource {
 
     @Deactivate
     void deactivate() {
-        running.forEach(d -> d.abandon("the node's peer wire is stopping"));
+        running.forEach(PeerDownload::release);
         timer.shutdownNow();
         copier.shutdownNow();
         try {

@@ -54,12 +54,12 @@ final class PeerDownload {
         schedule();
     }
 
-    /** Ends the watch and abandons the write if it is not done (the node is stopping). */
-    void abandon(String reason) {
+    /**
+     * Ends the watch and leaves the write as it is (this component is stopping): the apt listener, which joined
+     * it, finishes it from the mirror when this source goes away.
+     */
+    void release() {
         cancel();
-        if (!write.isDone()) {
-            write.abort(reason);
-        }
     }
 
     private void schedule() {
