@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -45,6 +47,7 @@ public class SwarmIT {
     private MirrorServer mirror;
     private NodeProcess first;
     private NodeProcess second;
+    private NodeProcess third;
 
     @BeforeClass
     public static void toolsArePresent() {
@@ -53,7 +56,7 @@ public class SwarmIT {
 
     @After
     public void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {second, first, mirror}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {third, second, first, mirror}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -104,6 +107,60 @@ public class SwarmIT {
         second.stop(Duration.ofSeconds(30));
         second = AptNode.start(secondWork, mirror);
         awaitFigures(second, "the same figures after a restart", counted);
+    }
+
+    /**
+     * Three nodes: the first gets a package from the mirror, the second from the first, and the third, connected
+     * to both, gets blocks of it from both (each sends at most 512 KiB/s, so neither serves it alone in time).
+     */
+    @Test
+    public void aThirdNodeGetsBlocksFromBothOthers() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("big", 3 * 1024).publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        third = AptNode.start(work.newFolder("third").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        for (NodeProcess node : new NodeProcess[] {first, second, third}) {
+            joinSwarm(node, tracker, "uploadRateLimit=512\n");
+        }
+        int n = 0;
+        for (NodeProcess node : new NodeProcess[] {first, second}) {
+            AptClient apt = new AptClient(work.newFolder("apt" + n).toPath(), AptNode.prefixSource(node, mirror, archive), null);
+            assertTrue(apt.update().ok());
+            if (node == second) {
+                awaitConnected(second);
+            }
+            assertTrue(apt.download(work.newFolder("got" + n++).toPath(), "big").ok());
+        }
+        AptClient aptOfThird = new AptClient(work.newFolder("apt3").toPath(), AptNode.prefixSource(third, mirror, archive), null);
+        assertTrue(aptOfThird.update().ok());
+        awaitNodeTotals(third, Set.of("connectedPeers"), t -> t.getOrDefault("connectedPeers", 0L) >= 2);
+        Path three = work.newFolder("three").toPath();
+        Tools.Result result = aptOfThird.download(three, "big");
+        assertTrue(result.output(), result.ok());
+        assertIdentical(archive, three, "big");
+        assertEquals("the mirror served it once: " + mirror.log(), 1, mirror.gets(archive.path("big")));
+        long size = Files.size(archive.file("big"));
+        Map<String, Long> got = awaitNodeTotals(third, Set.of("fromPeers"), t -> t.getOrDefault("fromPeers", 0L) == size);
+        assertEquals(Map.of("fromPeers", size), got);
+        List<Long> perPeer = peersDownloaded(third);
+        assertEquals("blocks from both other nodes: " + perPeer, 2, perPeer.stream().filter(b -> b > 0).count());
+    }
+
+    /** Bytes the node downloaded from each peer, from its statistics. */
+    private List<Long> peersDownloaded(NodeProcess node) throws Exception {
+        String json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.consolePort()
+                + "/debswarm/stats.json")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        int start = json.indexOf("\"peers\":[");
+        int end = json.indexOf(']', start);
+        List<Long> bytes = new ArrayList<>();
+        Matcher m = Pattern.compile("\"downloaded\":(\\d+)").matcher(json.substring(start, end));
+        while (m.find()) {
+            bytes.add(Long.parseLong(m.group(1)));
+        }
+        return bytes;
     }
 
     /**
