@@ -172,16 +172,8 @@ public class ConsoleBrowserIT {
     }
 
     private void awaitStatus(String path, String pw, int expected) throws Exception {
-        long end = System.nanoTime() + PAGE_WAIT.toNanos();
-        int last = -1;
-        while (System.nanoTime() < end) {
-            last = node.httpStatus(path, pw == null ? null : "admin", pw);
-            if (last == expected) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " answered " + last + " (expected " + expected + ")");
+        int last = node.awaitStatus(consolePort, path, pw == null ? null : "admin", pw, expected, PAGE_WAIT);
+        assertEquals(path + " answered " + last, expected, last);
     }
 
     private ChromeDriver browser() throws IOException {

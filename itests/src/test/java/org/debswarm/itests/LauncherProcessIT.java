@@ -32,9 +32,11 @@ public class LauncherProcessIT {
             assertEquals(401, node.httpStatus("/system/console/bundles", null, null));
             assertEquals(401, node.httpStatus("/system/console/bundles", "admin", "admin"));
             assertEquals(200, node.httpStatus("/system/console/bundles", "admin", password));
+            // the confinement comes with a Debswarm bundle that FileInstall starts a moment after the Jetty instances
             for (int other : new int[] {node.aptPort(), node.trackerPort()}) {
                 assertEquals("the console only on its own port, not on " + other, 404,
-                        awaitConfined(node, other, password));
+                        node.awaitStatus(other, "/system/console/bundles", "admin", password, 404,
+                                Duration.ofSeconds(30)));
             }
 
             assertEquals("SIGTERM stops the node cleanly", 143, node.stop(Duration.ofSeconds(30)));
@@ -56,27 +58,5 @@ public class LauncherProcessIT {
             assertEquals(200, again.httpStatus("/system/console/bundles", "admin", first));
             assertEquals(143, again.stop(Duration.ofSeconds(30)));
         }
-    }
-
-    /**
-     * The console's confinement comes with the Debswarm web console bundle, which FileInstall starts a moment
-     * after the Jetty instances (during that moment the console answers there too, behind the same login). From
-     * outside the process there is no event to wait on, so this asks every 100 ms until 404 or the deadline.
-     */
-    private static int awaitConfined(NodeProcess node, int port, String password) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status = -1;
-        while (System.nanoTime() < end) {
-            try {
-                status = node.httpStatus(port, "/system/console/bundles", "admin", password);
-            } catch (java.io.IOException notListening) {
-                status = -1;
-            }
-            if (status == 404) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        return status;
     }
 }

@@ -114,26 +114,33 @@ public final class NodeProcess implements AutoCloseable {
      * process has no event to wait on, so this asks again every 100 ms until the deadline.
      */
     public void awaitHttpOk(int port, String path, Duration deadline) throws Exception {
+        int last = awaitStatus(port, path, null, null, 200, deadline);
+        if (last != 200) {
+            throw new AssertionError(path + " on port " + port + " did not answer 200 within " + deadline
+                    + " (last status " + last + "); output:\n" + Files.readString(log));
+        }
+    }
+
+    /**
+     * Asks for {@code path} on a port of the node every 100 ms until it answers {@code expected} or the deadline
+     * passes; returns the last status (-1: not listening). For states that only show from outside the process.
+     */
+    public int awaitStatus(int port, String path, String user, String password, int expected, Duration deadline)
+            throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         int last = -1;
         while (System.nanoTime() < end) {
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI
-                        .create("http://127.0.0.1:" + port + path).toURL().openConnection();
-                connection.setConnectTimeout(2000);
-                connection.setReadTimeout(5000);
-                last = connection.getResponseCode();
-                connection.disconnect();
-                if (last == 200) {
-                    return;
-                }
+                last = httpStatus(port, path, user, password);
             } catch (IOException notListening) {
                 last = -1;
             }
+            if (last == expected) {
+                return last;
+            }
             Thread.sleep(100);
         }
-        throw new AssertionError(path + " on port " + port + " did not answer 200 within " + deadline
-                + " (last status " + last + "); output:\n" + Files.readString(log));
+        return last;
     }
 
     /** Everything the node has printed so far (both runs, when a test restarts a node on the same home). */

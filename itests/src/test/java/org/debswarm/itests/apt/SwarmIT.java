@@ -230,24 +230,35 @@ public class SwarmIT {
 
     /**
      * The node totals of {@code /debswarm/stats.json} on the node's console port, once they satisfy
-     * {@code condition} or at the deadline. The peer wire's figures are sampled every 2 s in another process,
-     * so this asks every 200 ms.
+     * {@code condition} or at the deadline (the peer wire's figures are sampled every 2 s).
      */
     private Map<String, Long> awaitNodeTotals(NodeProcess node, Set<String> fields,
             Predicate<Map<String, Long>> condition) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json");
+        String body = awaitJson(URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json"),
+                json -> condition.test(nodeTotals(json, fields)));
+        return nodeTotals(body, fields);
+    }
+
+    /**
+     * Asks for {@code uri} every 200 ms until its 200 body satisfies {@code condition} or the deadline
+     * passes; returns the last 200 body ("" if none). The figures come from other processes on their own
+     * schedule, so there is no event to wait on.
+     */
+    private String awaitJson(URI uri, Predicate<String> condition) throws Exception {
         long end = System.nanoTime() + ANNOUNCED.toNanos();
-        Map<String, Long> seen = Map.of();
+        String last = "";
         while (System.nanoTime() < end) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            seen = response.statusCode() == 200 ? nodeTotals(response.body(), fields) : Map.of();
-            if (condition.test(seen)) {
-                return seen;
+            if (response.statusCode() == 200) {
+                last = response.body();
+                if (condition.test(last)) {
+                    return last;
+                }
             }
             Thread.sleep(200);
         }
-        return seen;
+        return last;
     }
 
     /** The node totals: the first occurrence of each field, which is in {@code "node"}. */
@@ -276,19 +287,11 @@ public class SwarmIT {
      * their own schedule, so this asks the tracker again every 200 ms until the deadline.
      */
     private String awaitTrackerStats(String announce, Predicate<String> condition) throws Exception {
-        URI uri = URI.create(announce.replace("/announce", "/stats.json"));
-        long end = System.nanoTime() + ANNOUNCED.toNanos();
-        String last = "";
-        while (System.nanoTime() < end) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            last = response.body();
-            if (response.statusCode() == 200 && condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
+        String last = awaitJson(URI.create(announce.replace("/announce", "/stats.json")), condition);
+        if (!condition.test(last)) {
+            throw new AssertionError("tracker statistics never matched within " + ANNOUNCED + ": " + last);
         }
-        throw new AssertionError("tracker statistics never matched within " + ANNOUNCED + ": " + last);
+        return last;
     }
 
     private static void assertIdentical(DebianArchive archive, Path folder, String name) throws Exception {
