@@ -73,6 +73,22 @@ public interface PeerWire {
      */
     int peersWith(InfoHash infoHash, int piece);
 
+    /**
+     * Tells the connected Debswarm peers of a session that this node is fetching piece {@code piece} from a
+     * mirror ({@code fetching}), or gave that up; the {@code have} that follows a completed fetch needs no call.
+     * Peers whose apt wants the same package then wait for this node instead of asking the mirror too. Does
+     * nothing when no session runs for {@code infoHash} or the piece is out of range.
+     */
+    void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching);
+
+    /**
+     * How many connected peers told this node they are fetching piece {@code piece} from a mirror. With
+     * {@code withPrecedence}, only those whose peer id sorts before this node's (unsigned): of two nodes that
+     * started fetching the same piece at once, the one with the greater id gives way. 0 when no session runs
+     * for {@code infoHash} or the piece is out of range.
+     */
+    int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence);
+
     Optional<SessionSnapshot> snapshot(InfoHash infoHash);
 
     List<SessionSnapshot> sessions();

@@ -95,6 +95,12 @@ final class MirrorServer implements AutoCloseable {
         return waiter.reached();
     }
 
+    /** Body bytes sent of {@code path}, in all responses together. */
+    long sent(String path) {
+        java.util.concurrent.atomic.AtomicLong total = sent.get("/" + path);
+        return total == null ? 0 : total.get();
+    }
+
     private void count(String path, long bytes) {
         long total = sent.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(bytes);
         waiters.stream().filter(w -> w.path().equals(path) && total >= w.bytes()).forEach(w -> w.reached().complete(null));

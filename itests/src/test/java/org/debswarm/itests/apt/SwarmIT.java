@@ -148,6 +148,62 @@ public class SwarmIT {
         assertEquals("blocks from both other nodes: " + perPeer, 2, perPeer.stream().filter(b -> b > 0).count());
     }
 
+    /**
+     * Two connected nodes whose apt asks for the same package at the same moment: one fetches it from the mirror
+     * (sent slowly, about 3 s) and tells the other, which waits for its copy, so the mirror sends the package
+     * about once, not twice (a give-way a moment after both started may cost a few blocks).
+     */
+    @Test
+    public void twoNodesAskingAtOnceGetThePackageFromTheMirrorOnce() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("big", 3 * 1024).publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+        List<AptClient> apts = new ArrayList<>();
+        for (NodeProcess node : new NodeProcess[] {first, second}) {
+            AptClient apt = new AptClient(work.newFolder().toPath(), AptNode.prefixSource(node, mirror, archive), null);
+            assertTrue(apt.update().ok());
+            apts.add(apt);
+        }
+        awaitConnected(first);
+        awaitConnected(second);
+        mirror.slow(archive.path("big"));
+
+        List<Path> folders = List.of(work.newFolder("one").toPath(), work.newFolder("two").toPath());
+        List<java.util.concurrent.CompletableFuture<Tools.Result>> downloads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            AptClient apt = apts.get(i);
+            Path folder = folders.get(i);
+            downloads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return apt.download(folder, "big");
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }));
+        }
+        for (int i = 0; i < 2; i++) {
+            Tools.Result result = downloads.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(result.output(), result.ok());
+            assertIdentical(archive, folders.get(i), "big");
+        }
+        long size = Files.size(archive.file("big"));
+        long sent = mirror.sent(archive.path("big"));
+        assertTrue("the mirror sent " + sent + " bytes of a " + size + "-byte package to two nodes: " + mirror.log(),
+                sent <= size * 5 / 4);
+        Set<String> sources = Set.of("fromPeers", "fromMirrors");
+        Predicate<Map<String, Long>> countedOnce = t -> t.values().stream().mapToLong(Long::longValue).sum() == size;
+        Map<String, Long> one = awaitNodeTotals(first, sources, countedOnce);
+        Map<String, Long> two = awaitNodeTotals(second, sources, countedOnce);
+        assertTrue("each node counted the package once, from peers or the mirror: " + one + ", " + two,
+                countedOnce.test(one) && countedOnce.test(two));
+        assertTrue("one node had most of it from the other: " + one + ", " + two,
+                Math.max(one.get("fromPeers"), two.get("fromPeers")) >= size * 3 / 4);
+    }
+
     /** Bytes the node downloaded from each peer, from its statistics. */
     private List<Long> peersDownloaded(NodeProcess node) throws Exception {
         String json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.consolePort()

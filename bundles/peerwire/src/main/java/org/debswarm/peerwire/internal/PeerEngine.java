@@ -130,7 +130,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         if (sessions.containsKey(hash)) {
             return false;
         }
-        Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), System::nanoTime);
+        Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime);
         Session session = new Session(swarm);
         sessions.put(hash, session);
         long tick = options.tick().toNanos();
@@ -200,6 +200,23 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             return 0;
         }
         return call(() -> session.swarm.availability(piece));
+    }
+
+    @Override
+    public void fetchingFromMirror(InfoHash hash, int piece, boolean fetching) {
+        Session session = sessions.get(hash);
+        if (session != null && piece >= 0 && piece < session.swarm.pieceCount()) {
+            onLoop(() -> session.swarm.fetchingFromMirror(piece, fetching));
+        }
+    }
+
+    @Override
+    public int peersFetchingFromMirror(InfoHash hash, int piece, boolean withPrecedence) {
+        Session session = sessions.get(hash);
+        if (session == null || piece < 0 || piece >= session.swarm.pieceCount()) {
+            return 0;
+        }
+        return call(() -> session.swarm.peersFetchingFromMirror(piece, withPrecedence));
     }
 
     @Override

@@ -82,6 +82,16 @@ public final class PeerWireComponent implements PeerWire {
     }
 
     @Override
+    public void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching) {
+        engine.fetchingFromMirror(infoHash, piece, fetching);
+    }
+
+    @Override
+    public int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence) {
+        return engine.peersFetchingFromMirror(infoHash, piece, withPrecedence);
+    }
+
+    @Override
     public Optional<SessionSnapshot> snapshot(InfoHash infoHash) {
         return engine.snapshot(infoHash);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 import org.debswarm.aptlistener.PackageSource;
 import org.debswarm.governor.HttpGovernor;
@@ -19,6 +20,7 @@ import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.FileWrite;
 import org.debswarm.storage.PieceStore;
+import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.TorrentRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,11 +34,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Packages for apt from the swarm: when apt asks for a file a running Packages torrent holds and a connected
- * peer has, this node claims the store's write, asks the engine for the piece at top priority, and the apt
- * listener streams from the write as blocks arrive. When peers stall, the mirror fills the rest
- * ({@link PeerDownload}). When no connected peer has the file, it declines and the listener goes to the
- * mirror straight away. Present only while the peer-wire engine is.
+ * Packages for apt from the swarm. When apt asks for a file of a running Packages torrent, this node claims the
+ * store's write (the apt listener then streams from it as bytes arrive) and:
+ * <ul>
+ * <li>if a connected peer has it, asks the engine for the piece at top priority; when peers stall, the mirror
+ * fills the rest ({@link PeerDownload});</li>
+ * <li>if a connected peer says it is fetching it from the mirror, waits for that peer's copy the same way,
+ * with patience while the peer keeps fetching;</li>
+ * <li>otherwise fetches it from the mirror itself and tells its peers so
+ * ({@link AnnouncedMirrorFetch}), so that a fleet asking for the same package at once asks the mirror once.</li>
+ * </ul>
+ * With no connected peer at all it declines, and the listener goes to the mirror on its own; the engine still
+ * watches for the file, to announce it when it is stored. Present only while the peer-wire engine is.
  */
 @Component(service = PackageSource.class, configurationPid = AptDemandConfiguration.PID)
 @Designate(ocd = AptDemandConfiguration.class)
@@ -51,10 +60,13 @@ public final class AptDemand implements PackageSource {
     private final HttpGovernor governor;
     private final Duration stall;
     private final Duration deadline;
+    private final Duration giveWay;
+    private final Duration fetcherPatience;
     private final String scheme;
     private final ScheduledExecutorService timer;
     private final ExecutorService copier;
     private final Set<PeerDownload> running = ConcurrentHashMap.newKeySet();
+    private final Set<AnnouncedMirrorFetch> fetching = ConcurrentHashMap.newKeySet();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -67,6 +79,10 @@ public final class AptDemand implements PackageSource {
             throw new IllegalArgumentException("stallSeconds " + config.stallSeconds() + ", deadlineSeconds "
                     + config.deadlineSeconds() + " (expected: 1 <= stall <= deadline)");
         }
+        if (config.giveWayMillis() < 1 || config.giveWayMillis() > 60_000 || config.fetcherPatienceSeconds() < 0) {
+            throw new IllegalArgumentException("giveWayMillis " + config.giveWayMillis() + ", fetcherPatienceSeconds "
+                    + config.fetcherPatienceSeconds() + " (expected: 1 to 60000, >= 0)");
+        }
         if (!config.mirrorScheme().equals("http") && !config.mirrorScheme().equals("https")) {
             throw new IllegalArgumentException("mirrorScheme " + config.mirrorScheme() + " (expected: http or https)");
         }
@@ -76,6 +92,8 @@ public final class AptDemand implements PackageSource {
         this.governor = governor;
         this.stall = Duration.ofSeconds(config.stallSeconds());
         this.deadline = Duration.ofSeconds(config.deadlineSeconds());
+        this.giveWay = Duration.ofMillis(config.giveWayMillis());
+        this.fetcherPatience = Duration.ofSeconds(config.fetcherPatienceSeconds());
         this.scheme = config.mirrorScheme();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-apt-demand"));
         this.copier = Executors.newFixedThreadPool(2, r -> new Thread(r, "debswarm-apt-demand-fill"));
@@ -88,8 +106,12 @@ public final class AptDemand implements PackageSource {
             return false;
         }
         PieceLocator.Located at = located.get();
-        if (swarm.peersWith(at.torrent().infoHash(), at.piece()) == 0) {
-            return false; // no connected peer has it: the mirror straight away is faster than a stall
+        InfoHash hash = at.torrent().infoHash();
+        boolean fromPeers = swarm.peersWith(hash, at.piece()) > 0
+                || swarm.peersFetchingFromMirror(hash, at.piece(), false) > 0;
+        if (!fromPeers && swarm.connectedPeers(hash) == 0) {
+            watch(at); // alone: the listener's own mirror download is the quickest; announce the file once stored
+            return false;
         }
         BeginResult begin;
         try {
@@ -99,30 +121,64 @@ public final class AptDemand implements PackageSource {
             return false;
         }
         if (begin.outcome() == BeginResult.Outcome.CREATED) {
-            fetch(begin.write().orElseThrow(), at);
+            FileWrite write = begin.write().orElseThrow();
+            if (fromPeers) {
+                fromPeers(write, at);
+            } else {
+                fromMirror(write, at);
+            }
         }
         return true;
     }
 
-    private void fetch(FileWrite write, PieceLocator.Located at) {
-        String infoHash = at.torrent().infoHash().toHex();
-        PeerDownload download = new PeerDownload(write, URI.create(scheme + "://" + write.key().host() + "/"
-                + write.key().path()), governor, stall, deadline, timer, copier, bytes -> {
-                    StatsRecorder recorder = stats;
-                    if (recorder != null) {
-                        recorder.mirrorDownloaded(infoHash, write.key().host(), bytes);
-                    }
-                });
+    private void watch(PieceLocator.Located at) {
+        swarm.want(at.torrent().infoHash(), at.piece()).exceptionally(failure -> null);
+    }
+
+    private void fromPeers(FileWrite write, PieceLocator.Located at) {
+        InfoHash hash = at.torrent().infoHash();
+        PeerDownload download = new PeerDownload(write, uri(write), governor, stall, deadline, timer, copier,
+                mirrorBytes(write, hash), () -> swarm.peersFetchingFromMirror(hash, at.piece(), false),
+                fetcherPatience);
         running.add(download);
         write.completion().whenComplete((file, failure) -> running.remove(download));
-        swarm.want(at.torrent().infoHash(), at.piece());
+        watch(at);
         download.start();
         LOG.debug("{}/{} from peers of {}", write.key().host(), write.key().path(), at.torrent().name());
+    }
+
+    private void fromMirror(FileWrite write, PieceLocator.Located at) {
+        InfoHash hash = at.torrent().infoHash();
+        AnnouncedMirrorFetch fetch = new AnnouncedMirrorFetch(write, swarm, hash, at.piece());
+        fetching.add(fetch);
+        write.completion().whenComplete((file, failure) -> fetching.remove(fetch));
+        watch(at);
+        fetch.start(governor, uri(write), deadline, giveWay, timer, copier, mirrorBytes(write, hash), () -> {
+            fetching.remove(fetch);
+            fromPeers(write, at);
+        });
+        LOG.debug("{}/{} from the mirror, announced to the peers of {}", write.key().host(), write.key().path(),
+                at.torrent().name());
+    }
+
+    private URI uri(FileWrite write) {
+        return URI.create(scheme + "://" + write.key().host() + "/" + write.key().path());
+    }
+
+    private LongConsumer mirrorBytes(FileWrite write, InfoHash hash) {
+        String infoHash = hash.toHex();
+        return bytes -> {
+            StatsRecorder recorder = stats;
+            if (recorder != null) {
+                recorder.mirrorDownloaded(infoHash, write.key().host(), bytes);
+            }
+        };
     }
 
     @Deactivate
     void deactivate() {
         running.forEach(PeerDownload::release);
+        fetching.forEach(AnnouncedMirrorFetch::release);
         timer.shutdownNow();
         copier.shutdownNow();
         try {

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.LongConsumer;
 
 import org.debswarm.governor.HttpGovernor;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One package apt waits for, written into a store write this node owns, block by block from peers. A timer
  * looks at the write's progress every stall period (a progress deadline, not a wait for completion, which
- * is the write's own event): when no byte arrived in a whole period, the mirror fills what is missing. At the
- * deadline, or if the mirror fails too, the write is aborted so nobody waits for it any longer.
+ * is the write's own event): when no byte arrived in a whole period, the mirror fills what is missing, unless
+ * a connected peer says it is fetching the package from the mirror itself: then this node waits for that copy,
+ * up to the fetcher patience without progress. At the deadline, or if the mirror fails too, the write is
+ * aborted so nobody waits for it any longer.
  */
 final class PeerDownload {
 
@@ -32,12 +35,20 @@ final class PeerDownload {
     private final ScheduledExecutorService timer;
     private final Executor copier;
     private final LongConsumer fromMirror;
+    private final IntSupplier fetchers;
+    private final long patienceNanos;
     private volatile ScheduledFuture<?> next;
     private long lastWritten = -1;
+    private long lastProgress = System.nanoTime();
     private boolean filling;
 
+    /**
+     * @param fetchers        how many connected peers say they are fetching the package from the mirror now
+     * @param fetcherPatience how long without progress to wait while one is
+     */
     PeerDownload(FileWrite write, URI mirror, HttpGovernor governor, Duration stall, Duration deadline,
-            ScheduledExecutorService timer, Executor copier, LongConsumer fromMirror) {
+            ScheduledExecutorService timer, Executor copier, LongConsumer fromMirror, IntSupplier fetchers,
+            Duration fetcherPatience) {
         this.write = write;
         this.mirror = mirror;
         this.governor = governor;
@@ -46,6 +57,8 @@ final class PeerDownload {
         this.timer = timer;
         this.copier = copier;
         this.fromMirror = fromMirror;
+        this.fetchers = fetchers;
+        this.patienceNanos = fetcherPatience.toNanos();
     }
 
     /** Starts watching; the write's completion ends the watch. */
@@ -84,11 +97,14 @@ final class PeerDownload {
             return;
         }
         long written = write.written();
-        if (written == lastWritten) {
+        long now = System.nanoTime();
+        if (written != lastWritten) {
+            lastWritten = written;
+            lastProgress = now;
+        } else if (now - lastProgress >= patienceNanos || fetchers.getAsInt() == 0) {
             fill(Duration.ofNanos(remaining));
             return;
         }
-        lastWritten = written;
         schedule();
     }
 

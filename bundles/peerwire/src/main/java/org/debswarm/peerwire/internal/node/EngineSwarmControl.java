@@ -72,6 +72,21 @@ public final class EngineSwarmControl implements SwarmControl {
     }
 
     @Override
+    public void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching) {
+        engine.fetchingFromMirror(infoHash, piece, fetching);
+    }
+
+    @Override
+    public int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence) {
+        return engine.peersFetchingFromMirror(infoHash, piece, withPrecedence);
+    }
+
+    @Override
+    public int connectedPeers(InfoHash infoHash) {
+        return engine.snapshot(infoHash).map(s -> s.peers().size()).orElse(0);
+    }
+
+    @Override
     public CompletableFuture<Void> want(InfoHash infoHash, int piece) {
         try {
             return engine.want(infoHash, piece);

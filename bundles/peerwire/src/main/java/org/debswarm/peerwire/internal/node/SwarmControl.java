@@ -54,6 +54,20 @@ public interface SwarmControl {
         return 0;
     }
 
+    /** Tells connected peers this node fetches a piece from a mirror, or gave up; see {@code PeerWire}. */
+    default void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching) {
+    }
+
+    /** Connected peers fetching a piece from a mirror (with precedence: those this node gives way to). */
+    default int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence) {
+        return 0;
+    }
+
+    /** Connected peers of a running torrent; 0 when not running. */
+    default int connectedPeers(InfoHash infoHash) {
+        return 0;
+    }
+
     /**
      * Raises a piece apt is waiting for to top priority; completes when it is verified and stored. Fails at once
      * when no session runs.

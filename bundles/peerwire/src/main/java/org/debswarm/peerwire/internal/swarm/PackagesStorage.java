@@ -6,9 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.debswarm.storage.BeginResult;
@@ -39,6 +41,9 @@ public final class PackagesStorage implements PieceStorage {
     private final Listener listener;
     private final Map<Integer, FileWrite> writes = new HashMap<>();
     private final Map<Integer, FileWrite> created = new HashMap<>();
+    /** Pieces whose storing by someone else (the apt listener's own mirror download) this storage waits for. */
+    private final Set<Integer> watched = new HashSet<>();
+    private boolean closed;
     private final LinkedHashMap<Integer, FileChannel> open = new LinkedHashMap<>(16, 0.75f, true);
 
     public PackagesStorage(PieceStore store, PackagesTorrent torrent, String host, String archiveRoot,
@@ -74,10 +79,22 @@ public final class PackagesStorage implements PieceStorage {
         return torrent.had();
     }
 
+    /**
+     * Links the piece if the store knows its content; otherwise waits for whoever stores it (the apt listener
+     * fetching it from the mirror itself, typically), so that the piece is had and announced when that happens.
+     */
     @Override
     public void lookForStored(int piece) throws IOException {
-        if (store.linkIfKnown(key(piece)).isPresent()) {
+        FileKey key = key(piece);
+        if (store.linkIfKnown(key).isPresent()) {
             loop.execute(() -> listener.verified(piece));
+        } else if (watched.add(piece)) {
+            store.whenStored(key).whenComplete((file, error) -> loop.execute(() -> {
+                watched.remove(piece);
+                if (!closed && error == null && !torrent.had().get(piece)) {
+                    listener.verified(piece);
+                }
+            }));
         }
     }
 
@@ -158,6 +175,8 @@ public final class PackagesStorage implements PieceStorage {
         created.values().forEach(w -> w.suspend("peer wire session stopped"));
         created.clear();
         writes.clear();
+        watched.clear();
+        closed = true;
     }
 
     private static void closeQuietly(FileChannel file) {

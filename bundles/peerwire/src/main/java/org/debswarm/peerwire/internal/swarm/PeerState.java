@@ -22,6 +22,10 @@ public final class PeerState {
     boolean peerChoking = true;
     boolean peerInterested;
     int requestQueue;
+    /** The id the peer receives {@code ds_mirror_fetch} under (its BEP 10 handshake), 0 if it has none. */
+    int mirrorFetchId;
+    /** Pieces the peer told us it is fetching from a mirror, until its {@code have} or {@code abandoned}. */
+    final BitSet fetchingFromMirror = new BitSet();
     /** Whether a message other than a keep-alive or the BEP 10 handshake came: a bitfield is late after it. */
     boolean greeted;
     /** Our requests to the peer, with when they were sent. */

@@ -24,6 +24,7 @@ import org.debswarm.peerwire.internal.wire.Have;
 import org.debswarm.peerwire.internal.wire.Interested;
 import org.debswarm.peerwire.internal.wire.KeepAlive;
 import org.debswarm.peerwire.internal.wire.Message;
+import org.debswarm.peerwire.internal.wire.MirrorFetchNotice;
 import org.debswarm.peerwire.internal.wire.NotInterested;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
 import org.debswarm.peerwire.internal.wire.Piece;
@@ -49,6 +50,7 @@ public final class Swarm implements PieceStorage.Listener {
     private final LongSupplier clock;
     private final BanList bans;
     private final int listenPort;
+    private final byte[] ourPeerId;
     private final PieceStorage storage;
     private final PieceBits wanted;
     private final List<PeerState> peers = new ArrayList<>();
@@ -62,13 +64,14 @@ public final class Swarm implements PieceStorage.Listener {
      * @param wanted  the pieces to download (a Packages torrent's live set; all pieces for a standard torrent)
      */
     public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
-            PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, LongSupplier clock) {
+            PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock) {
         this.infoHash = infoHash;
         this.name = name;
         this.options = options;
         this.clock = clock;
         this.bans = bans;
         this.listenPort = listenPort;
+        this.ourPeerId = ourPeerId.clone();
         this.storage = storage.apply(this);
         this.wanted = wanted;
         Random random = new Random();
@@ -116,8 +119,8 @@ public final class Swarm implements PieceStorage.Listener {
             link.send(new Bitfield(storage.had().toBitfield()));
         }
         if (handshake.supportsExtensions()) {
-            link.send(new ExtensionHandshake(Map.of(), options.client(), listenPort, Uploader.MAX_QUEUED_REQUESTS)
-                    .toMessage());
+            link.send(new ExtensionHandshake(Map.of(MirrorFetchNotice.NAME, MirrorFetchNotice.LOCAL_ID),
+                    options.client(), listenPort, Uploader.MAX_QUEUED_REQUESTS).toMessage());
         }
         LOG.debug("Torrent {}: peer {} joined", infoHash, peer);
         return peer;
@@ -186,8 +189,40 @@ public final class Swarm implements PieceStorage.Listener {
                 peer.client = hs.client();
             }
             peer.requestQueue = hs.requestQueue();
+            peer.mirrorFetchId = hs.extensions().getOrDefault(MirrorFetchNotice.NAME, 0);
+        } else if (e.extendedId() == MirrorFetchNotice.LOCAL_ID) {
+            MirrorFetchNotice notice = MirrorFetchNotice.parse(e.payload(), storage.pieceCount());
+            peer.fetchingFromMirror.set(notice.piece(), notice.fetching() && !peer.has.get(notice.piece()));
         }
         // other ids: extensions we never announced in "m"; BEP 10 lets us ignore them
+    }
+
+    /**
+     * Tells the connected peers that speak {@code ds_mirror_fetch} that this node is fetching {@code piece} from
+     * a mirror, or gave that up; completion is told by the {@code have} that follows.
+     */
+    public void fetchingFromMirror(int piece, boolean fetching) {
+        MirrorFetchNotice notice = new MirrorFetchNotice(piece, fetching);
+        for (PeerState p : peers) {
+            if (p.mirrorFetchId > 0) {
+                p.link.send(notice.toMessage(p.mirrorFetchId));
+            }
+        }
+    }
+
+    /**
+     * How many connected peers told us they are fetching {@code piece} from a mirror; with {@code withPrecedence},
+     * only those whose peer id sorts before ours: when two nodes start fetching the same piece at once, the one
+     * with the greater peer id gives way.
+     */
+    public int peersFetchingFromMirror(int piece, boolean withPrecedence) {
+        int count = 0;
+        for (PeerState p : peers) {
+            if (p.fetchingFromMirror.get(piece) && (!withPrecedence || Arrays.compareUnsigned(p.peerId, ourPeerId) < 0)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private void has(PeerState peer, int piece) {
@@ -201,6 +236,7 @@ public final class Swarm implements PieceStorage.Listener {
             return false;
         }
         peer.has.set(piece);
+        peer.fetchingFromMirror.clear(piece);
         peer.bytesHad += storage.pieceLength(piece);
         downloader.picker().available(piece, 1);
         return true;

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 import org.debswarm.governor.ContentRange;
@@ -41,6 +43,16 @@ public final class MirrorFill {
      */
     public static CompletableFuture<Void> start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline,
             Executor executor, LongConsumer fromMirror) {
+        return start(governor, uri, write, deadline, executor, fromMirror, () -> false);
+    }
+
+    /**
+     * As {@link #start(HttpGovernor, URI, FileWrite, Duration, Executor, LongConsumer)}, stopping between two
+     * chunks once {@code stopped} says so: the future then fails with a {@link CancellationException}, the
+     * response is closed (its connection released) and the blocks written so far stay in the write.
+     */
+    public static CompletableFuture<Void> start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline,
+            Executor executor, LongConsumer fromMirror, BooleanSupplier stopped) {
         Optional<MissingRange> missing = MissingRange.of(write);
         if (missing.isEmpty()) {
             return CompletableFuture.completedFuture(null);
@@ -52,10 +64,11 @@ public final class MirrorFill {
         }
         LOG.debug("Filling {} bytes of {} from {}", range.length(), write.key().path(), uri);
         return governor.fetch(request.build())
-                .thenApplyAsync(response -> copy(response, write, range, fromMirror), executor);
+                .thenApplyAsync(response -> copy(response, write, range, fromMirror, stopped), executor);
     }
 
-    private static Void copy(MirrorResponse response, FileWrite write, MissingRange range, LongConsumer fromMirror) {
+    private static Void copy(MirrorResponse response, FileWrite write, MissingRange range, LongConsumer fromMirror,
+            BooleanSupplier stopped) {
         try (response) {
             long offset = startOffset(response, write, range);
             try (InputStream body = response.body()) {
@@ -63,6 +76,9 @@ public final class MirrorFill {
                 int read;
                 while (offset < write.size() && (read = body.readNBytes(chunk, 0,
                         (int) Math.min(CHUNK, write.size() - offset))) > 0) {
+                    if (stopped.getAsBoolean()) {
+                        throw new CancellationException("stopped at byte " + offset + " of " + write.key().path());
+                    }
                     write.writeAt(offset, ByteBuffer.wrap(chunk, 0, read));
                     fromMirror.accept(read);
                     offset += read;

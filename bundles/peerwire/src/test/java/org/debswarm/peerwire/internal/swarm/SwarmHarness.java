@@ -19,6 +19,12 @@ import org.debswarm.torrent.PieceBits;
 final class SwarmHarness {
 
     static final int BLOCK = PieceProgress.BLOCK;
+    /** This node's peer id: 0x40 in every byte, so a test peer on a port below 0x40 sorts before it. */
+    static final byte[] OUR_PEER_ID = new byte[20];
+
+    static {
+        java.util.Arrays.fill(OUR_PEER_ID, (byte) 0x40);
+    }
 
     final AtomicLong clock = new AtomicLong(Duration.ofHours(1).toNanos());
     final MemoryStorage storage;
@@ -39,7 +45,7 @@ final class SwarmHarness {
         this.swarm = new Swarm(InfoHash.of(new byte[20]), "test", l -> {
             storage.listener = l;
             return storage;
-        }, wanted, options, bans, 6881, clock::get);
+        }, wanted, options, bans, 6881, OUR_PEER_ID, clock::get);
     }
 
     static SwarmOptions options(int pipeline) {
