@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class Connection implements PeerLink, IoLoop.Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** Room for two blocks; direct, so that reading copies once, from the kernel. */
     private static final int INITIAL_BUFFER = 4 + 9 + 2 * 16 * 1024;
+    /** A connection whose reads fill the buffer gets room for several blocks per read: fewer system calls. */
+    private static final int BUSY_BUFFER = 128 * 1024;
     static final long LOW_WATER = 64 * 1024;
 
     private final Transport transport;
@@ -40,7 +43,7 @@ public final class Connection implements PeerLink, IoLoop.Handler {
     private final boolean incoming;
     private final OutputQueue output = new OutputQueue();
     private SelectionKey key;
-    private ByteBuffer in = ByteBuffer.allocate(INITIAL_BUFFER);
+    private ByteBuffer in = ByteBuffer.allocateDirect(INITIAL_BUFFER);
     private Swarm swarm;
     private InfoHash expected;
     private PeerState peer;
@@ -138,6 +141,7 @@ public final class Connection implements PeerLink, IoLoop.Handler {
             return;
         }
         in.position(window.position());
+        boolean filled = !in.hasRemaining();
         in.flip();
         try {
             while (!closed && in.hasRemaining() && consume()) {
@@ -146,7 +150,7 @@ public final class Connection implements PeerLink, IoLoop.Handler {
         } finally {
             in.compact();
         }
-        grow();
+        grow(filled);
     }
 
     /** Reads one handshake or message if it is all there. */
@@ -192,13 +196,15 @@ public final class Connection implements PeerLink, IoLoop.Handler {
         peer = swarm.attach(this, hs);
     }
 
-    // the read buffer grows only when a frame the decoder accepted does not fit: at most its limit
-    private void grow() {
-        if (in.hasRemaining() || in.position() < 4) {
+    // the read buffer grows when a frame the decoder accepted does not fit (at most the frame limit), and once
+    // to BUSY_BUFFER when a read filled it
+    private void grow(boolean filled) {
+        long frame = !in.hasRemaining() && in.position() >= 4 ? 4 + Integer.toUnsignedLong(in.getInt(0)) : 0;
+        long wanted = Math.max(frame, filled && !closed ? BUSY_BUFFER : 0);
+        if (wanted <= in.capacity()) {
             return;
         }
-        long frame = 4 + Integer.toUnsignedLong(in.getInt(0));
-        ByteBuffer bigger = ByteBuffer.allocate((int) Math.max(frame, in.capacity()));
+        ByteBuffer bigger = ByteBuffer.allocateDirect((int) wanted);
         in.flip();
         in = bigger.put(in);
     }

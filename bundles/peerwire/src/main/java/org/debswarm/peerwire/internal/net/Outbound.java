@@ -13,8 +13,18 @@ abstract class Outbound {
     /** Writes at most {@code max} bytes; returns how many were written. */
     abstract long writeTo(SocketChannel channel, long max) throws IOException;
 
+    /** The bytes, if they are in memory: consecutive ones are written together with one gathering write. */
+    ByteBuffer memory() {
+        return null;
+    }
+
     static Outbound of(ByteBuffer buffer) {
         return new Outbound() {
+            @Override
+            ByteBuffer memory() {
+                return buffer;
+            }
+
             @Override
             long remaining() {
                 return buffer.remaining();
