@@ -3,6 +3,7 @@ package org.debswarm.itests.apt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,17 +64,22 @@ final class AptClient {
 
     /** {@code apt-get download} into a new, empty folder; returns how it ended. */
     Tools.Result download(Path into, String... packages) throws Exception {
+        return download(into, Tools.DEADLINE, packages);
+    }
+
+    /** {@link #download(Path, String...)} with its own deadline, for downloads larger than a test's. */
+    Tools.Result download(Path into, Duration deadline, String... packages) throws Exception {
         Files.createDirectories(into);
         List<String> command = new ArrayList<>(List.of("download"));
         command.addAll(List.of(packages));
-        return exec(into, command);
+        return exec(into, deadline, command);
     }
 
     /** {@code apt-get install --download-only}: fetches into the client's own archives cache, installs nothing. */
     Tools.Result installDownloadOnly(String... packages) throws Exception {
         List<String> command = new ArrayList<>(List.of("install", "-y", "--download-only"));
         command.addAll(List.of(packages));
-        return exec(dir, command);
+        return exec(dir, Tools.DEADLINE, command);
     }
 
     /** {@code apt-get source} into a new, empty folder (downloads the .dsc and tarballs, unpacks them). */
@@ -81,7 +87,7 @@ final class AptClient {
         Files.createDirectories(into);
         List<String> command = new ArrayList<>(List.of("source"));
         command.addAll(List.of(packages));
-        return exec(into, command);
+        return exec(into, Tools.DEADLINE, command);
     }
 
     /** @return the client's archives cache, where {@link #installDownloadOnly} puts packages */
@@ -90,14 +96,14 @@ final class AptClient {
     }
 
     private Tools.Result apt(String... arguments) throws Exception {
-        return exec(dir, List.of(arguments));
+        return exec(dir, Tools.DEADLINE, List.of(arguments));
     }
 
-    private Tools.Result exec(Path in, List<String> arguments) throws Exception {
+    private Tools.Result exec(Path in, Duration deadline, List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("apt-get", "-q"));
         command.addAll(options);
         command.addAll(arguments);
-        return Tools.exec(in, Tools.DEADLINE, command);
+        return Tools.exec(in, deadline, command);
     }
 
     private void add(String name, String value) {

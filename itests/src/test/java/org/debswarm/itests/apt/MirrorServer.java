@@ -29,8 +29,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A Debian mirror on a free loopback port, serving a folder as a mirror does: GET and HEAD, Last-Modified
  * and 304 for If-Modified-Since, 206 for a single Range. Every request is logged. Chosen paths can be sent
- * slowly (for a node to be killed in the middle). The JDK's own HTTP server keeps the test classpath free
- * of a second Jetty.
+ * slowly (for a node to be killed in the middle). Optionally ({@link #limited}) all responses together share
+ * one link of a fixed rate, as a busy mirror's uplink would. The JDK's own HTTP server keeps the test classpath
+ * free of a second Jetty.
  */
 final class MirrorServer implements AutoCloseable {
 
@@ -39,7 +40,8 @@ final class MirrorServer implements AutoCloseable {
 
     private final Path root;
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final ExecutorService threads;
+    private final Link link;
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Set<String> slow = ConcurrentHashMap.newKeySet();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> sent = new ConcurrentHashMap<>();
@@ -50,7 +52,21 @@ final class MirrorServer implements AutoCloseable {
     }
 
     MirrorServer(Path root) throws IOException {
+        this(root, null, 8);
+    }
+
+    /**
+     * A mirror whose responses together send at most {@code bytesPerSecond} (a token bucket shared by every
+     * connection, with a burst of 50 ms), with enough threads for many nodes' connections at once.
+     */
+    static MirrorServer limited(Path root, long bytesPerSecond) throws IOException {
+        return new MirrorServer(root, new Link(bytesPerSecond), 64);
+    }
+
+    private MirrorServer(Path root, Link link, int threadCount) throws IOException {
         this.root = root;
+        this.link = link;
+        this.threads = Executors.newFixedThreadPool(threadCount);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
@@ -97,8 +113,12 @@ final class MirrorServer implements AutoCloseable {
 
     /** Body bytes sent of {@code path}, in all responses together. */
     long sent(String path) {
-        java.util.concurrent.atomic.AtomicLong total = sent.get("/" + path);
-        return total == null ? 0 : total.get();
+        return sent(p -> p.equals("/" + path));
+    }
+
+    /** @return the body bytes sent so far for every path (as requested, with a leading slash) that matches */
+    long sent(java.util.function.Predicate<String> paths) {
+        return sent.entrySet().stream().filter(e -> paths.test(e.getKey())).mapToLong(e -> e.getValue().get()).sum();
     }
 
     private void count(String path, long bytes) {
@@ -165,12 +185,50 @@ final class MirrorServer implements AutoCloseable {
             byte[] buffer = new byte[throttle ? 32 * 1024 : 64 * 1024];
             for (long left = length; left > 0; ) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (link != null) {
+                    link.take(n);
+                }
                 out.write(buffer, 0, n);
                 left -= n;
                 count(exchange.getRequestURI().getRawPath(), n);
                 if (throttle) {
                     out.flush();
                     pause(30);
+                }
+            }
+        }
+    }
+
+    /**
+     * The mirror's uplink: a token bucket filled at {@code bytesPerSecond} that holds at most 50 ms of it. Each
+     * chunk reserves its time on the link and its sender sleeps until then, so concurrent responses share the
+     * rate in the order they asked.
+     */
+    private static final class Link {
+        private static final long BURST_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+        private final double nanosPerByte;
+        private long nextFree = System.nanoTime();
+
+        Link(long bytesPerSecond) {
+            if (bytesPerSecond <= 0) {
+                throw new IllegalArgumentException("a rate must be positive: " + bytesPerSecond);
+            }
+            this.nanosPerByte = 1e9 / bytesPerSecond;
+        }
+
+        void take(int bytes) throws java.io.InterruptedIOException {
+            long wait;
+            synchronized (this) {
+                long now = System.nanoTime();
+                nextFree = Math.max(nextFree, now - BURST_NANOS) + (long) (bytes * nanosPerByte);
+                wait = nextFree - now;
+            }
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("the mirror is closing");
                 }
             }
         }
