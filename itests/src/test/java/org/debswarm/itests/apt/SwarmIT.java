@@ -171,6 +171,9 @@ public class SwarmIT {
         awaitConnected(first);
         awaitConnected(second);
         mirror.slow(archive.path("big"));
+        Set<String> sources = Set.of("fromPeers", "fromMirrors");
+        Map<String, Long> before1 = awaitNodeTotals(first, sources, t -> true);
+        Map<String, Long> before2 = awaitNodeTotals(second, sources, t -> true);
 
         List<Path> folders = List.of(work.newFolder("one").toPath(), work.newFolder("two").toPath());
         List<java.util.concurrent.CompletableFuture<Tools.Result>> downloads = new ArrayList<>();
@@ -194,14 +197,22 @@ public class SwarmIT {
         long sent = mirror.sent(archive.path("big"));
         assertTrue("the mirror sent " + sent + " bytes of a " + size + "-byte package to two nodes: " + mirror.log(),
                 sent <= size * 5 / 4);
-        Set<String> sources = Set.of("fromPeers", "fromMirrors");
-        Predicate<Map<String, Long>> countedOnce = t -> t.values().stream().mapToLong(Long::longValue).sum() == size;
-        Map<String, Long> one = awaitNodeTotals(first, sources, countedOnce);
-        Map<String, Long> two = awaitNodeTotals(second, sources, countedOnce);
-        assertTrue("each node counted the package once, from peers or the mirror: " + one + ", " + two,
-                countedOnce.test(one) && countedOnce.test(two));
-        assertTrue("one node had most of it from the other: " + one + ", " + two,
-                Math.max(one.get("fromPeers"), two.get("fromPeers")) >= size * 3 / 4);
+        Map<String, Long> one = awaitNodeTotals(first, sources, t -> added(before1, t) == size);
+        Map<String, Long> two = awaitNodeTotals(second, sources, t -> added(before2, t) == size);
+        assertTrue("each node counted the package once, from peers or the mirror: " + before1 + " -> " + one + ", "
+                + before2 + " -> " + two, added(before1, one) == size && added(before2, two) == size);
+        long fromPeers = Math.max(one.getOrDefault("fromPeers", 0L) - before1.getOrDefault("fromPeers", 0L),
+                two.getOrDefault("fromPeers", 0L) - before2.getOrDefault("fromPeers", 0L));
+        assertTrue("one node had most of it from the other: " + one + ", " + two, fromPeers >= size * 3 / 4);
+    }
+
+    /** Bytes counted from peers and mirrors since {@code before}. */
+    private static long added(Map<String, Long> before, Map<String, Long> now) {
+        long sum = 0;
+        for (Map.Entry<String, Long> e : now.entrySet()) {
+            sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return sum;
     }
 
     /** Bytes the node downloaded from each peer, from its statistics. */
