@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
  * alone. A length prefix or id that cannot be right is refused as soon as its bytes arrive, before the
  * payload is buffered. Where a bitfield may come is the swarm's to judge (see {@code Swarm}): aria2, for one,
  * sends a bitfield in place of a batch of haves. One instance per connection; not thread-safe.
+ * <p>
+ * A {@link Piece} it reads is a view of the buffer given to {@link #decode}, not a copy: the caller handles it
+ * before it reuses those bytes (the connection hands it to the swarm, which writes it to storage at once).
  */
 public final class MessageDecoder {
 
@@ -100,9 +103,7 @@ public final class MessageDecoder {
             case MessageIds.PIECE -> {
                 int piece = piece("piece", payload.getInt());
                 int begin = begin("piece", payload.getInt());
-                byte[] block = new byte[payload.remaining()];
-                payload.get(block);
-                yield new Piece(piece, begin, block);
+                yield Piece.borrowing(piece, begin, payload);
             }
             default -> {
                 int extendedId = payload.get() & 0xff;

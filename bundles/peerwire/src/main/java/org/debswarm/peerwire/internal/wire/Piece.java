@@ -1,47 +1,76 @@
 package org.debswarm.peerwire.internal.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
-/** The BEP 3 piece message: a block of data. The array is copied in and out, so the value stays immutable. */
-public record Piece(int piece, int begin, byte[] block) implements Message {
+/**
+ * The BEP 3 piece message: a block of data. A piece built from an array copies it, so the value stays
+ * immutable; a piece the decoder read ({@link #borrowing}) is a view of the connection's read buffer, valid
+ * while the swarm handles it (the block is written to storage before the connection reads on), which saves
+ * copying every received block twice.
+ */
+public final class Piece implements Message {
 
     /** Bytes of the message before the block, length prefix included. */
     public static final int HEADER = 13;
 
-    public Piece {
-        BlockRef.check(piece, begin, block.length);
-        if (block.length > WireLimits.MAX_BLOCK) {
-            throw new IllegalArgumentException("block length " + block.length + " (expected: <= "
-                    + WireLimits.MAX_BLOCK + ")");
-        }
-        block = block.clone();
+    private final int piece;
+    private final int begin;
+    private final ByteBuffer block;
+
+    public Piece(int piece, int begin, byte[] block) {
+        this(piece, begin, ByteBuffer.wrap(block.clone()));
     }
 
-    @Override
+    private Piece(int piece, int begin, ByteBuffer block) {
+        BlockRef.check(piece, begin, block.remaining());
+        if (block.remaining() > WireLimits.MAX_BLOCK) {
+            throw new IllegalArgumentException("block length " + block.remaining() + " (expected: <= "
+                    + WireLimits.MAX_BLOCK + ")");
+        }
+        this.piece = piece;
+        this.begin = begin;
+        this.block = block.asReadOnlyBuffer();
+    }
+
+    /** A piece over {@code block}'s remaining bytes, without copying them: valid only as long as they are. */
+    static Piece borrowing(int piece, int begin, ByteBuffer block) {
+        return new Piece(piece, begin, block.slice());
+    }
+
+    public int piece() {
+        return piece;
+    }
+
+    public int begin() {
+        return begin;
+    }
+
+    /** A copy of the block. */
     public byte[] block() {
-        return block.clone();
+        byte[] copy = new byte[block.remaining()];
+        block.duplicate().get(copy);
+        return copy;
     }
 
     /** The block as a read-only buffer, without copying. */
     public ByteBuffer data() {
-        return ByteBuffer.wrap(block).asReadOnlyBuffer();
+        return block.duplicate();
     }
 
     public BlockRef ref() {
-        return new BlockRef(piece, begin, block.length);
+        return new BlockRef(piece, begin, block.remaining());
     }
 
     @Override
     public int wireLength() {
-        return 9 + block.length;
+        return 9 + block.remaining();
     }
 
     // piece: <len=0009+X><id=7><index><begin><block>
     @Override
     public void writeTo(ByteBuffer out) {
-        writeHeader(out, piece, begin, block.length);
-        out.put(block);
+        writeHeader(out, piece, begin, block.remaining());
+        out.put(block.duplicate());
     }
 
     /** The 13 bytes before a block, for uploads that send the block itself straight from a file. */
@@ -52,16 +81,16 @@ public record Piece(int piece, int begin, byte[] block) implements Message {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Piece p && p.piece == piece && p.begin == begin && Arrays.equals(p.block, block);
+        return o instanceof Piece p && p.piece == piece && p.begin == begin && p.block.equals(block);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * piece + begin) + Arrays.hashCode(block);
+        return 31 * (31 * piece + begin) + block.hashCode();
     }
 
     @Override
     public String toString() {
-        return "Piece[" + piece + ", " + begin + ", " + block.length + " bytes]";
+        return "Piece[" + piece + ", " + begin + ", " + block.remaining() + " bytes]";
     }
 }
