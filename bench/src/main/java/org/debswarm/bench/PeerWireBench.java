@@ -181,6 +181,7 @@ public final class PeerWireBench {
                 seed.start(seedTorrent, HOST, ROOT);
                 leech.start(leechTorrent, HOST, ROOT);
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 List<CompletableFuture<Void>> all = new ArrayList<>();
                 for (int piece = 0; piece < hashes.size(); piece++) {
                     all.add(leech.want(leechTorrent.infoHash(), piece));
@@ -188,18 +189,29 @@ public final class PeerWireBench {
                 leech.addPeers(leechTorrent.infoHash(), List.of(new InetSocketAddress("127.0.0.1", seed.port())));
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
                 if (leechTorrent.had().cardinality() != hashes.size()) {
                     throw new IllegalStateException("leecher has " + leechTorrent.had().cardinality() + " pieces");
                 }
                 double rate = total / seconds / 1e6;
                 System.out.printf(Locale.ROOT, "debswarm: %d bytes in %.2f s = %.0f MB/s (every piece verified,"
                         + " SHA-256)%n", total, seconds, rate);
+                System.out.printf(Locale.ROOT, "debswarm CPU: %.2f s of both engines' process for the transfer ="
+                        + " %.2f CPU-s per GB, a ceiling of %.0f MB/s on %d idle cores%n", cpuSeconds,
+                        cpuSeconds / (total / 1e9), total / 1e6 / cpuSeconds * Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().availableProcessors());
                 return rate;
             }
         } finally {
             seedStore.close();
             leechStore.close();
         }
+    }
+
+    /** CPU time of this process (all threads, user and system), to compare runs on a busy machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double aria2(Path work, long total) throws Exception {
