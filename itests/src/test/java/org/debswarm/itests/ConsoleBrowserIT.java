@@ -40,7 +40,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The Debswarm pages of the Web Console in a real browser: Debian's headless Chromium driven through
  * chromedriver, against the real node started with {@code bin/debswarm}. Logs in as admin with the generated
  * password, opens Overview, Torrents (and one torrent's detail), Mirror governor and Tracker, and saves a
- * screenshot of each in {@code target/screenshots/}. Also reads {@code /metrics} and {@code /debswarm/stats.json}
+ * screenshot of each in {@code target/screenshots/}. With a second real node downloading from this one: the
+ * torrent's page shows it as a connected peer, and stop and start work from the page. Also reads {@code /metrics} and {@code /debswarm/stats.json}
  * from the console's port. Skipped without {@code chromium} and {@code chromedriver} (Debian packages
  * {@code chromium} and {@code chromium-driver}).
  */
@@ -134,7 +135,8 @@ public class ConsoleBrowserIT {
             String detail = content();
             assertTrue(detail, detail.contains(torrentHash));
             assertTrue(detail, detail.contains("Peers"));
-            assertEquals("stop, start, forget shown disabled", 3,
+            assertTrue(detail, detail.contains("State on this node\nrunning") || detail.contains("State on this node running"));
+            assertEquals("start disabled while it runs; stop and forget enabled", 1,
                     browser.findElements(By.cssSelector(".dsw form button[disabled]")).size());
             screenshot("torrent-detail");
             assertTrue(get("/metrics"), get("/metrics").contains(
@@ -144,6 +146,61 @@ public class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * Two real nodes: a second node downloads, rate-limited, a torrent this node seeds. The torrent's page shows
+     * the second node as a connected peer with its figures; stop ends the session (the peer is gone) and start
+     * runs it again.
+     */
+    @Test
+    public void aTorrentWithAConnectedPeerIsStoppedAndStartedFromItsPage() throws Exception {
+        String hash = seedATorrent("two-nodes", 4 * 1024 * 1024).orElse(null);
+        assumeTrue("mktorrent is needed", hash != null);
+        try (NodeProcess second = NodeProcess.start(work.newFolder("second").toPath())) {
+            Files.writeString(second.install().resolve("deploy/org.debswarm.peerwire.cfg"),
+                    "port=" + Distribution.freePort() + "\ndownloadRateLimit=48\n");
+            second.awaitStarted(Duration.ofSeconds(60));
+            Path torrents = Files.createDirectories(second.home().resolve("torrents"));
+            Files.copy(work.getRoot().toPath().resolve("two-nodes.torrent"), torrents.resolve("two-nodes.torrent"));
+
+            open("debswarm-torrents?torrent=" + hash);
+            WebElement row = awaitPeerRow();
+            String peer = row.getText();
+            assertTrue(peer, peer.contains(" / ")); // bytes both ways, rates
+            assertTrue(peer, peer.matches("(?s).*\\(\\d+\\.\\d %\\).*")); // how much of the torrent it has
+            screenshot("torrent-with-peer");
+
+            browser.findElement(By.cssSelector(".dsw form button[value='stop']")).click();
+            String stopped = content();
+            assertTrue(stopped, stopped.contains("stop: done. The torrent is now stopped."));
+            assertTrue(stopped, stopped.contains("No session of this torrent runs"));
+            assertTrue(browser.findElements(By.cssSelector(".dsw table.dsw-live")).isEmpty());
+            screenshot("torrent-stopped");
+
+            browser.findElement(By.cssSelector(".dsw form button[value='start']")).click();
+            String started = content();
+            assertTrue(started, started.contains("start: done. The torrent is now running."));
+            awaitPeerRow();
+            screenshot("torrent-started");
+            String json = get("/debswarm/stats.json");
+            assertTrue(json, json.contains("\"sessions\":[{\"infoHash\":\"" + hash + "\""));
+            assertTrue(json, json.contains("\"address\":\"127.0.0.1:"));
+        }
+    }
+
+    /** The first row of the connected peers' table, reloading the page until there is one (bounded). */
+    private WebElement awaitPeerRow() throws InterruptedException {
+        long end = System.nanoTime() + PAGE_WAIT.multipliedBy(2).toNanos();
+        while (System.nanoTime() < end) {
+            List<WebElement> rows = browser.findElements(By.cssSelector(".dsw table.dsw-live tr td"));
+            if (!rows.isEmpty() && rows.get(0).getText().startsWith("127.0.0.1:")) {
+                return rows.get(0).findElement(By.xpath(".."));
+            }
+            Thread.sleep(1000);
+            browser.navigate().refresh();
+        }
+        throw new AssertionError("no connected peer on the torrent's page:\n" + content());
+    }
+
     @Test
     public void metricsAndJsonAreOnTheConsolesPortOnly() throws Exception {
         String metrics = get("/metrics");
@@ -151,7 +208,8 @@ public class ConsoleBrowserIT {
         assertTrue(metrics, metrics.contains("debswarm_stats_up 1\n"));
         assertTrue(metrics, metrics.contains("debswarm_governor_up 1\n"));
         String json = get("/debswarm/stats.json");
-        assertTrue(json, json.startsWith("{\"statsAvailable\":true,\"governorAvailable\":true,\"node\":{"));
+        assertTrue(json, json.startsWith("{\"statsAvailable\":true,\"governorAvailable\":true,\"peerWireAvailable\":true,"
+                + "\"node\":{"));
         assertNotEquals(200, status(node.trackerPort(), "/metrics"));
         assertNotEquals(200, status(node.aptPort(), "/metrics"));
 
@@ -233,16 +291,20 @@ public class ConsoleBrowserIT {
      * torrents/ folder, which the node seeds; empty without mktorrent.
      */
     private Optional<String> seedATorrent() throws Exception {
+        return seedATorrent("console-share", 200_000);
+    }
+
+    private Optional<String> seedATorrent(String name, int size) throws Exception {
         if (firstOnPath("mktorrent").isEmpty()) {
             return Optional.empty();
         }
-        Path content = work.newFolder("content", "console-share").toPath();
-        byte[] data = new byte[200_000];
+        Path content = work.newFolder("content", name).toPath();
+        byte[] data = new byte[size];
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i * 31 + 7);
         }
         Files.write(content.resolve("data.bin"), data);
-        Path torrent = work.getRoot().toPath().resolve("console-share.torrent");
+        Path torrent = work.getRoot().toPath().resolve(name + ".torrent");
         Process mktorrent = new ProcessBuilder("mktorrent", "-l", "16", "-a",
                 "http://127.0.0.1:" + node.trackerPort() + "/announce", "-o", torrent.toString(), content.toString())
                 .redirectErrorStream(true).redirectOutput(work.getRoot().toPath().resolve("mktorrent.log").toFile())
@@ -250,9 +312,9 @@ public class ConsoleBrowserIT {
         assertTrue(mktorrent.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, mktorrent.exitValue());
         Path torrents = Files.createDirectories(node.home().resolve("torrents"));
-        Files.createDirectories(torrents.resolve("console-share"));
-        Files.write(torrents.resolve("console-share/data.bin"), data);
-        Files.copy(torrent, torrents.resolve("console-share.torrent"));
+        Files.createDirectories(torrents.resolve(name));
+        Files.write(torrents.resolve(name + "/data.bin"), data);
+        Files.copy(torrent, torrents.resolve(name + ".torrent"));
         return Optional.of(infoHash(Files.readAllBytes(torrent)));
     }
 

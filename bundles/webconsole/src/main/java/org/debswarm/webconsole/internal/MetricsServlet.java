@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.debswarm.governor.GovernorStats;
 import org.debswarm.governor.HttpGovernor;
+import org.debswarm.peerwire.PeerWire;
+import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.StatsView;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,13 +49,22 @@ public final class MetricsServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile HttpGovernor governor;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile PeerWire peerWire;
+
     /** For Declarative Services, which injects the references. */
     public MetricsServlet() {
     }
 
     MetricsServlet(StatsView stats, HttpGovernor governor) {
+        this(stats, governor, null);
+    }
+
+    MetricsServlet(StatsView stats, HttpGovernor governor, PeerWire peerWire) {
         this.stats = stats;
         this.governor = governor;
+        this.peerWire = peerWire;
     }
 
     @Override
@@ -63,7 +74,7 @@ public final class MetricsServlet extends HttpServlet {
         GovernorStats snapshot = g == null ? null : snapshot(g);
         response.setHeader("Cache-Control", "no-store");
         if (STATS_JSON.equals(request.getServletPath())) {
-            send(response, "application/json", StatsJson.render(s, snapshot));
+            send(response, "application/json", StatsJson.render(s, snapshot, sessions(peerWire)));
         } else {
             send(response, PrometheusText.CONTENT_TYPE, MetricsText.render(s, snapshot));
         }
@@ -73,6 +84,15 @@ public final class MetricsServlet extends HttpServlet {
     private static GovernorStats snapshot(HttpGovernor g) {
         try {
             return g.snapshot();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // The peer wire being replaced while we read counts as absent, as the governor does.
+    private static java.util.List<SessionSnapshot> sessions(PeerWire p) {
+        try {
+            return p == null ? null : p.sessions();
         } catch (RuntimeException e) {
             return null;
         }

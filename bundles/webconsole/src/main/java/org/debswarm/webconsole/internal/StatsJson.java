@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.debswarm.governor.GovernorStats;
 import org.debswarm.governor.HostStats;
+import org.debswarm.peerwire.PeerSnapshot;
+import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.Figures;
 import org.debswarm.stats.NodeFigures;
 import org.debswarm.stats.PeerFigures;
@@ -14,8 +16,10 @@ import org.debswarm.stats.TorrentFigures;
 
 /**
  * The statistics as one JSON document for scripts: {@code node}, {@code torrents}, {@code peers} (summed over
- * torrents, at most {@link MetricsText#MAX_PEERS}) and {@code governor}; a missing service is {@code null}
- * (and an empty list), with {@code statsAvailable} / {@code governorAvailable} saying so. Bytes are integers,
+ * torrents, at most {@link MetricsText#MAX_PEERS}), {@code governor}, and {@code sessions}: the running sessions
+ * of the peer wire with their connected peers' live figures (address, client, bytes both ways in this connection,
+ * rates, bytes of the torrent the peer has). A missing service is {@code null} (and an empty list), with
+ * {@code statsAvailable} / {@code governorAvailable} / {@code peerWireAvailable} saying so. Bytes are integers,
  * rates bytes per second, times ISO-8601 UTC or {@code null} for never.
  */
 final class StatsJson {
@@ -24,9 +28,15 @@ final class StatsJson {
     }
 
     static String render(StatsView stats, GovernorStats governor) {
+        return render(stats, governor, null);
+    }
+
+    /** @param sessions the peer wire's sessions, null when it is not running */
+    static String render(StatsView stats, GovernorStats governor, List<SessionSnapshot> sessions) {
         Json json = new Json().begin()
                 .field("statsAvailable", stats != null)
-                .field("governorAvailable", governor != null);
+                .field("governorAvailable", governor != null)
+                .field("peerWireAvailable", sessions != null);
         if (stats == null) {
             json.nullField("node").beginArray("torrents").endArray().beginArray("peers").endArray();
         } else {
@@ -43,7 +53,27 @@ final class StatsJson {
         } else {
             governor(json.key("governor"), governor);
         }
-        return json.end().toString() + "\n";
+        json.beginArray("sessions");
+        if (sessions != null) {
+            sessions.forEach(session -> session(json, session));
+        }
+        return json.endArray().end().toString() + "\n";
+    }
+
+    private static void session(Json json, SessionSnapshot s) {
+        json.begin().field("infoHash", s.infoHash().toHex()).field("name", s.name())
+                .field("totalBytes", s.totalBytes()).field("bytesHad", s.bytesHad())
+                .field("uploaded", s.uploaded()).field("downloaded", s.downloaded())
+                .field("uploadRate", s.uploadRate()).field("downloadRate", s.downloadRate());
+        json.beginArray("peers");
+        for (PeerSnapshot p : s.peers().subList(0, Math.min(s.peers().size(), MetricsText.MAX_PEERS))) {
+            json.begin().field("peerId", p.peerId()).field("address", LivePeersTable.address(p.address()))
+                    .field("client", p.client()).field("incoming", p.incoming())
+                    .field("downloaded", p.downloaded()).field("uploaded", p.uploaded())
+                    .field("downloadRate", p.downloadRate()).field("uploadRate", p.uploadRate())
+                    .field("bytesHad", p.bytesHad()).field("piecesHad", p.piecesHad()).end();
+        }
+        json.endArray().end();
     }
 
     private static void node(Json json, NodeFigures node) {

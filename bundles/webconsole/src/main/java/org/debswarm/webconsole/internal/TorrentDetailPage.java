@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.Figures;
 import org.debswarm.stats.PeerFigures;
 import org.debswarm.stats.StatsView;
@@ -12,19 +14,17 @@ import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.TorrentRegistry;
 
-/** One torrent: what the registry and the statistics know, its peers, and the actions on it. */
+/** One torrent: what the registry, the node and the statistics know, its live peers, and the actions on it. */
 final class TorrentDetailPage {
 
-    static final String[] ACTIONS = {"stop", "start", "forget"};
-    static final String ACTIONS_UNAVAILABLE = "Stop, start and forget are disabled: the torrent registry offers"
-            + " no per-torrent control (it can only remove a whole Packages source), and this page is not yet"
-            + " wired to a peer-wire control service.";
+    static final String ACTIONS_UNAVAILABLE = "Stop, start and forget are disabled: the node's torrent actions"
+            + " (bundle org.debswarm.peerwire) are not running.";
 
     private TorrentDetailPage() {
     }
 
-    static String render(TorrentRegistry registry, StatsView stats, String root, String infoHash, FormToken token,
-            Instant now) {
+    static String render(TorrentsPlugin.Services services, String root, String infoHash, String done,
+            FormToken token, Instant now) {
         Html html = Page.start();
         html.raw("<p><a href='").text(root).raw("'>All torrents</a></p>");
         InfoHash hash = parse(infoHash);
@@ -33,31 +33,49 @@ final class TorrentDetailPage {
             return Page.end(html);
         }
         String hex = hash.toHex();
+        TorrentRegistry registry = services.registry();
+        StatsView stats = services.stats();
         Optional<PackagesTorrent> torrent = registry == null ? Optional.empty() : registry.find(hash);
         Optional<TorrentFigures> figures = stats == null ? Optional.empty() : stats.torrent(hex);
-        if (torrent.isEmpty() && figures.isEmpty()) {
-            html.notice("No torrent " + hex + " is registered or has figures"
-                    + (registry == null || stats == null ? " (a service is not running)." : "."));
+        Optional<NodeTorrent> node = services.actions() == null ? Optional.empty() : services.actions().torrent(hash);
+        Optional<SessionSnapshot> session = services.peerWire() == null ? Optional.empty()
+                : services.peerWire().snapshot(hash);
+        if (torrent.isEmpty() && figures.isEmpty() && node.isEmpty() && session.isEmpty()) {
+            html.notice("No torrent " + hex + " is registered, run by the node or has figures"
+                    + (registry == null || stats == null || services.actions() == null ? " (a service is not running)."
+                            : "."));
             return Page.end(html);
         }
-        html.element("h2", TorrentSummary.displayName(torrent.map(PackagesTorrent::name).orElse(""), figures));
-        html.raw("<table>").row(true, "Info hash", hex);
+        String name = torrent.map(PackagesTorrent::name).or(() -> node.map(NodeTorrent::name))
+                .or(() -> session.map(SessionSnapshot::name)).orElse("");
+        html.element("h2", TorrentSummary.displayName(name, figures));
+        if (done != null && ActionPost.ACTIONS.contains(done)) {
+            html.raw("<p class='dsw-notice dsw-done'>").text(done + ": done. The torrent is now "
+                    + node.map(t -> ActionsSection.stateText(t.state())).orElse("forgotten") + ".").raw("</p>");
+        }
+        html.raw("<table>").row(true, "Info hash", hex)
+                .row(true, "State on this node", ActionsSection.stateText(node, services.actions() != null));
         torrent.map(t -> TorrentSummary.of(t, registry)).ifPresentOrElse(s -> html
-                .row(true, "Status", s.statusText())
+                .row(true, "Registry status", s.statusText())
                 .row(true, "Files", Format.count(s.files()))
                 .row(true, "Files wanted by apt, stored", s.wanted() + ", " + s.wantedStored())
                 .row(true, "Bytes stored", Format.bytes(s.bytesStored()) + " of " + Format.bytes(s.totalBytes())),
-                () -> html.row(true, "Status", registry == null ? "unknown (registry not running)" : "not registered"));
+                () -> html.row(true, "Registry status", registry == null ? "unknown (registry not running)"
+                        : node.map(t -> t.kind() == NodeTorrent.Kind.STANDARD ? "a standard .torrent (not a Packages"
+                                + " torrent)" : "not registered").orElse("not registered")));
+        session.ifPresent(s -> html.row(true, "Bytes had (session)", Format.bytes(s.bytesHad()) + " of "
+                + Format.bytes(s.totalBytes())));
         figures.ifPresent(f -> figures(html, f));
         html.raw("</table>");
-        actions(html, root, hex, token);
+        ActionsSection.render(html, root, hex, token, services.actions(), node);
+        LivePeersTable.render(html, services.peerWire(), stats, session);
         peers(html, stats, hex, now);
         return Page.end(html);
     }
 
-    private static InfoHash parse(String infoHash) {
+    static InfoHash parse(String infoHash) {
         try {
-            return InfoHash.fromHex(infoHash);
+            return infoHash == null ? null : InfoHash.fromHex(infoHash);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -83,20 +101,8 @@ final class TorrentDetailPage {
                 .row(true, "Last activity", Format.time(t.lastActivity()));
     }
 
-    private static void actions(Html html, String root, String hex, FormToken token) {
-        html.element("h2", "Actions");
-        for (String action : ACTIONS) {
-            html.raw("<form method='post' action='").text(root).raw("'>")
-                    .raw("<input type='hidden' name='torrent' value='").text(hex).raw("'>")
-                    .raw("<input type='hidden' name='action' value='").text(action).raw("'>")
-                    .raw("<input type='hidden' name='" + FormToken.PARAMETER + "' value='").text(token.value())
-                    .raw("'><button type='submit' disabled>").text(action).raw("</button></form> ");
-        }
-        html.notice(ACTIONS_UNAVAILABLE);
-    }
-
     private static void peers(Html html, StatsView stats, String hex, Instant now) {
-        html.element("h2", "Peers");
+        html.element("h2", "Peers recorded by the statistics");
         if (stats == null) {
             html.notice("The statistics service is not running: no peer figures.");
             return;

@@ -2,9 +2,10 @@ package org.debswarm.webconsole.internal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Arrays;
 
 import org.apache.felix.webconsole.servlet.ServletConstants;
+import org.debswarm.peerwire.PeerWire;
+import org.debswarm.peerwire.TorrentActions;
 import org.debswarm.stats.StatsView;
 import org.debswarm.torrent.TorrentRegistry;
 import org.osgi.service.component.annotations.Component;
@@ -19,8 +20,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Web Console page "Torrents": the table, and with {@code ?torrent=<hex>} one torrent with its peers and
- * actions. Actions are POSTs (the Web Console passes them straight to this servlet, without its frame).
+ * Web Console page "Torrents": the table, and with {@code ?torrent=<hex>} one torrent with its live peers and
+ * actions. Actions are POSTs (the Web Console passes them straight to this servlet, without its frame), answered
+ * with a redirect to the torrent's page, which shows the result; a GET changes nothing.
  */
 @Component(service = Servlet.class, property = {
     ServletConstants.PLUGIN_LABEL + "=" + TorrentsPlugin.LABEL,
@@ -42,14 +44,25 @@ public final class TorrentsPlugin extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile StatsView stats;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile TorrentActions actions;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile PeerWire peerWire;
+
     /** For Declarative Services, which injects the references. */
     public TorrentsPlugin() {
         this.clock = Clock.systemUTC();
     }
 
-    TorrentsPlugin(TorrentRegistry registry, StatsView stats, Clock clock) {
+    TorrentsPlugin(TorrentRegistry registry, StatsView stats, TorrentActions actions, PeerWire peerWire,
+            Clock clock) {
         this.registry = registry;
         this.stats = stats;
+        this.actions = actions;
+        this.peerWire = peerWire;
         this.clock = clock;
     }
 
@@ -59,25 +72,20 @@ public final class TorrentsPlugin extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        TorrentRegistry r = registry;
-        StatsView s = stats;
+        Services services = new Services(registry, stats, actions, peerWire);
         String root = Page.root(request);
         String torrent = request.getParameter("torrent");
-        Page.write(response, torrent == null ? TorrentListPage.render(r, s, root)
-                : TorrentDetailPage.render(r, s, root, torrent, token, clock.instant()));
+        Page.write(response, torrent == null ? TorrentListPage.render(services, root)
+                : TorrentDetailPage.render(services, root, torrent, request.getParameter(ActionPost.DONE), token,
+                        clock.instant()));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!token.matches(request.getParameter(FormToken.PARAMETER))) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "missing or stale form token; reload the page");
-            return;
-        }
-        String action = request.getParameter("action");
-        if (!Arrays.asList(TorrentDetailPage.ACTIONS).contains(action)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "unknown action");
-            return;
-        }
-        response.sendError(HttpServletResponse.SC_NOT_IMPLEMENTED, TorrentDetailPage.ACTIONS_UNAVAILABLE);
+        ActionPost.handle(request, response, token, actions);
+    }
+
+    /** The services one request reads, each read once from its volatile field; any may be null. */
+    record Services(TorrentRegistry registry, StatsView stats, TorrentActions actions, PeerWire peerWire) {
     }
 }

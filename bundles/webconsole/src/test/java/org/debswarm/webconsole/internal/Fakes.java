@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.peerwire.PeerSnapshot;
+import org.debswarm.peerwire.PeerWire;
+import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.peerwire.TorrentActions;
 import org.debswarm.stats.Figures;
 import org.debswarm.stats.HistoryResolution;
 import org.debswarm.stats.NodeFigures;
@@ -117,6 +122,130 @@ final class Fakes {
                 });
     }
 
+    /** Torrent actions over a map of torrents, applied at once; what was asked is recorded. */
+    static final class FakeActions implements TorrentActions {
+        final Map<InfoHash, NodeTorrent> torrents = new java.util.LinkedHashMap<>();
+        final List<String> asked = new ArrayList<>();
+
+        NodeTorrent add(String hex, String name, NodeTorrent.Kind kind, NodeTorrent.State state) {
+            NodeTorrent t = new NodeTorrent(InfoHash.fromHex(hex), name, kind, state);
+            torrents.put(t.infoHash(), t);
+            return t;
+        }
+
+        @Override
+        public List<NodeTorrent> torrents() {
+            return List.copyOf(torrents.values());
+        }
+
+        @Override
+        public Optional<NodeTorrent> torrent(InfoHash infoHash) {
+            return Optional.ofNullable(torrents.get(infoHash));
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<NodeTorrent> stop(InfoHash infoHash) {
+            return apply("stop", infoHash, NodeTorrent.State.STOPPED);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<NodeTorrent> start(InfoHash infoHash) {
+            return apply("start", infoHash, NodeTorrent.State.RUNNING);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<NodeTorrent> forget(InfoHash infoHash) {
+            return apply("forget", infoHash, NodeTorrent.State.FORGOTTEN);
+        }
+
+        private java.util.concurrent.CompletableFuture<NodeTorrent> apply(String action, InfoHash hash,
+                NodeTorrent.State state) {
+            asked.add(action + " " + hash.toHex());
+            NodeTorrent t = torrents.get(hash);
+            if (t == null) {
+                return java.util.concurrent.CompletableFuture.failedFuture(
+                        new java.util.NoSuchElementException("no torrent " + hash.toHex()));
+            }
+            torrents.put(hash, t.with(state));
+            return java.util.concurrent.CompletableFuture.completedFuture(t.with(state));
+        }
+    }
+
+    /** A peer wire with fixed sessions; everything else unsupported. */
+    static final class FakePeerWire implements PeerWire {
+        final List<SessionSnapshot> sessions;
+
+        FakePeerWire(SessionSnapshot... sessions) {
+            this.sessions = List.of(sessions);
+        }
+
+        @Override
+        public Optional<SessionSnapshot> snapshot(InfoHash infoHash) {
+            return sessions.stream().filter(s -> s.infoHash().equals(infoHash)).findFirst();
+        }
+
+        @Override
+        public List<SessionSnapshot> sessions() {
+            return sessions;
+        }
+
+        @Override
+        public boolean start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean start(org.debswarm.torrent.MetaInfo metaInfo) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean start(org.debswarm.torrent.MetaInfo metaInfo, org.debswarm.storage.SpanningStorage storage,
+                PieceBits had) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean stop(InfoHash infoHash) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void addPeers(InfoHash infoHash, java.util.Collection<java.net.InetSocketAddress> peers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> want(InfoHash infoHash, int piece) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int peersWith(InfoHash infoHash, int piece) {
+            return 0;
+        }
+
+        @Override
+        public int port() {
+            return 6881;
+        }
+
+        @Override
+        public byte[] peerId() {
+            return new byte[20];
+        }
+    }
+
+    /** A session of 32,100 bytes with two peers: one hostile-named over IPv4, one over IPv6. */
+    static SessionSnapshot session(String hex) {
+        PeerSnapshot v4 = new PeerSnapshot(id(7), new java.net.InetSocketAddress("192.0.2.7", 6881), "<script>", true,
+                1000, 40_000, 10, 2048, 16_050, 2, false, false, true, true, 0);
+        PeerSnapshot v6 = new PeerSnapshot(id(8), new java.net.InetSocketAddress("2001:db8::8", 51413), "aria2/1.36",
+                false, 0, 0, 0, 0, 32_100, 3, true, true, false, false, 0);
+        return new SessionSnapshot(InfoHash.fromHex(hex), "live", 3, 2, 32_100, 2100, 0, 1000, 40_000, 10, 2048,
+                List.of(v4, v6));
+    }
+
     /** A request with the given method and parameters, inside the console (plugin root set). */
     static HttpServletRequest request(String method, Map<String, String> parameters) {
         return (HttpServletRequest) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
@@ -134,6 +263,7 @@ final class Fakes {
         final StringWriter body = new StringWriter();
         int error;
         String message;
+        String redirect;
 
         HttpServletResponse response() {
             PrintWriter writer = new PrintWriter(body);
@@ -142,6 +272,10 @@ final class Fakes {
                         switch (m.getName()) {
                             case "getWriter" -> {
                                 return writer;
+                            }
+                            case "sendRedirect" -> {
+                                redirect = (String) args[0];
+                                return null;
                             }
                             case "sendError" -> {
                                 error = (Integer) args[0];

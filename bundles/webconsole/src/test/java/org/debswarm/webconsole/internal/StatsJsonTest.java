@@ -16,7 +16,7 @@ public class StatsJsonTest {
                 MetricsServlet.STATS_JSON);
         assertEquals("application/json", call.contentType);
         String json = call.body();
-        assertTrue(json, json.startsWith("{\"statsAvailable\":true,\"governorAvailable\":true,\"node\":{"
+        assertTrue(json, json.startsWith("{\"statsAvailable\":true,\"governorAvailable\":true,\"peerWireAvailable\":false,\"node\":{"
                 + "\"fromPeers\":3000,\"fromMirrors\":1000,\"uploaded\":500,\"servedToApt\":4000,"));
         assertTrue(json, json.contains("\"peerShare\":0.7500,"));
         assertTrue(json, json.contains("\"rates\":{\"fromPeers\":2048.0000,\"fromMirrors\":10.0000,\"uploaded\":0.0000}"));
@@ -26,7 +26,7 @@ public class StatsJsonTest {
         assertTrue(json, json.contains("\"peers\":[{\"peerId\":\"" + id(7) + "\""));
         assertTrue(json, json.contains("{\"host\":\"deb.debian.org\",\"active\":2,\"queued\":2,\"requests\":100,"));
         assertTrue(json, json.contains("\"total\":{\"host\":\"*\",\"active\":3"));
-        assertTrue(json, json.endsWith("]}}\n"));
+        assertTrue(json, json.endsWith("]},\"sessions\":[]}\n"));
         balanced(json);
     }
 
@@ -46,11 +46,26 @@ public class StatsJsonTest {
     @Test
     public void absentServicesAreNull() {
         String json = StatsJson.render(null, null);
-        assertEquals("{\"statsAvailable\":false,\"governorAvailable\":false,\"node\":null,\"torrents\":[],"
-                + "\"peers\":[],\"governor\":null}\n", json);
+        assertEquals("{\"statsAvailable\":false,\"governorAvailable\":false,\"peerWireAvailable\":false,"
+                + "\"node\":null,\"torrents\":[],\"peers\":[],\"governor\":null,\"sessions\":[]}\n", json);
         String noGovernor = StatsJson.render(MetricsTest.stats(), null);
-        assertTrue(noGovernor, noGovernor.endsWith(",\"governor\":null}\n"));
+        assertTrue(noGovernor, noGovernor.endsWith(",\"governor\":null,\"sessions\":[]}\n"));
         balanced(noGovernor);
+    }
+
+    @Test
+    public void sessionsCarryTheLivePeerFigures() throws Exception {
+        ServletCall call = ServletCall.get(new MetricsServlet(MetricsTest.stats(), governor(),
+                new Fakes.FakePeerWire(Fakes.session(id(1)))), MetricsServlet.STATS_JSON);
+        String json = call.body();
+        assertTrue(json, json.contains("\"peerWireAvailable\":true,"));
+        assertTrue(json, json.contains("\"sessions\":[{\"infoHash\":\"" + id(1) + "\",\"name\":\"live\","
+                + "\"totalBytes\":32100,\"bytesHad\":2100,"));
+        assertTrue(json, json.contains("{\"peerId\":\"" + id(7) + "\",\"address\":\"192.0.2.7:6881\",\"client\":"
+                + "\"\\u003cscript\\u003e\",\"incoming\":true,\"downloaded\":40000,\"uploaded\":1000,"
+                + "\"downloadRate\":2048,\"uploadRate\":10,\"bytesHad\":16050,\"piecesHad\":2}"));
+        assertTrue(json, json.contains("\"address\":\"[2001:db8:0:0:0:0:0:8]:51413\""));
+        balanced(json);
     }
 
     private static org.debswarm.governor.HttpGovernor governor() {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.stats.PeerFigures;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.PackagesTorrents;
@@ -29,8 +31,14 @@ public class TorrentsPluginTest {
     private final Fakes.FakeStats stats = new Fakes.FakeStats();
     private final FakeRegistry registry = new FakeRegistry(List.of(Fakes.torrent(id(1), HOSTILE)));
 
+    private final Fakes.FakeActions actions = new Fakes.FakeActions();
+
     private TorrentsPlugin plugin(TorrentRegistry r, Fakes.FakeStats s) {
-        return new TorrentsPlugin(r, s, Clock.fixed(Fakes.NOW, ZoneOffset.UTC));
+        return new TorrentsPlugin(r, s, null, null, Clock.fixed(Fakes.NOW, ZoneOffset.UTC));
+    }
+
+    private TorrentsPlugin withNode(Fakes.FakePeerWire peerWire) {
+        return new TorrentsPlugin(registry, stats, actions, peerWire, Clock.fixed(Fakes.NOW, ZoneOffset.UTC));
     }
 
     private static Fakes.Recorded call(TorrentsPlugin plugin, String method, Map<String, String> parameters)
@@ -86,9 +94,61 @@ public class TorrentsPluginTest {
         assertTrue(html, html.contains("<td>" + id(7) + "</td><td>" + HOSTILE_ESCAPED + "</td><td>yes</td>"));
         assertTrue(html, html.contains("<td>30 s ago</td>"));
         assertTrue(html, html.contains("<th>Files wanted by apt, stored</th><td>2, 1</td>"));
-        assertEquals(3, count(html, "<button type='submit' disabled>"));
+        assertEquals(3, count(html, " disabled>"));
         assertEquals(3, count(html, "value='" + plugin.token().value() + "'"));
-        assertTrue(html, html.contains(TorrentDetailPage.ACTIONS_UNAVAILABLE));
+        assertTrue(html, html.contains(Html.escape(TorrentDetailPage.ACTIONS_UNAVAILABLE)));
+        assertTrue(html, html.contains("The peer wire (bundle org.debswarm.peerwire) is not running"));
+    }
+
+    @Test
+    public void detailShowsTheStateLivePeersAndTheActionsThatApply() throws Exception {
+        actions.add(id(1), "ignored", NodeTorrent.Kind.PACKAGES, NodeTorrent.State.RUNNING);
+        stats.peerTotals.add(new PeerFigures("", id(7), "x", 5_000_000, 2048, 0, 0, true, Fakes.NOW));
+        TorrentsPlugin plugin = withNode(new Fakes.FakePeerWire(Fakes.session(id(1))));
+        String html = call(plugin, "GET", Map.of("torrent", id(1))).html();
+        selfContainedAndEscaped(html);
+        assertTrue(html, html.contains("<th>State on this node</th><td>running</td>"));
+        assertTrue(html, html.contains("<button type='submit' name='do' value='stop'>stop</button>"));
+        assertTrue(html, html.contains("<button type='submit' name='do' value='start' disabled>start</button>"));
+        assertTrue(html, html.contains("<button type='submit' name='do' value='forget'>forget</button>"));
+        assertTrue(html, html.contains(Html.escape(ActionsSection.DATA_KEPT)));
+        assertTrue(html, html.contains("<tr><td>192.0.2.7:6881</td><td>&lt;script&gt;</td><td>" + id(7)
+                + "</td><td>in</td><td>39.1 KiB / 1000 B</td><td>4.8 MiB / 2.0 KiB</td><td>2.0 KiB/s / 10 B/s</td>"
+                + "<td>15.7 KiB (50.0 %)</td></tr>"));
+        assertTrue(html, html.contains("<td>[2001:db8:0:0:0:0:0:8]:51413</td><td>aria2/1.36</td>"));
+        assertTrue(html, html.contains("<td>not recorded</td>"));
+    }
+
+    @Test
+    public void anActionIsPostedThenThePageShowsItsResult() throws Exception {
+        actions.add(id(1), "t", NodeTorrent.Kind.PACKAGES, NodeTorrent.State.RUNNING);
+        TorrentsPlugin plugin = withNode(null);
+        String token = plugin.token().value();
+        Fakes.Recorded stop = call(plugin, "POST", Map.of("action", "stop", "torrent", id(1),
+                FormToken.PARAMETER, token));
+        assertEquals(0, stop.error);
+        assertEquals(Fakes.ROOT + "?torrent=" + id(1) + "&done=stop", stop.redirect);
+        assertEquals(List.of("stop " + id(1)), actions.asked);
+
+        String html = call(plugin, "GET", Map.of("torrent", id(1), "done", "stop")).html();
+        assertTrue(html, html.contains("stop: done. The torrent is now stopped."));
+        assertTrue(html, html.contains("<th>State on this node</th><td>stopped</td>"));
+        assertTrue(html, html.contains("value='stop' disabled>"));
+        assertEquals("a GET changes nothing", 1, actions.asked.size());
+        html = call(plugin, "GET", Map.of("torrent", id(1), "done", "<b>")).html();
+        assertFalse(html, html.contains("done."));
+    }
+
+    @Test
+    public void theListShowsStandardTorrentsAndLeavesForgottenOnesOut() throws Exception {
+        actions.add(id(1), "pk", NodeTorrent.Kind.PACKAGES, NodeTorrent.State.FORGOTTEN);
+        actions.add(id(3), "iso " + HOSTILE, NodeTorrent.Kind.STANDARD, NodeTorrent.State.STOPPED);
+        String html = call(withNode(new Fakes.FakePeerWire()), "GET", Map.of()).html();
+        selfContainedAndEscaped(html);
+        assertTrue(html, html.contains("1 forgotten Packages torrent(s) not listed"));
+        assertFalse(html, html.contains("?torrent=" + id(1)));
+        assertTrue(html, html.contains("<a href='" + Fakes.ROOT + "?torrent=" + id(3) + "'>iso " + HOSTILE_ESCAPED));
+        assertTrue(html, html.contains("<td>standard, stopped</td>"));
     }
 
     @Test
@@ -107,16 +167,25 @@ public class TorrentsPluginTest {
     }
 
     @Test
-    public void postNeedsTheFormTokenAndAKnownAction() throws Exception {
+    public void postNeedsTheFormTokenAKnownActionAndAKnownTorrent() throws Exception {
         TorrentsPlugin plugin = plugin(registry, stats);
         assertEquals(403, call(plugin, "POST", Map.of("action", "stop", "torrent", id(1))).error);
         assertEquals(403, call(plugin, "POST", Map.of("action", "stop", FormToken.PARAMETER, "0".repeat(32))).error);
         String token = plugin.token().value();
         assertEquals(400, call(plugin, "POST", Map.of("action", "explode", FormToken.PARAMETER, token)).error);
+        assertEquals(400, call(plugin, "POST", Map.of("action", "stop", "torrent", "<x>", FormToken.PARAMETER,
+                token)).error);
         Fakes.Recorded stop = call(plugin, "POST", Map.of("action", "stop", "torrent", id(1),
                 FormToken.PARAMETER, token));
-        assertEquals(501, stop.error);
+        assertEquals(503, stop.error);
         assertEquals(TorrentDetailPage.ACTIONS_UNAVAILABLE, stop.message);
+
+        TorrentsPlugin node = withNode(null);
+        Fakes.Recorded unknown = call(node, "POST", Map.of("action", "forget", "torrent", id(9),
+                FormToken.PARAMETER, node.token().value()));
+        assertEquals(404, unknown.error);
+        assertTrue(unknown.message, unknown.message.contains("forget failed: no torrent " + id(9)));
+        assertEquals(null, unknown.redirect);
     }
 
     /** A registry holding a fixed list of current torrents. */

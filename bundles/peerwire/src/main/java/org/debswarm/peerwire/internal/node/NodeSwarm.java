@@ -3,9 +3,9 @@ package org.debswarm.peerwire.internal.node;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
+import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.peerwire.TorrentActions;
 import org.debswarm.peerwire.internal.tracker.Backoff;
 import org.debswarm.peerwire.internal.tracker.HttpTrackerClient;
 import org.debswarm.peerwire.internal.tracker.TrackerHttp;
@@ -37,34 +39,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node glue: every Packages index apt fetched becomes its two torrents, registered, run and announced;
- * torrents the registry drops are stopped; the .torrent files of the torrent folder run too. All of it on one
- * thread, {@code debswarm-node}, so that the listeners' callers return at once and changes apply in order.
+ * torrents the registry drops are stopped; the .torrent files of the torrent folder run too; an administrator
+ * stops, starts and forgets them ({@link TorrentActions}). All of it on one thread, {@code debswarm-node}, so
+ * that the listeners' callers return at once and changes apply in order.
  * <p>
  * References are static: a new store, registry or peer-wire engine restarts the glue, which re-announces.
  * Without a {@link SwarmControl} service it runs {@link DetachedSwarmControl}.
  */
-@Component(service = {PackagesIndexListener.class, TorrentRegistryListener.class}, immediate = true,
-        configurationPid = NodeSwarmConfiguration.PID)
+@Component(service = {PackagesIndexListener.class, TorrentRegistryListener.class, TorrentActions.class},
+        immediate = true, configurationPid = NodeSwarmConfiguration.PID)
 @Designate(ocd = NodeSwarmConfiguration.class)
-public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryListener {
+public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryListener, TorrentActions {
 
     static final String HOME_PROPERTY = "debswarm.home";
+    /** Under the home folder: the torrents an administrator stopped or forgot. */
+    static final String HELD_FILE = "node/held-torrents";
+    /** Under the home folder: where the .torrent files of forgotten standard torrents go. */
+    static final String FORGOTTEN_FOLDER = "forgotten-torrents";
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeSwarm.class);
     private static final Duration THREAD_WAIT = Duration.ofSeconds(5);
 
     private final TorrentFactory factory;
     private final TorrentRegistry registry;
-    private final PieceStore store;
-    private final List<List<URI>> trackers;
     private final Duration stopDeadline;
     private final ExecutorService node;
     private final ScheduledExecutorService timer;
     private final TrackerHttp http;
     private final RunningTorrents running;
-    /** Where each torrent this component registered lives; touched only on the node thread. */
-    private final Map<InfoHash, Origin> origins = new HashMap<>();
+    private final PackagesRuns packages;
     private final StandardTorrents standard;
+    private final NodeTorrentActions actions;
     private final TorrentFolder folder;
 
     @Activate
@@ -75,17 +80,16 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
                              policyOption = ReferencePolicyOption.GREEDY) PieceStore store,
                      @Reference(name = "swarm", cardinality = ReferenceCardinality.OPTIONAL,
                              policyOption = ReferencePolicyOption.GREEDY) SwarmControl swarm) {
-        this(config, torrentFolder(config, context), factory, registry, store,
+        this(config, torrentFolder(config, context), home(context), factory, registry, store,
                 swarm == null ? new DetachedSwarmControl() : swarm);
     }
 
-    NodeSwarm(NodeSwarmConfiguration config, Path torrentFolder, TorrentFactory factory, TorrentRegistry registry,
-              PieceStore store, SwarmControl swarm) {
+    /** @param home the node's data folder: {@value #HELD_FILE} and {@value #FORGOTTEN_FOLDER} live there */
+    NodeSwarm(NodeSwarmConfiguration config, Path torrentFolder, Path home, TorrentFactory factory,
+              TorrentRegistry registry, PieceStore store, SwarmControl swarm) {
         NodeSettings.check(config);
         this.factory = factory;
         this.registry = registry;
-        this.store = store;
-        this.trackers = TrackerUrls.configured(config.trackers());
         this.stopDeadline = Duration.ofSeconds(config.stopDeadline());
         Duration deadline = Duration.ofSeconds(config.announceDeadline());
         node = Executors.newSingleThreadExecutor(r -> new Thread(r, "debswarm-node"));
@@ -97,20 +101,25 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         Announcements announcements = new Announcements(client,
                 (task, delay) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), backoff);
         running = new RunningTorrents(swarm, announcements, config.peerPort(), config.numwant());
-        standard = new StandardTorrents(node, factory, store, running);
+        HeldTorrents held = HeldTorrents.load(home.resolve(HELD_FILE));
+        KnownTorrents known = new KnownTorrents();
+        packages = new PackagesRuns(registry, store, running, TrackerUrls.configured(config.trackers()), held, known);
+        standard = new StandardTorrents(node, factory, store, running, held, known, home.resolve(FORGOTTEN_FOLDER));
+        actions = new NodeTorrentActions(node, known, packages, standard);
         folder = config.watchTorrentFolder() ? new TorrentFolder(torrentFolder, standard) : null;
         if (folder != null) {
             folder.start();
         }
-        LOG.debug("Node swarm active: trackers {}, engine {}", trackers, swarm.getClass().getSimpleName());
+        LOG.debug("Node swarm active: trackers {}, engine {}", config.trackers(), swarm.getClass().getSimpleName());
     }
 
     static Path torrentFolder(NodeSwarmConfiguration config, BundleContext context) {
-        if (!config.torrentFolder().isBlank()) {
-            return Path.of(config.torrentFolder());
-        }
+        return config.torrentFolder().isBlank() ? home(context).resolve("torrents") : Path.of(config.torrentFolder());
+    }
+
+    static Path home(BundleContext context) {
         String home = context.getProperty(HOME_PROPERTY);
-        return Path.of(home == null || home.isBlank() ? "./data" : home, "torrents");
+        return Path.of(home == null || home.isBlank() ? "./data" : home);
     }
 
     @Override
@@ -126,31 +135,36 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
     private void indexed(PackagesIndex index) {
         List<PackagesTorrent> current = registry.update(IndexTorrents.of(factory, index));
         LOG.debug("{}/{}: {} torrents current", index.host(), index.path(), current.size());
-        Origin origin = Origin.ofIndex(index.host(), index.path());
-        current.forEach(torrent -> origins.put(torrent.infoHash(), origin));
-        current.forEach(this::run);
+        packages.indexed(index, current);
     }
 
     private void changed(PackagesTorrent torrent, TorrentStatus status) {
-        if (status == TorrentStatus.DROPPED) {
-            origins.remove(torrent.infoHash());
-            running.stop(torrent.infoHash());
-            LOG.debug("{} dropped: session and announces stopped", torrent.name());
-        } else if (registry.status(torrent.infoHash()) != TorrentStatus.DROPPED) {
-            run(torrent); // CURRENT, or SUPERSEDED while it keeps seeding (a late listener's first news)
-        }
+        packages.changed(torrent, status);
     }
 
-    private void run(PackagesTorrent torrent) {
-        Origin origin = origins.get(torrent.infoHash());
-        if (running.isRunning(torrent.infoHash()) || origin == null) {
-            return; // without an origin it is not from an index this component heard: that index replays later
-        }
-        if (store != null) {
-            int marked = torrent.markHad(new StoreContent(store));
-            LOG.debug("{}: {} more pieces had in the store", torrent.name(), marked);
-        }
-        running.start(torrent, origin, trackers);
+    @Override
+    public List<NodeTorrent> torrents() {
+        return actions.torrents();
+    }
+
+    @Override
+    public Optional<NodeTorrent> torrent(InfoHash infoHash) {
+        return actions.torrent(infoHash);
+    }
+
+    @Override
+    public CompletableFuture<NodeTorrent> stop(InfoHash infoHash) {
+        return actions.stop(infoHash);
+    }
+
+    @Override
+    public CompletableFuture<NodeTorrent> start(InfoHash infoHash) {
+        return actions.start(infoHash);
+    }
+
+    @Override
+    public CompletableFuture<NodeTorrent> forget(InfoHash infoHash) {
+        return actions.forget(infoHash);
     }
 
     private void submit(Runnable task) {
@@ -167,12 +181,22 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         }
     }
 
+    /**
+     * Stops in this order: no more folder events; the node thread (actions still queued fail); every torrent, its
+     * trackers told {@code stopped} (after any announce still under way, so a re-activated node leaves no stale
+     * entry); then the threads of the tracker client. Nothing can start a torrent once {@code stopAll} began,
+     * even a node thread that outlived its bounded wait.
+     */
     @Deactivate
     void deactivate() {
         if (folder != null) {
             folder.close(THREAD_WAIT);
         }
-        Threads.stop(node, THREAD_WAIT);
+        Threads.stop(node, THREAD_WAIT).forEach(dropped -> {
+            if (dropped instanceof NodeTorrentActions.Task task) {
+                task.cancel();
+            }
+        });
         running.stopAll(stopDeadline);
         standard.closeAll();
         Threads.stop(timer, THREAD_WAIT);

@@ -27,6 +27,8 @@ final class RunningTorrents {
     private final int port;
     private final int numwant;
     private final Set<InfoHash> running = ConcurrentHashMap.newKeySet();
+    /** Set when everything stops; guarded by this, as the starts are. */
+    private boolean closed;
 
     RunningTorrents(SwarmControl swarm, Announcements announcements, int port, int numwant) {
         this.swarm = swarm;
@@ -39,9 +41,14 @@ final class RunningTorrents {
         return running.contains(hash);
     }
 
-    /** @return false if it was running already */
-    boolean start(PackagesTorrent torrent, Origin origin, List<List<URI>> trackers) {
-        if (!running.add(torrent.infoHash())) {
+    /**
+     * Starts only until {@link #stopAll} began: a node thread that outlived its bounded wait at deactivation must
+     * not announce {@code started} that nobody will follow with {@code stopped}.
+     *
+     * @return false if it was running already, or everything is stopping
+     */
+    synchronized boolean start(PackagesTorrent torrent, Origin origin, List<List<URI>> trackers) {
+        if (closed || !running.add(torrent.infoHash())) {
             return false;
         }
         swarm.start(torrent, origin);
@@ -49,9 +56,9 @@ final class RunningTorrents {
         return true;
     }
 
-    /** @return false if it was running already */
-    boolean start(MetaInfo torrent, SpanningStorage storage, PieceBits had, List<List<URI>> trackers) {
-        if (!running.add(torrent.infoHash())) {
+    /** @return false if it was running already, or everything is stopping */
+    synchronized boolean start(MetaInfo torrent, SpanningStorage storage, PieceBits had, List<List<URI>> trackers) {
+        if (closed || !running.add(torrent.infoHash())) {
             return false;
         }
         swarm.start(torrent, storage, had);
@@ -84,6 +91,9 @@ final class RunningTorrents {
 
     /** Stops everything, waiting at most {@code deadline} for the trackers to hear {@code stopped}. */
     void stopAll(Duration deadline) {
+        synchronized (this) {
+            closed = true;
+        }
         announcements.stopAll(deadline);
         for (InfoHash hash : List.copyOf(running)) {
             running.remove(hash);

@@ -1,6 +1,7 @@
 package org.debswarm.peerwire.internal.node;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,8 +15,9 @@ final class Threads {
     private Threads() {
     }
 
-    static void stop(ExecutorService executor, Duration wait) {
-        executor.shutdownNow();
+    /** @return the tasks still queued, which never ran */
+    static List<Runnable> stop(ExecutorService executor, Duration wait) {
+        List<Runnable> dropped = executor.shutdownNow();
         try {
             if (!executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("Node swarm threads still running after {} ms", wait.toMillis());
@@ -23,5 +25,6 @@ final class Threads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return dropped;
     }
 }

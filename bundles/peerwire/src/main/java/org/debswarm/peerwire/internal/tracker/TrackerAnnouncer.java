@@ -46,6 +46,8 @@ public final class TrackerAnnouncer {
     private int triedInRound;
     private Optional<ByteString> trackerId = Optional.empty();
     private Future<?> next;
+    /** The announce under way, if any: {@code stopped} waits for it, so that it cannot overtake it. */
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private volatile String lastError = "";
     private volatile Optional<AnnounceResponse> lastResponse = Optional.empty();
 
@@ -95,8 +97,11 @@ public final class TrackerAnnouncer {
             inFlight++;
         }
         AnnounceRequest sent = request;
-        client.announce(tracker, sent, trackerId())
-                .whenComplete((response, error) -> answered(tracker, sent, response, error));
+        CompletableFuture<AnnounceResponse> answer = client.announce(tracker, sent, trackerId());
+        synchronized (this) {
+            sending = answer;
+        }
+        answer.whenComplete((response, error) -> answered(tracker, sent, response, error));
     }
 
     private AnnounceEvent event(long left) {
@@ -171,12 +176,15 @@ public final class TrackerAnnouncer {
 
     /**
      * Cancels what is scheduled and, if a tracker accepted this node or an announce is under way, sends
-     * {@code stopped} to the tracker announced to last. The future
+     * {@code stopped} to the tracker announced to last. An announce under way is answered (or fails, within its
+     * deadline) before {@code stopped} is sent: sent at once, on another connection, {@code stopped} could reach
+     * the tracker first, and the {@code started} after it would leave a peer entry nobody removes. The future
      * completes when the tracker answered or failed (never exceptionally); the caller bounds the wait.
      */
     public CompletableFuture<Void> stop() {
         URI tracker;
         boolean tell;
+        CompletableFuture<?> underWay;
         synchronized (this) {
             stopping = true;
             if (next != null) {
@@ -185,12 +193,14 @@ public final class TrackerAnnouncer {
             }
             tell = known || inFlight > 0; // an announce under way may have reached the tracker
             tracker = tier.get(0);
+            underWay = sending;
         }
         if (!tell) {
             return CompletableFuture.completedFuture(null);
         }
         AnnounceRequest stopped = state.get().withEvent(AnnounceEvent.STOPPED);
-        return client.announce(tracker, stopped, trackerId()).handle((r, e) -> {
+        return underWay.handle((r, e) -> null)
+                .thenCompose(ignored -> client.announce(tracker, stopped, trackerId())).handle((r, e) -> {
             LOG.debug("{}: stopped sent to {}{}", torrent, tracker, e == null ? "" : ", failed: " + e.getMessage());
             return null;
         });

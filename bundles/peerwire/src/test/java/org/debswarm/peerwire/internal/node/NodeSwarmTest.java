@@ -63,7 +63,7 @@ public class NodeSwarmTest {
         Path torrents = folder.newFolder("torrents").toPath();
         node = new NodeSwarm(NodeTestSupport.config(Map.of("trackers", new String[] {tracker.announce().toString()},
                 "numwant", 20, "announceDeadline", 5, "stopDeadline", 5, "watchTorrentFolder", false)),
-                torrents, factory, registry, store, swarm);
+                torrents, folder.getRoot().toPath().resolve("home"), factory, registry, store, swarm);
         NodeTestSupport.listen(registry, node);
     }
 

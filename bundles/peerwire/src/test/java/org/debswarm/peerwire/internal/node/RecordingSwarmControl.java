@@ -50,6 +50,11 @@ final class RecordingSwarmControl implements SwarmControl {
         return f != null && f.isDone();
     }
 
+    /** Whether a session runs now (started, and not stopped since). */
+    boolean isRunning(InfoHash hash) {
+        return detached.counters(hash).isPresent();
+    }
+
     boolean wasStopped(InfoHash hash) {
         CompletableFuture<Void> f = stop(hash, false);
         return f != null && f.isDone();

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,13 @@ import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.MetaInfo;
 import org.debswarm.torrent.TorrentFactory;
 import org.debswarm.torrent.internal.DefaultTorrentRegistry;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.peerwire.NodeTorrent.Kind;
+import org.debswarm.peerwire.NodeTorrent.State;
+import org.debswarm.torrent.InfoHash;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -65,7 +73,7 @@ public class TorrentFolderTest {
 
     private void activate() {
         node = new NodeSwarm(NodeTestSupport.config(Map.of("trackers", new String[0], "stopDeadline", 5)),
-                torrents, factory, registry, store, swarm);
+                torrents, folder.getRoot().toPath().resolve("home"), factory, registry, store, swarm);
     }
 
     /** A folder of two files and its .torrent naming the test tracker. */
@@ -119,6 +127,56 @@ public class TorrentFolderTest {
         swarm.awaitStop(fetch.infoHash());
         assertNotNull("stopped sent", tracker.nextAnnounce("stopped", WAIT));
         assertFalse(swarm.wasStopped(seed.infoHash()));
+    }
+
+    @Test
+    public void anAdministratorStopsStartsAndForgetsAStandardTorrent() throws Exception {
+        byte[] file = torrentOf("shared", 4);
+        MetaInfo meta = factory.readTorrentFile(file);
+        Files.createDirectories(torrents);
+        copyContent("shared");
+        drop("shared.torrent", file);
+        activate();
+        swarm.awaitStart(meta.infoHash());
+        assertNotNull(tracker.nextAnnounce("started", WAIT));
+        assertEquals(List.of(new NodeTorrent(meta.infoHash(), "shared", Kind.STANDARD, State.RUNNING)),
+                node.torrents());
+
+        assertEquals(State.STOPPED, node.stop(meta.infoHash()).get(10, TimeUnit.SECONDS).state());
+        assertFalse(swarm.isRunning(meta.infoHash()));
+        assertNotNull("stopped sent", tracker.nextAnnounce("stopped", WAIT));
+        byte[] markerFile = torrentOf("marker", 5);
+        drop("marker.torrent", markerFile);
+        node.deactivate();
+        RecordingSwarmControl restarted = new RecordingSwarmControl();
+        node = new NodeSwarm(NodeTestSupport.config(Map.of("trackers", new String[0], "stopDeadline", 5)),
+                torrents, folder.getRoot().toPath().resolve("home"), factory, registry, store, restarted);
+        restarted.awaitStart(factory.readTorrentFile(markerFile).infoHash()); // the scan at start is under way
+        assertEquals("stopped across a restart", State.STOPPED, stateAfterScan(meta.infoHash()));
+        assertFalse(restarted.wasStarted(meta.infoHash()));
+
+        assertEquals(State.RUNNING, node.start(meta.infoHash()).get(10, TimeUnit.SECONDS).state());
+        assertEquals("seeded again: pieces checked", meta.pieceCount(),
+                restarted.awaitStart(meta.infoHash()).had().cardinality());
+
+        assertEquals(State.FORGOTTEN, node.forget(meta.infoHash()).get(10, TimeUnit.SECONDS).state());
+        assertFalse(restarted.isRunning(meta.infoHash()));
+        assertEquals(List.of("marker"), node.torrents().stream().map(NodeTorrent::name).toList());
+        assertFalse(Files.exists(torrents.resolve("shared.torrent")));
+        assertTrue(Files.isRegularFile(folder.getRoot().toPath().resolve("home/forgotten-torrents/shared.torrent")));
+        assertTrue("the data is kept", Files.isRegularFile(torrents.resolve("shared/sub/b.bin")));
+        try {
+            node.start(meta.infoHash()).get(10, TimeUnit.SECONDS);
+            fail("a forgotten standard torrent is unknown");
+        } catch (ExecutionException e) {
+            assertTrue(e.getCause().toString(), e.getCause() instanceof NoSuchElementException);
+        }
+    }
+
+    /** The state of a torrent once the node thread finished what is queued (the scan): an action waits for it. */
+    private State stateAfterScan(InfoHash hash) throws Exception {
+        node.stop(InfoHash.fromHex("00".repeat(20))).handle((t, e) -> null).get(10, TimeUnit.SECONDS);
+        return node.torrent(hash).orElseThrow().state();
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class RealTracker implements AutoCloseable {
     private final BlockingQueue<Query> announces = new LinkedBlockingQueue<>();
 
     public RealTracker(Path home) throws Exception {
+        this(home, query -> { });
+    }
+
+    /** @param beforeAnswer runs on the servlet's thread before each announce is handed to the tracker */
+    public RealTracker(Path home, java.util.function.Consumer<Query> beforeAnswer) throws Exception {
         Map<String, Object> config = Map.of("interval", 60, "minInterval", 30, "flushPeriod", 50,
                 "jdbcUrl", "jdbc:h2:" + home.resolve("db/tracker").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
         TrackerConfiguration configuration = (TrackerConfiguration) Proxy.newProxyInstance(
@@ -46,6 +51,7 @@ public final class RealTracker implements AutoCloseable {
         Tracker recording = new Tracker() {
             @Override
             public byte[] announce(String rawQuery, String remoteAddr) {
+                beforeAnswer.accept(new Query(rawQuery));
                 byte[] answer = tracker.announce(rawQuery, remoteAddr);
                 announces.add(new Query(rawQuery));
                 return answer;
