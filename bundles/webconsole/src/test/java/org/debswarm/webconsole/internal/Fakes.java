@@ -226,6 +226,15 @@ final class Fakes {
         }
 
         @Override
+        public void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching) {
+        }
+
+        @Override
+        public int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence) {
+            return 0;
+        }
+
+        @Override
         public int port() {
             return 6881;
         }
