@@ -4,5 +4,5 @@
  * <a href="https://www.bittorrent.org/beps/bep_0010.html">BEP 10</a>, and the tracker client.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.debswarm.peerwire;
