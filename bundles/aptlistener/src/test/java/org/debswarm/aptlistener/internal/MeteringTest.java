@@ -102,7 +102,8 @@ public class MeteringTest {
         long indexBytes = fetch(RELEASE) + fetch(INDEX);
         String small = "debian/pool/main/s/small/small_1.0_all.deb";
         long size = fetch(small);
-        rig.store.whenStored(rig.listener.entryFor(rig.mirror.authority(), small).orElseThrow()).get(10, TimeUnit.SECONDS);
+        rig.store.whenStored(rig.listener.entryFor(rig.mirror.authority(), small).orElseThrow())
+                .get(10, TimeUnit.SECONDS);
         fetch(small);
         Figures figures = awaitFigures(f -> f.filesFromStore() == 1);
         assertEquals(Map.of(rig.mirror.authority(), indexBytes + size), figures.fromMirrorHosts());

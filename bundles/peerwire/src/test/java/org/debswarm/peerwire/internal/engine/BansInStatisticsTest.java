@@ -34,7 +34,8 @@ import org.osgi.framework.BundleContext;
  */
 public class BansInStatisticsTest extends EngineTestSupport {
 
-    private static final String LIAR = HexFormat.of().formatHex("-XX0000-liarliarliar".getBytes(StandardCharsets.US_ASCII));
+    private static final String LIAR = HexFormat.of()
+            .formatHex("-XX0000-liarliarliar".getBytes(StandardCharsets.US_ASCII)); // FakePeer's id
 
     @Test
     public void aLyingPeerIsCountedAsOneBan() throws Exception {

@@ -32,7 +32,8 @@ public class BanListTest {
     public void thePeerIdBannedThroughOneEndpointIsNotANewBanThroughAnother() {
         BanList bans = new BanList(1);
         assertEquals(Strike.BANNED, bans.strike(INCOMING, id(1)));
-        assertEquals("its other connection, to its listening port", Strike.ALREADY_BANNED, bans.strike(LISTENING, id(1)));
+        assertEquals("its other connection, to its listening port", Strike.ALREADY_BANNED,
+                bans.strike(LISTENING, id(1)));
         assertTrue(bans.isBanned(LISTENING));
         assertEquals("endpoints banned", 2, bans.size());
     }
