@@ -98,14 +98,14 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         Metering metering = new Metering(() -> stats);
         this.downloads = new Downloads(downloadThreads, metering);
         IndexCache cache = new IndexCache(home(context).resolve("cache"));
-        IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings);
+        IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings, metering);
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);
         IndexRefresher refresher = new IndexRefresher(catalog, fetcher, pdiffs, settings, downloadThreads);
         ReleaseReader releases = new ReleaseReader(TrustedKeys.of(config.keyrings(), config.mirrorKeyrings()));
         this.events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher);
-        this.indexes = new IndexHandler(cache, events, () -> governor, settings);
+        this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering);
         this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, metering, downloads,
-                new Proxy(() -> governor, settings), settings);
+                new Proxy(() -> governor, settings, metering), settings);
         indexThread.execute(() -> events.warmUp(settings.indexDeadline().plus(Settings.SLACK)));
         LOG.debug("apt listener active: mirrors {}, clients {}, cache {}", Arrays.toString(config.allowedMirrors()),
                 clients, cache.root());

@@ -19,18 +19,21 @@ import org.debswarm.governor.MirrorResponse;
 /**
  * Fetches an index file the node needs for itself (not for apt): from the cache when a copy with the expected
  * content is there under any name, else from the mirror through the governor, checked against the expected
- * size and SHA-256 before it enters the cache. Used to refresh the catalog and to follow pdiffs.
+ * size and SHA-256 before it enters the cache. Used to refresh the catalog and to follow pdiffs. The bytes
+ * received count as the node's mirror bytes (no torrent).
  */
 final class IndexFetcher {
 
     private final IndexCache cache;
     private final Supplier<HttpGovernor> governor;
     private final Settings settings;
+    private final Metering metering;
 
-    IndexFetcher(IndexCache cache, Supplier<HttpGovernor> governor, Settings settings) {
+    IndexFetcher(IndexCache cache, Supplier<HttpGovernor> governor, Settings settings, Metering metering) {
         this.cache = cache;
         this.governor = governor;
         this.settings = settings;
+        this.metering = metering;
     }
 
     /**
@@ -56,7 +59,7 @@ final class IndexFetcher {
             }
             MessageDigest digest = PackagesReading.sha256();
             long count;
-            try (InputStream in = new DigestInputStream(response.body(), digest);
+            try (InputStream in = new DigestInputStream(metering.fromMirror(request.uri(), response.body()), digest);
                     OutputStream out = Files.newOutputStream(temporary)) {
                 count = copy(in, out, size);
             }

@@ -30,12 +30,15 @@ final class IndexHandler {
     private final IndexEvents events;
     private final Supplier<HttpGovernor> governor;
     private final Settings settings;
+    private final Metering metering;
 
-    IndexHandler(IndexCache cache, IndexEvents events, Supplier<HttpGovernor> governor, Settings settings) {
+    IndexHandler(IndexCache cache, IndexEvents events, Supplier<HttpGovernor> governor, Settings settings,
+            Metering metering) {
         this.cache = cache;
         this.events = events;
         this.governor = governor;
         this.settings = settings;
+        this.metering = metering;
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response, RequestTarget target, ArchivePath path)
@@ -146,6 +149,7 @@ final class IndexHandler {
     /**
      * A new version: streamed to apt as it arrives unless apt asked for headers only or already has it
      * (its {@code If-Modified-Since}), written to the cache all the same; apt leaving early does not stop it.
+     * Its bytes count as the node's mirror bytes as they arrive.
      */
     private void download(HttpServletRequest request, HttpServletResponse response, RequestTarget target,
             ArchivePath path, MirrorResponse mirror) throws IOException, HttpRefusal {
@@ -163,7 +167,7 @@ final class IndexHandler {
         Path temporary = cache.newTemporary();
         Tee tee = new Tee(client);
         try {
-            tee.copy(mirror.body(), temporary);
+            tee.copy(metering.fromMirror(target.mirrorUri(settings.mirrorScheme()), mirror.body()), temporary);
             long expected = mirror.contentLength().orElse(tee.count);
             if (tee.count != expected) {
                 throw new IOException("mirror sent " + tee.count + " bytes (expected: Content-Length " + expected + ")");

@@ -1,13 +1,19 @@
 package org.debswarm.aptlistener.internal;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.debswarm.stats.StatsRecorder;
 
 /**
- * What the listener tells the node's statistics: package bytes fetched from mirrors and package files served to
- * apt, from the store or not. The listener knows files, not torrents, so no info hash is given. Without a
- * statistics service nothing is recorded.
+ * What the listener tells the node's statistics: body bytes from mirrors (package files, index files, files
+ * passed through), per mirror host as the governor names it, and package files answered to apt, from the store
+ * or not. The listener knows files, not torrents, so no info hash is given. Without a statistics service
+ * nothing is recorded.
  */
 final class Metering {
 
@@ -17,17 +23,51 @@ final class Metering {
         this.stats = stats;
     }
 
-    void fromMirror(String host, long bytes) {
+    /** Bytes of a body received from the mirror at {@code uri}, as they arrive. */
+    void fromMirror(URI uri, long bytes) {
         StatsRecorder recorder = stats.get();
         if (recorder != null && bytes > 0) {
-            recorder.mirrorDownloaded(null, host, bytes);
+            recorder.mirrorDownloaded(null, host(uri), bytes);
         }
     }
 
+    /** A package file answered to apt in full ({@code bytes} sent); not for index files. */
     void served(long bytes, boolean fromStore) {
         StatsRecorder recorder = stats.get();
         if (recorder != null) {
             recorder.fileServed(null, bytes, fromStore);
         }
+    }
+
+    /** @return {@code body}, counting what is read from it as bytes from the mirror at {@code uri} */
+    InputStream fromMirror(URI uri, InputStream body) {
+        return new FilterInputStream(body) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    fromMirror(uri, 1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                fromMirror(uri, n);
+                return n;
+            }
+        };
+    }
+
+    /**
+     * @return the host as the governor names it, so that figures per host match its own: {@code name}, or
+     *         {@code name:port} when the port is not the scheme's default
+     */
+    static String host(URI uri) {
+        String name = uri.getHost().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        boolean standard = port < 0 || port == ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+        return standard ? name : name + ":" + port;
     }
 }

@@ -3,6 +3,7 @@ package org.debswarm.aptlistener.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,23 +16,27 @@ import org.debswarm.governor.MirrorResponse;
 /**
  * Passes a package file the node cannot store (no index lists it, or no store is running) straight from the
  * mirror to apt, which checks its hashes itself. apt's {@code Range} and {@code If-Modified-Since} go to
- * the mirror; nothing is kept.
+ * the mirror; nothing is kept. The body's bytes count as mirror bytes as they arrive, and a whole file (200)
+ * answered to apt as a file served that was not in the store.
  */
 final class Proxy {
 
     private final Supplier<HttpGovernor> governor;
     private final Settings settings;
+    private final Metering metering;
 
-    Proxy(Supplier<HttpGovernor> governor, Settings settings) {
+    Proxy(Supplier<HttpGovernor> governor, Settings settings, Metering metering) {
         this.governor = governor;
         this.settings = settings;
+        this.metering = metering;
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response, RequestTarget target)
             throws IOException, HttpRefusal {
         boolean head = "HEAD".equals(request.getMethod());
-        MirrorRequest.Builder builder = (head ? MirrorRequest.head(target.mirrorUri(settings.mirrorScheme()))
-                : MirrorRequest.get(target.mirrorUri(settings.mirrorScheme()))).deadline(settings.debDeadline());
+        URI uri = target.mirrorUri(settings.mirrorScheme());
+        MirrorRequest.Builder builder = (head ? MirrorRequest.head(uri) : MirrorRequest.get(uri))
+                .deadline(settings.debDeadline());
         forwardConditions(request, builder);
         try (MirrorResponse mirror = Mirror.fetch(governor, builder.build(), settings.debDeadline())) {
             int status = mirror.status();
@@ -41,7 +46,10 @@ final class Proxy {
             response.setStatus(status);
             copyHeaders(mirror, response);
             if (!head && status != 304) {
-                stream(mirror.body(), response, target);
+                long sent = stream(metering.fromMirror(uri, mirror.body()), response, target);
+                if (status == 200) {
+                    metering.served(sent, false);
+                }
             }
         }
     }
@@ -63,14 +71,18 @@ final class Proxy {
         response.setContentType("application/octet-stream");
     }
 
-    private static void stream(InputStream body, HttpServletResponse response, RequestTarget target)
+    /** @return the bytes sent to apt */
+    private static long stream(InputStream body, HttpServletResponse response, RequestTarget target)
             throws IOException, HttpRefusal {
         OutputStream out = response.getOutputStream();
         byte[] buffer = new byte[Responses.BUFFER];
+        long sent = 0;
         try (InputStream in = body) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
+                sent += n;
             }
+            return sent;
         } catch (IOException e) {
             if (response.isCommitted()) {
                 throw e;

@@ -19,10 +19,7 @@ import org.debswarm.governor.internal.JettyHttpGovernorConfiguration;
 import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.storage.internal.FileSystemPieceStoreConfiguration;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.h2.util.OsgiDataSourceFactory;
 import org.junit.After;
 import org.junit.Before;
@@ -78,15 +75,8 @@ public class AptListenerTest {
         Configs.inject(listener, "governor", governor);
         Configs.inject(listener, "store", store);
         Configs.inject(listener, "parser", new DefaultControlParser());
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(listener), "/*");
-        server.setHandler(context);
-        server.start();
-        port = connector.getLocalPort();
+        server = LoopbackJetty.serve(listener);
+        port = LoopbackJetty.port(server);
     }
 
     private void stopListener() throws Exception {

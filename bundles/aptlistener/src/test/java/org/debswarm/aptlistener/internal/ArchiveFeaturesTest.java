@@ -71,15 +71,8 @@ public class ArchiveFeaturesTest {
         Configs.inject(listener, "store", store);
         Configs.inject(listener, "parser", new DefaultControlParser());
         listener.addPackagesIndexListener(heard::add);
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(listener), "/*");
-        server.setHandler(context);
-        server.start();
-        port = connector.getLocalPort();
+        server = LoopbackJetty.serve(listener);
+        port = LoopbackJetty.port(server);
     }
 
     private TestArchive newArchive() throws Exception {

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Meters the peer wire for the statistics: every {@value #PERIOD_SECONDS} s it samples the engine's sessions
- * and reports the bytes each connection moved since the last sample, peers that came and went, and swarm
- * completion. Sampling keeps the engine's I/O thread free of anything but a snapshot; a connection's last
- * bytes are counted at the next sample, or lost if it closes first (at most one period of one peer).
+ * and reports the bytes each connection moved since the last sample, peers that came and went, peers banned,
+ * and swarm completion in bytes. Sampling keeps the engine's I/O thread free of anything but a snapshot; a
+ * connection's last bytes are counted at the next sample, or lost if it closes first (at most one period of
+ * one peer). The first sample, at activation, is the baseline (see {@link SessionLedger}).
  */
 @Component(service = {})
 public final class SwarmStatsSampler {
@@ -34,7 +35,7 @@ public final class SwarmStatsSampler {
         this.engine = engine;
         this.ledger = new SessionLedger(stats);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-peerwire-stats"));
-        timer.scheduleWithFixedDelay(this::sample, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::sample, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
     private void sample() {

@@ -24,15 +24,29 @@ public final class BanList {
         this.maxBadPieces = maxBadPieces;
     }
 
-    /** Adds a strike; true if the peer is now banned. */
-    public synchronized boolean strike(InetSocketAddress endpoint, byte[] peerId) {
-        int count = strikes.merge(endpoint, 1, Integer::sum);
-        if (count >= maxBadPieces) {
-            endpoints.add(endpoint);
-            peerIds.add(ByteString.of(peerId));
-            return true;
+    /** What a strike did to the peer. */
+    public enum Strike {
+        /** Counted; the peer may stay. */
+        COUNTED,
+        /** This strike banned the peer: the ban to report, once per peer id. */
+        BANNED,
+        /** The peer id was banned already (by a connection to another endpoint, or in another torrent). */
+        ALREADY_BANNED;
+
+        /** Whether the peer's connection is to be closed. */
+        public boolean banned() {
+            return this != COUNTED;
         }
-        return false;
+    }
+
+    /** Adds a strike against the peer at {@code endpoint}. */
+    public synchronized Strike strike(InetSocketAddress endpoint, byte[] peerId) {
+        int count = strikes.merge(endpoint, 1, Integer::sum);
+        if (count < maxBadPieces) {
+            return Strike.COUNTED;
+        }
+        endpoints.add(endpoint);
+        return peerIds.add(ByteString.of(peerId)) ? Strike.BANNED : Strike.ALREADY_BANNED;
     }
 
     public synchronized boolean isBanned(InetSocketAddress endpoint) {

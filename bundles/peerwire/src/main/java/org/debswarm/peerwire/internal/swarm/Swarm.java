@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,8 @@ public final class Swarm implements PieceStorage.Listener {
     private final PieceStorage storage;
     private final PieceBits wanted;
     private final List<PeerState> peers = new ArrayList<>();
+    /** Peer ids (hex) this swarm banned, each once: the statistics read them from the snapshot. */
+    private final List<String> banned = new ArrayList<>();
     private final Downloader downloader;
     private final Uploader uploader;
     private long lastChoke;
@@ -293,7 +296,11 @@ public final class Swarm implements PieceStorage.Listener {
 
     private void strike(PeerState peer, int piece) {
         peer.badPieces++;
-        if (bans.strike(peer.link.address(), peer.peerId)) {
+        BanList.Strike strike = bans.strike(peer.link.address(), peer.peerId);
+        if (strike == BanList.Strike.BANNED) {
+            banned.add(HexFormat.of().formatHex(peer.peerId));
+        }
+        if (strike.banned()) {
             LOG.info("Torrent {}: banning {} after {} bad pieces (last: {})", infoHash, peer, peer.badPieces, piece);
             peer.link.close("banned: " + peer.badPieces + " pieces failed verification (expected: < "
                     + options.maxBadPieces() + ")");
@@ -327,7 +334,8 @@ public final class Swarm implements PieceStorage.Listener {
     public SessionSnapshot snapshot() {
         long now = clock.getAsLong();
         List<PeerSnapshot> list = peers.stream().map(p -> p.snapshot(now)).toList();
-        return Snapshots.session(infoHash, name, storage, wanted, uploader.up, downloader.down, now, list);
+        return Snapshots.session(infoHash, name, storage, wanted, this::availability, uploader.up, downloader.down,
+                now, list, banned);
     }
 
     /** Closes every connection, fails the waiting futures, releases the storage. */

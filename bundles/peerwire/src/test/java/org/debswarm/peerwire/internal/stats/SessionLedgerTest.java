@@ -14,12 +14,16 @@ import org.debswarm.stats.StatsRecorder;
 import org.debswarm.torrent.InfoHash;
 import org.junit.Test;
 
-/** Snapshots in, recorder events out: deltas per connection, arrivals, departures, bad pieces. */
+/** Snapshots in, recorder events out: deltas per connection, arrivals, departures, bad pieces, bans. */
 public class SessionLedgerTest {
 
     private static final InfoHash HASH = InfoHash.fromHex("0102030405060708090a0b0c0d0e0f1011121314");
     private static final String H = HASH.toHex();
     private static final String PEER = "2d4453303130302d616161616161616161616161";
+    private static final String LIAR = "2d4c49303130302d626262626262626262626262";
+    private static final String OTHER = "2d4c49303130302d636363636363636363636363";
+    private static final String THIRD = "2d4c49303130302d646464646464646464646464";
+    private static final String FOURTH = "2d4c49303130302d656565656565656565656565";
 
     private final List<String> events = new ArrayList<>();
     private final SessionLedger ledger = new SessionLedger((StatsRecorder) Proxy.newProxyInstance(
@@ -31,32 +35,75 @@ public class SessionLedgerTest {
 
     @Test
     public void reportsWhatEachConnectionMovedSinceTheLastSample() {
-        ledger.sample(List.of(session(1000, peer(100, 5000, 0))));
-        ledger.sample(List.of(session(1000, peer(150, 5000, 1))));
-        ledger.sample(List.of(session(1000)));
+        ledger.sample(List.of(session(List.of())));
+        ledger.sample(List.of(session(List.of(), peer(100, 5000, 0))));
+        ledger.sample(List.of(session(List.of(), peer(150, 5000, 1))));
+        ledger.sample(List.of(session(List.of())));
         assertEquals(List.of(
                 "torrentNamed[" + H + ", m test main binary-all]",
+                "swarmCompletion[" + H + ", 700, 900]",
                 "peerConnected[" + H + ", " + PEER + ", Debswarm 0.1.0]",
                 "peerDownloaded[" + H + ", " + PEER + ", Debswarm 0.1.0, 5000]",
                 "peerUploaded[" + H + ", " + PEER + ", Debswarm 0.1.0, 100]",
-                "swarmCompletion[" + H + ", 800, 1000]",
+                "swarmCompletion[" + H + ", 700, 900]",
                 "peerUploaded[" + H + ", " + PEER + ", Debswarm 0.1.0, 50]",
                 "verificationFailed[" + H + ", " + PEER + "]",
-                "swarmCompletion[" + H + ", 800, 1000]",
+                "swarmCompletion[" + H + ", 700, 900]",
                 "peerDisconnected[" + H + ", " + PEER + "]",
-                "swarmCompletion[" + H + ", 300, 1000]"), events);
+                "swarmCompletion[" + H + ", 700, 900]"), events);
+    }
+
+    /** A new ledger meets an engine that ran on (only the statistics were replaced): nothing is counted twice. */
+    @Test
+    public void theFirstSampleIsABaselineThatCountsNothingAgain() {
+        ledger.sample(List.of(session(List.of(LIAR), peer(100, 5000, 2))));
+        assertEquals(List.of(
+                "torrentNamed[" + H + ", m test main binary-all]",
+                "peerConnected[" + H + ", " + PEER + ", Debswarm 0.1.0]",
+                "swarmCompletion[" + H + ", 700, 900]"), events);
+        events.clear();
+        ledger.sample(List.of(session(List.of(LIAR), peer(100, 6000, 2))));
+        assertEquals(List.of(
+                "peerDownloaded[" + H + ", " + PEER + ", Debswarm 0.1.0, 1000]",
+                "swarmCompletion[" + H + ", 700, 900]"), events);
+    }
+
+    @Test
+    public void eachBanIsReportedOnce() {
+        ledger.sample(List.of(session(List.of())));
+        ledger.sample(List.of(session(List.of(LIAR))));
+        ledger.sample(List.of(session(List.of(LIAR))));
+        ledger.sample(List.of(session(List.of(LIAR, OTHER))));
+        assertEquals(List.of("banned[" + H + ", " + LIAR + "]", "banned[" + H + ", " + OTHER + "]"), bans());
+    }
+
+    @Test
+    public void aSessionStartedAgainReportsItsOwnBans() {
+        ledger.sample(List.of(session(List.of())));
+        ledger.sample(List.of(session(List.of(LIAR, OTHER))));
+        ledger.sample(List.of(session(List.of(THIRD)))); // stopped and started between two samples
+        ledger.sample(List.of());
+        ledger.sample(List.of(session(List.of(FOURTH)))); // stopped, then started again
+        assertEquals(List.of("banned[" + H + ", " + LIAR + "]", "banned[" + H + ", " + OTHER + "]",
+                "banned[" + H + ", " + THIRD + "]", "banned[" + H + ", " + FOURTH + "]"), bans());
     }
 
     @Test
     public void aStoppedSessionDisconnectsItsPeers() {
-        ledger.sample(List.of(session(1000, peer(0, 10, 0))));
+        ledger.sample(List.of(session(List.of(), peer(0, 10, 0))));
         events.clear();
         ledger.sample(List.of());
         assertEquals(List.of("peerDisconnected[" + H + ", " + PEER + "]"), events);
     }
 
-    private static SessionSnapshot session(long total, PeerSnapshot... peers) {
-        return new SessionSnapshot(HASH, "m test main binary-all", 10, 3, total, 300, 0, 0, 0, 0, 0, List.of(peers));
+    private List<String> bans() {
+        return events.stream().filter(e -> e.startsWith("banned")).toList();
+    }
+
+    /** 1000 bytes, 300 had, 900 wanted of which the swarm holds 700. */
+    private static SessionSnapshot session(List<String> banned, PeerSnapshot... peers) {
+        return new SessionSnapshot(HASH, "m test main binary-all", 10, 3, 1000, 300, 600, 0, 0, 0, 0,
+                List.of(peers), 900, 700, banned);
     }
 
     private static PeerSnapshot peer(long uploaded, long downloaded, int bad) {

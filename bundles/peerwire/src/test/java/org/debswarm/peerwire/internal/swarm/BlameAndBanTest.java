@@ -26,6 +26,8 @@ public class BlameAndBanTest {
         assertTrue(link(liar).closed, link(liar).closed.startsWith("banned: 3 pieces failed verification"));
         assertTrue(h.bans.isBanned(link(liar).address));
         assertTrue(h.swarm.refusal(link(liar).address, liar.peerId).isPresent());
+        assertEquals("the snapshot lists the ban once, for the statistics",
+                List.of(java.util.HexFormat.of().formatHex(liar.peerId)), h.swarm.snapshot().bannedPeerIds());
         assertEquals(0, h.storage.had.cardinality());
 
         PeerState honest = h.peer(2, 0, 1, 2, 3);
@@ -57,5 +59,6 @@ public class BlameAndBanTest {
         assertEquals("the good copy shows who lied", 1, bad.badPieces);
         assertEquals(0, good.badPieces);
         assertNull("one bad piece is not yet a ban", link(bad).closed);
+        assertEquals(List.of(), h.swarm.snapshot().bannedPeerIds());
     }
 }
