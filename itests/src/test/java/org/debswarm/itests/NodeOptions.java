@@ -41,6 +41,7 @@ public final class NodeOptions {
         int apt = Distribution.freePort();
         int tracker = Distribution.freePort();
         copyJettyInstanceConfigs(distribution, configs, apt, tracker);
+        peerWireOnFreePort(distribution.resolve("deploy"), configs);
         List<Option> options = new ArrayList<>();
         options.add(frameworkProperty("debswarm.home").value(home.toString()));
         options.add(frameworkProperty("felix.cm.dir").value(home.resolve("config").toString()));
@@ -76,6 +77,20 @@ public final class NodeOptions {
         try {
             rewritePort(deploy.resolve("org.apache.felix.http-aptlistener.cfg"), target, aptPort);
             rewritePort(deploy.resolve("org.apache.felix.http-tracker.cfg"), target, trackerPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Puts the peer wire of a node whose {@code deploy} folder has it on a free port (its default, 6881, may be
+     * taken by another node on the machine), through {@code org.debswarm.peerwire.cfg} in {@code configs}.
+     */
+    static void peerWireOnFreePort(Path deploy, Path configs) {
+        try (var jars = Files.list(deploy)) {
+            if (jars.anyMatch(f -> f.getFileName().toString().startsWith("org.debswarm.peerwire-"))) {
+                Files.writeString(configs.resolve("org.debswarm.peerwire.cfg"), "port=" + Distribution.freePort() + "\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,6 +52,7 @@ public final class NodeProcess implements AutoCloseable {
         int tracker = Distribution.freePort();
         setPort(install.resolve("deploy/org.apache.felix.http-aptlistener.cfg"), apt);
         setPort(install.resolve("deploy/org.apache.felix.http-tracker.cfg"), tracker);
+        NodeOptions.peerWireOnFreePort(install.resolve("deploy"), install.resolve("deploy"));
         return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker);
     }
 

@@ -28,21 +28,32 @@ import org.debswarm.torrent.InfoHash;
  * @param bannedPeerIds    the peers (ids in hex) this session banned for bad data, each once, in the order
  *                         banned; a peer already banned by another session of the engine is not repeated
  *                         (since 1.1)
+ * @param peerTotals       per peer id, what it moved in this session over all its connections, closed ones
+ *                         included (the {@value #MAX_PEER_TOTALS} peers seen last); each figure only grows while
+ *                         the session runs (since 1.1)
  */
 public record SessionSnapshot(InfoHash infoHash, String name, int pieceCount, int piecesHad, long totalBytes,
         long bytesHad, long bytesWanted, long uploaded, long downloaded, long uploadRate, long downloadRate,
-        List<PeerSnapshot> peers, long wantedTotalBytes, long bytesHeldBySwarm, List<String> bannedPeerIds) {
+        List<PeerSnapshot> peers, long wantedTotalBytes, long bytesHeldBySwarm, List<String> bannedPeerIds,
+        List<PeerTotals> peerTotals) {
+
+    /** How many peers' totals a session keeps at most; the ones seen least recently go first. */
+    public static final int MAX_PEER_TOTALS = 1024;
 
     public SessionSnapshot {
         peers = List.copyOf(peers);
         bannedPeerIds = List.copyOf(bannedPeerIds);
+        peerTotals = List.copyOf(peerTotals);
     }
 
-    /** A snapshot as version 1.0 had it: nothing wanted, nothing held by the swarm, no bans. */
+    /**
+     * A snapshot as version 1.0 had it: nothing wanted, nothing held by the swarm, no bans, and the connected
+     * peers' figures as their totals.
+     */
     public SessionSnapshot(InfoHash infoHash, String name, int pieceCount, int piecesHad, long totalBytes,
             long bytesHad, long bytesWanted, long uploaded, long downloaded, long uploadRate, long downloadRate,
             List<PeerSnapshot> peers) {
         this(infoHash, name, pieceCount, piecesHad, totalBytes, bytesHad, bytesWanted, uploaded, downloaded,
-                uploadRate, downloadRate, peers, 0, 0, List.of());
+                uploadRate, downloadRate, peers, 0, 0, List.of(), peers.stream().map(PeerTotals::of).toList());
     }
 }

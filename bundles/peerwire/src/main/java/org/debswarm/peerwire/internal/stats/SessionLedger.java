@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.debswarm.peerwire.PeerSnapshot;
+import org.debswarm.peerwire.PeerTotals;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.StatsRecorder;
 
 /**
- * Turns successive snapshots of the engine's sessions into the recorder's events: what each connection sent
- * and received since the last sample, connections that appeared and went, pieces that failed verification,
- * peers banned, and the swarm's completion in bytes. Used from one thread.
+ * Turns successive snapshots of the engine's sessions into the recorder's events: what each peer sent and
+ * received since the last sample (from the session's per-peer totals, which keep what closed connections moved,
+ * so nothing a connection did just before it closed is lost), connections that appeared and went, pieces that
+ * failed verification, peers banned, and the swarm's completion in bytes. Used from one thread.
  *
  * <p>The first sample is a baseline: it reports the connections and the completion but no bytes, bad pieces
  * or bans, since a ledger starts with the engine already running when only the statistics were replaced (a
@@ -21,13 +23,10 @@ import org.debswarm.stats.StatsRecorder;
  */
 final class SessionLedger {
 
-    /** A connection's counters at the last sample. */
-    private record Seen(long uploaded, long downloaded, int badPieces) {
-    }
-
     /** What was reported of one session. */
     private static final class Reported {
-        Map<String, Seen> peers = new HashMap<>();
+        Set<String> connected = new HashSet<>();
+        Map<String, PeerTotals> totals = new HashMap<>();
         int bans;
     }
 
@@ -56,44 +55,56 @@ final class SessionLedger {
             if (running.contains(e.getKey())) {
                 return false;
             }
-            e.getValue().peers.keySet().forEach(peer -> stats.peerDisconnected(e.getKey(), peer));
+            e.getValue().connected.forEach(peer -> stats.peerDisconnected(e.getKey(), peer));
             return true;
         });
         baseline = false;
     }
 
     private void sample(String hash, SessionSnapshot session, Reported reported) {
-        Map<String, Seen> now = new HashMap<>();
+        Set<String> connected = new HashSet<>();
         for (PeerSnapshot peer : session.peers()) {
-            Seen last = reported.peers.get(peer.peerId());
-            if (last == null) {
+            connected.add(peer.peerId());
+            if (reported.connected.add(peer.peerId())) {
                 stats.peerConnected(hash, peer.peerId(), peer.client());
-                last = new Seen(0, 0, 0);
             }
-            Seen current = new Seen(peer.uploaded(), peer.downloaded(), peer.badPieces());
-            if (!baseline) {
-                report(hash, peer, last);
-            }
-            now.put(peer.peerId(), current);
         }
-        reported.peers.keySet().stream().filter(peer -> !now.containsKey(peer))
-                .forEach(peer -> stats.peerDisconnected(hash, peer));
-        reported.peers = now;
+        reported.connected.removeIf(peer -> {
+            if (connected.contains(peer)) {
+                return false;
+            }
+            stats.peerDisconnected(hash, peer);
+            return true;
+        });
+        Map<String, PeerTotals> now = new HashMap<>();
+        for (PeerTotals totals : session.peerTotals()) {
+            if (!baseline) {
+                report(hash, totals, reported.totals.get(totals.peerId()));
+            }
+            now.put(totals.peerId(), totals);
+        }
+        reported.totals = now;
         bans(hash, session.bannedPeerIds(), reported);
         stats.swarmCompletion(hash, session.bytesHeldBySwarm(), session.wantedTotalBytes());
     }
 
-    private void report(String hash, PeerSnapshot peer, Seen last) {
-        long down = peer.downloaded() - last.downloaded();
-        long up = peer.uploaded() - last.uploaded();
+    /**
+     * Reports what a peer moved since {@code last}. Totals that went down belong to a new session of the same
+     * torrent (stopped and started between two samples): they count from zero.
+     */
+    private void report(String hash, PeerTotals now, PeerTotals last) {
+        boolean fresh = last == null || now.uploaded() < last.uploaded() || now.downloaded() < last.downloaded()
+                || now.badPieces() < last.badPieces();
+        long down = now.downloaded() - (fresh ? 0 : last.downloaded());
+        long up = now.uploaded() - (fresh ? 0 : last.uploaded());
         if (down > 0) {
-            stats.peerDownloaded(hash, peer.peerId(), peer.client(), down);
+            stats.peerDownloaded(hash, now.peerId(), now.client(), down);
         }
         if (up > 0) {
-            stats.peerUploaded(hash, peer.peerId(), peer.client(), up);
+            stats.peerUploaded(hash, now.peerId(), now.client(), up);
         }
-        for (int bad = last.badPieces(); bad < peer.badPieces(); bad++) {
-            stats.verificationFailed(hash, peer.peerId());
+        for (int bad = fresh ? 0 : last.badPieces(); bad < now.badPieces(); bad++) {
+            stats.verificationFailed(hash, now.peerId());
         }
     }
 

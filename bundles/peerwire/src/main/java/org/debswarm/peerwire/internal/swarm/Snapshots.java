@@ -21,10 +21,11 @@ final class Snapshots {
     /**
      * @param availability how many connected peers announced a piece: above 0, the swarm holds it
      * @param banned       the peer ids the swarm banned, in order
+     * @param peerTotals   per peer id, its closed and open connections' figures
      */
     static SessionSnapshot session(InfoHash infoHash, String name, PieceStorage storage, PieceBits wanted,
             IntUnaryOperator availability, RateMeter up, RateMeter down, long now, List<PeerSnapshot> peers,
-            List<String> banned) {
+            List<String> banned, List<org.debswarm.peerwire.PeerTotals> peerTotals) {
         Bytes bytes = new Bytes();
         PieceBits have = storage.had();
         for (int p = 0; p < storage.pieceCount(); p++) {
@@ -34,7 +35,7 @@ final class Snapshots {
         }
         return new SessionSnapshot(infoHash, name, storage.pieceCount(), have.cardinality(), bytes.total, bytes.had,
                 bytes.left, up.total(), down.total(), up.rate(now), down.rate(now), peers, bytes.wanted,
-                bytes.heldBySwarm, banned);
+                bytes.heldBySwarm, banned, peerTotals);
     }
 
     /** The sums of piece lengths a snapshot reports. */

@@ -57,6 +57,7 @@ public final class Swarm implements PieceStorage.Listener {
     private final List<PeerState> peers = new ArrayList<>();
     /** Peer ids (hex) this swarm banned, each once: the statistics read them from the snapshot. */
     private final List<String> banned = new ArrayList<>();
+    private final ClosedConnections closed = new ClosedConnections();
     private final Downloader downloader;
     private final Uploader uploader;
     private long lastChoke;
@@ -250,6 +251,7 @@ public final class Swarm implements PieceStorage.Listener {
             return;
         }
         downloader.release(peer);
+        closed.closed(peer.snapshot(clock.getAsLong()));
         for (int p = peer.has.nextSetBit(0); p >= 0; p = peer.has.nextSetBit(p + 1)) {
             downloader.picker().available(p, -1);
         }
@@ -335,7 +337,7 @@ public final class Swarm implements PieceStorage.Listener {
         long now = clock.getAsLong();
         List<PeerSnapshot> list = peers.stream().map(p -> p.snapshot(now)).toList();
         return Snapshots.session(infoHash, name, storage, wanted, this::availability, uploader.up, downloader.down,
-                now, list, banned);
+                now, list, banned, closed.with(list));
     }
 
     /** Closes every connection, fails the waiting futures, releases the storage. */

@@ -9,12 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.debswarm.peerwire.PeerSnapshot;
+import org.debswarm.peerwire.PeerTotals;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.StatsRecorder;
 import org.debswarm.torrent.InfoHash;
 import org.junit.Test;
 
-/** Snapshots in, recorder events out: deltas per connection, arrivals, departures, bad pieces, bans. */
+/** Snapshots in, recorder events out: deltas per peer, arrivals, departures, bad pieces, bans. */
 public class SessionLedgerTest {
 
     private static final InfoHash HASH = InfoHash.fromHex("0102030405060708090a0b0c0d0e0f1011121314");
@@ -88,6 +89,33 @@ public class SessionLedgerTest {
                 "banned[" + H + ", " + THIRD + "]", "banned[" + H + ", " + FOURTH + "]"), bans());
     }
 
+    /** A connection that moved bytes and closed between two samples: its last bytes still count, once. */
+    @Test
+    public void whatAConnectionMovedJustBeforeItClosedIsCounted() {
+        ledger.sample(List.of(session(List.of(), peer(0, 5000, 0))));
+        events.clear();
+        PeerTotals closed = new PeerTotals(PEER, "Debswarm 0.1.0", 0, 8000, 0);
+        ledger.sample(List.of(session(List.of(), List.of(closed))));
+        ledger.sample(List.of(session(List.of(), List.of(closed))));
+        assertEquals(List.of(
+                "peerDisconnected[" + H + ", " + PEER + "]",
+                "peerDownloaded[" + H + ", " + PEER + ", Debswarm 0.1.0, 3000]",
+                "swarmCompletion[" + H + ", 700, 900]",
+                "swarmCompletion[" + H + ", 700, 900]"), events);
+    }
+
+    /** Totals lower than the last sample's belong to a new session of the torrent: they count from zero. */
+    @Test
+    public void aNewSessionsTotalsCountFromZero() {
+        ledger.sample(List.of(session(List.of(), peer(0, 5000, 0))));
+        ledger.sample(List.of(session(List.of(), peer(0, 9000, 0))));
+        events.clear();
+        ledger.sample(List.of(session(List.of(), peer(0, 2000, 0))));
+        assertEquals(List.of(
+                "peerDownloaded[" + H + ", " + PEER + ", Debswarm 0.1.0, 2000]",
+                "swarmCompletion[" + H + ", 700, 900]"), events);
+    }
+
     @Test
     public void aStoppedSessionDisconnectsItsPeers() {
         ledger.sample(List.of(session(List.of(), peer(0, 10, 0))));
@@ -102,8 +130,12 @@ public class SessionLedgerTest {
 
     /** 1000 bytes, 300 had, 900 wanted of which the swarm holds 700. */
     private static SessionSnapshot session(List<String> banned, PeerSnapshot... peers) {
+        return session(banned, Arrays.stream(peers).map(PeerTotals::of).toList(), peers);
+    }
+
+    private static SessionSnapshot session(List<String> banned, List<PeerTotals> totals, PeerSnapshot... peers) {
         return new SessionSnapshot(HASH, "m test main binary-all", 10, 3, 1000, 300, 600, 0, 0, 0, 0,
-                List.of(peers), 900, 700, banned);
+                List.of(peers), 900, 700, banned, totals);
     }
 
     private static PeerSnapshot peer(long uploaded, long downloaded, int bad) {
