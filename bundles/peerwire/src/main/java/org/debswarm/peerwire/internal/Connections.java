@@ -60,8 +60,22 @@ final class Connections implements Transport {
         this.listenPort = port;
     }
 
-    /** Connects to the peers not yet connected, banned or ourselves, within the limits. */
+    /**
+     * Connects to the peers not yet connected, banned or ourselves, within the limits, and remembers them to
+     * connect again when a connection fails or closes ({@link #retry}).
+     */
     void connect(Session session, List<InetSocketAddress> peers) {
+        long now = System.nanoTime();
+        peers.forEach(address -> session.known.given(address, now));
+        dial(session, peers);
+    }
+
+    /** Connects again to the known peers whose retry is due. */
+    void retry(Session session) {
+        dial(session, session.known.due(System.nanoTime()));
+    }
+
+    private void dial(Session session, List<InetSocketAddress> peers) {
         for (InetSocketAddress address : peers) {
             if (all.size() >= options.maxConnections() || session.connections.size() >= options.swarm().maxPeers()) {
                 return;
@@ -74,6 +88,7 @@ final class Connections implements Transport {
                     session.connections.add(c);
                 } catch (IOException e) {
                     LOG.debug("Cannot connect to {}: {}", address, e.toString());
+                    session.known.lost(address, System.nanoTime());
                 }
             }
         }
@@ -126,7 +141,11 @@ final class Connections implements Transport {
             return Optional.of("torrent has " + session.connections.size() + " connections (expected: <= "
                     + options.swarm().maxPeers() + ")");
         }
-        return swarm.refusal(connection.address(), remotePeerId);
+        Optional<String> refusal = swarm.refusal(connection.address(), remotePeerId);
+        if (refusal.isEmpty() && !connection.incoming()) {
+            session.known.connected(connection.address());
+        }
+        return refusal;
     }
 
     @Override
@@ -135,6 +154,9 @@ final class Connections implements Transport {
         Session session = swarm == null ? null : sessions.get(swarm.infoHash());
         if (session != null) {
             session.connections.remove(connection);
+            if (!connection.incoming()) {
+                session.known.lost(connection.address(), System.nanoTime());
+            }
         }
     }
 

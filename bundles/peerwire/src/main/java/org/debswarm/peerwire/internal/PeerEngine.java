@@ -131,10 +131,13 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             return false;
         }
         Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime);
-        Session session = new Session(swarm);
+        Session session = new Session(swarm, 4 * options.swarm().maxPeers());
         sessions.put(hash, session);
         long tick = options.tick().toNanos();
-        session.tick = timer.scheduleWithFixedDelay(() -> onLoop(swarm::tick), tick, tick, TimeUnit.NANOSECONDS);
+        session.tick = timer.scheduleWithFixedDelay(() -> onLoop(() -> {
+            swarm.tick();
+            connections.retry(session);
+        }), tick, tick, TimeUnit.NANOSECONDS);
         LOG.debug("Session {} ({}) started", hash, name);
         return true;
     }

@@ -14,10 +14,13 @@ final class Session {
     final Swarm swarm;
     /** Touched on the I/O thread only. */
     final Set<Connection> connections = new HashSet<>();
+    /** Touched on the I/O thread only. */
+    final KnownPeers known;
     volatile Future<?> tick;
 
-    Session(Swarm swarm) {
+    Session(Swarm swarm, int knownPeers) {
         this.swarm = swarm;
+        this.known = new KnownPeers(knownPeers);
     }
 
     boolean connectedTo(InetSocketAddress address) {
