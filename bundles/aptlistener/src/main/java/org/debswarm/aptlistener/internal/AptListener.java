@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -106,7 +107,16 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering);
         this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, metering, downloads,
                 new Proxy(() -> governor, settings, metering), settings);
-        indexThread.execute(() -> events.warmUp(settings.indexDeadline().plus(Settings.SLACK)));
+        CompletableFuture<Void> warm = new CompletableFuture<>();
+        catalog.warmingUp(warm);
+        indexThread.execute(() -> {
+            try {
+                events.warmUp(settings.indexDeadline().plus(Settings.SLACK)).whenComplete((v, e) -> warm.complete(null));
+            } catch (RuntimeException e) {
+                warm.complete(null); // look-ups wait for it no longer
+                throw e;
+            }
+        });
         LOG.debug("apt listener active: mirrors {}, clients {}, cache {}", Arrays.toString(config.allowedMirrors()),
                 clients, cache.root());
     }

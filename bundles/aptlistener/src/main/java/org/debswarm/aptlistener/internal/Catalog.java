@@ -39,6 +39,7 @@ public final class Catalog implements IndexCatalog {
     private final Map<String, Map<String, PackagesReading.Parsed>> byHost = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final List<PackagesIndexListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
 
     /**
      * @param parser the control-file parser, or a supplier of null while none is available
@@ -97,10 +98,23 @@ public final class Catalog implements IndexCatalog {
         return key.isPresent() ? key : entryFor(host, path);
     }
 
-    /** @return the work under way for {@code host}: parses, and downloads or reads that will end in some */
+    /**
+     * The start-up reading of the index cache (which catalogues what the node knew before it stopped): until it
+     * is done, look-ups of every host wait for it too, bounded as the other work, so that a package asked for
+     * right after a restart is not passed through unstored for want of its index.
+     */
+    void warmingUp(CompletableFuture<Void> done) {
+        warmUp = done;
+    }
+
+    /**
+     * @return the work under way for {@code host}: parses, downloads or reads that will end in some, and the
+     *         start-up reading of the cache
+     */
     private CompletableFuture<?>[] pending(String host) {
-        return inFlight.entrySet().stream().filter(e -> e.getKey().startsWith(host + "\n"))
-                .map(Map.Entry::getValue).filter(f -> !f.isDone()).toArray(CompletableFuture[]::new);
+        return java.util.stream.Stream.concat(inFlight.entrySet().stream().filter(e -> e.getKey().startsWith(host + "\n"))
+                .map(Map.Entry::getValue), java.util.stream.Stream.of(warmUp))
+                .filter(f -> !f.isDone()).toArray(CompletableFuture[]::new);
     }
 
     /**

@@ -192,21 +192,25 @@ final class IndexEvents {
     /**
      * Run at start, in the background: deletes temporary files older than {@code staleAfter}, then reads every
      * cached Release file, which catalogues the cached indices they list.
+     *
+     * @return completes when that catalogue work is done (never exceptionally)
      */
-    void warmUp(java.time.Duration staleAfter) {
+    CompletableFuture<Void> warmUp(java.time.Duration staleAfter) {
         cache.sweepTemporaries(staleAfter);
         Path root = cache.root();
         if (!Files.isDirectory(root)) {
-            return;
+            return DONE;
         }
+        List<CompletableFuture<Void>> work = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root, 12)) {
             files.filter(f -> ArchivePath.isRelease(f.getFileName().toString()))
                     .map(root::relativize)
                     .filter(r -> r.getNameCount() >= 2 && !r.getName(0).toString().startsWith("."))
                     .forEach(r -> cache.get(r.getName(0).toString(), r.subpath(1, r.getNameCount()).toString().replace('\\', '/'))
-                            .ifPresent(c -> passed(c, false)));
+                            .ifPresent(c -> work.add(passed(c, false))));
         } catch (Exception e) {
             LOG.warn("Cannot read the index cache {} at start: {}", root, e.toString());
         }
+        return CompletableFuture.allOf(work.toArray(CompletableFuture[]::new));
     }
 }
