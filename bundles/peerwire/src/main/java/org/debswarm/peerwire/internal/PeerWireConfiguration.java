@@ -25,7 +25,7 @@ public @interface PeerWireConfiguration {
     int maxBadPieces() default 3;
 
     @AttributeDefinition(name = "Request pipeline", description = "Block requests outstanding per peer")
-    int pipeline() default 32;
+    int pipeline() default 128;
 
     @AttributeDefinition(name = "Connections per torrent")
     int maxPeersPerTorrent() default 50;

@@ -20,7 +20,7 @@ public record SwarmOptions(int uploadSlots, int maxBadPieces, int pipeline, int 
         Duration keepAlive, Duration idleTimeout, Duration chokeInterval, Duration optimisticInterval,
         String client) {
 
-    public static final SwarmOptions DEFAULTS = new SwarmOptions(4, 3, 32, 50, Duration.ofSeconds(60),
+    public static final SwarmOptions DEFAULTS = new SwarmOptions(4, 3, 128, 50, Duration.ofSeconds(60),
             Duration.ofSeconds(90), Duration.ofSeconds(180), Duration.ofSeconds(10), Duration.ofSeconds(30),
             "Debswarm 0.1");
 

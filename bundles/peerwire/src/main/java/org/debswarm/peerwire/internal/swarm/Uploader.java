@@ -23,7 +23,7 @@ final class Uploader {
 
     /** Requests a peer may have waiting; announced as {@code reqq} in our BEP 10 handshake. */
     static final int MAX_QUEUED_REQUESTS = 250;
-    static final long HIGH_WATER = 256 * 1024;
+    static final long HIGH_WATER = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
 
