@@ -1,8 +1,11 @@
 package org.debswarm.peerwire.internal.stats;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.stats.StatsRecorder;
@@ -15,10 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Meters the peer wire for the statistics: every {@value #PERIOD_SECONDS} s it samples the engine's sessions
- * and reports the bytes each connection moved since the last sample, peers that came and went, peers banned,
- * and swarm completion in bytes. Sampling keeps the engine's I/O thread free of anything but a snapshot; a
- * connection's last bytes are counted at the next sample, or lost if it closes first (at most one period of
- * one peer). The first sample, at activation, is the baseline (see {@link SessionLedger}).
+ * and reports the bytes each peer moved since the last sample, peers that came and went, peers banned, and
+ * swarm completion in bytes. Sampling keeps the engine's I/O thread free of anything but a snapshot; what a
+ * connection moved before it closed stays in its session's per-peer totals until the next sample, and a last
+ * sample is taken when this component stops. The first sample, at activation, is the baseline (see
+ * {@link SessionLedger}).
  */
 @Component(service = {})
 public final class SwarmStatsSampler {
@@ -46,8 +50,19 @@ public final class SwarmStatsSampler {
         }
     }
 
+    /**
+     * Takes a last sample before stopping (the engine and the statistics it references are still there: SCR
+     * deactivates this component first), so that a node's shutdown loses none of its last seconds.
+     */
     @Deactivate
     void deactivate() {
+        try {
+            timer.submit(this::sample).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.debug("No last sample of the peer wire: {}", e.toString());
+        }
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
