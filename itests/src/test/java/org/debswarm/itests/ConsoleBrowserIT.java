@@ -130,7 +130,7 @@ public class ConsoleBrowserIT {
         if (torrentHash != null) {
             WebElement link = awaitLink("console-share");
             screenshot("torrents");
-            link.click();
+            clickThrough(link);
             assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("?torrent=" + torrentHash));
             String detail = content();
             assertTrue(detail, detail.contains(torrentHash));
@@ -169,14 +169,14 @@ public class ConsoleBrowserIT {
             assertTrue(peer, peer.matches("(?s).*\\(\\d+\\.\\d %\\).*")); // how much of the torrent it has
             screenshot("torrent-with-peer");
 
-            browser.findElement(By.cssSelector(".dsw form button[value='stop']")).click();
+            clickThrough(browser.findElement(By.cssSelector(".dsw form button[value='stop']")));
             String stopped = content();
             assertTrue(stopped, stopped.contains("stop: done. The torrent is now stopped."));
             assertTrue(stopped, stopped.contains("No session of this torrent runs"));
             assertTrue(browser.findElements(By.cssSelector(".dsw table.dsw-live")).isEmpty());
             screenshot("torrent-stopped");
 
-            browser.findElement(By.cssSelector(".dsw form button[value='start']")).click();
+            clickThrough(browser.findElement(By.cssSelector(".dsw form button[value='start']")));
             String started = content();
             assertTrue(started, started.contains("start: done. The torrent is now running."));
             awaitPeerRow();
@@ -259,6 +259,25 @@ public class ConsoleBrowserIT {
         browser.get("http://127.0.0.1:" + consolePort + "/system/console/" + label);
         assertFalse("logged in, " + label + " has the Debswarm content:\n" + browser.getPageSource(),
                 browser.findElements(By.cssSelector(".dsw")).isEmpty());
+    }
+
+    /**
+     * Clicks something that loads another page, and waits (bounded) until the page it was on is gone: reading
+     * the page right after a click may otherwise find the old one, or an element of it that goes stale.
+     */
+    private void clickThrough(WebElement target) throws InterruptedException {
+        WebElement before = browser.findElement(By.tagName("html"));
+        target.click();
+        long end = System.nanoTime() + PAGE_WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                before.isEnabled();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return;
+            }
+            Thread.sleep(50); // WebDriver has no event for a page replaced
+        }
+        throw new AssertionError("the click did not load another page within " + PAGE_WAIT);
     }
 
     private String content() {
