@@ -58,6 +58,8 @@ public final class Swarm implements PieceStorage.Listener {
     /** Peer ids (hex) this swarm banned, each once: the statistics read them from the snapshot. */
     private final List<String> banned = new ArrayList<>();
     private final ClosedConnections closed = new ClosedConnections();
+    /** Pieces this node is fetching from a mirror, as told to peers: told again to peers that come later. */
+    private final BitSet fetchingHere = new BitSet();
     private final Downloader downloader;
     private final Uploader uploader;
     private long lastChoke;
@@ -193,7 +195,13 @@ public final class Swarm implements PieceStorage.Listener {
                 peer.client = hs.client();
             }
             peer.requestQueue = hs.requestQueue();
+            boolean knew = peer.mirrorFetchId > 0;
             peer.mirrorFetchId = hs.extensions().getOrDefault(MirrorFetchNotice.NAME, 0);
+            if (!knew && peer.mirrorFetchId > 0) {
+                for (int p = fetchingHere.nextSetBit(0); p >= 0; p = fetchingHere.nextSetBit(p + 1)) {
+                    peer.link.send(new MirrorFetchNotice(p, true).toMessage(peer.mirrorFetchId));
+                }
+            }
         } else if (e.extendedId() == MirrorFetchNotice.LOCAL_ID) {
             MirrorFetchNotice notice = MirrorFetchNotice.parse(e.payload(), storage.pieceCount());
             peer.fetchingFromMirror.set(notice.piece(), notice.fetching() && !peer.has.get(notice.piece()));
@@ -203,9 +211,11 @@ public final class Swarm implements PieceStorage.Listener {
 
     /**
      * Tells the connected peers that speak {@code ds_mirror_fetch} that this node is fetching {@code piece} from
-     * a mirror, or gave that up; completion is told by the {@code have} that follows.
+     * a mirror, or gave that up; completion is told by the {@code have} that follows. Peers that connect while
+     * the fetch goes on hear of it after their extension handshake.
      */
     public void fetchingFromMirror(int piece, boolean fetching) {
+        fetchingHere.set(piece, fetching);
         MirrorFetchNotice notice = new MirrorFetchNotice(piece, fetching);
         for (PeerState p : peers) {
             if (p.mirrorFetchId > 0) {
@@ -281,6 +291,7 @@ public final class Swarm implements PieceStorage.Listener {
 
     @Override
     public void verified(int piece) {
+        fetchingHere.clear(piece);
         boolean fresh = !storage.had().get(piece) || downloader.picker().progress(piece) != null;
         downloader.verified(piece);
         if (fresh) {

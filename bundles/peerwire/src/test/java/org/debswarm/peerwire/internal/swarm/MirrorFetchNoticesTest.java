@@ -56,6 +56,16 @@ public class MirrorFetchNoticesTest {
     }
 
     @Test
+    public void aPeerThatConnectsDuringAFetchHearsOfItAfterItsHandshake() throws Exception {
+        h.swarm.fetchingFromMirror(1, true);
+        h.swarm.fetchingFromMirror(2, true);
+        h.swarm.fetchingFromMirror(2, false);
+        PeerState late = speaking(200, 7);
+        assertEquals(List.of(new MirrorFetchNotice(1, true).toMessage(7)),
+                link(late).sent(Extended.class).stream().filter(e -> e.extendedId() == 7).toList());
+    }
+
+    @Test
     public void aPeersNoticeCountsUntilItsHaveItsAbandonOrItsLeaving() throws Exception {
         PeerState first = speaking(200, 9);
         PeerState second = speaking(201, 9);
