@@ -65,14 +65,14 @@ final class Connections implements Transport {
      * connect again when a connection fails or closes ({@link #retry}).
      */
     void connect(Session session, List<InetSocketAddress> peers) {
-        long now = System.nanoTime();
+        long now = nanoTime();
         peers.forEach(address -> session.known.given(address, now));
         dial(session, peers);
     }
 
     /** Connects again to the known peers whose retry is due. */
     void retry(Session session) {
-        dial(session, session.known.due(System.nanoTime()));
+        dial(session, session.known.due(nanoTime()));
     }
 
     private void dial(Session session, List<InetSocketAddress> peers) {
@@ -88,7 +88,7 @@ final class Connections implements Transport {
                     session.connections.add(c);
                 } catch (IOException e) {
                     LOG.debug("Cannot connect to {}: {}", address, e.toString());
-                    session.known.lost(address, System.nanoTime());
+                    session.known.lost(address, nanoTime());
                 }
             }
         }
@@ -155,7 +155,7 @@ final class Connections implements Transport {
         if (session != null) {
             session.connections.remove(connection);
             if (!connection.incoming()) {
-                session.known.lost(connection.address(), System.nanoTime());
+                session.known.lost(connection.address(), nanoTime());
             }
         }
     }
