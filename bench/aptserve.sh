@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 dist="runtime/target/debswarm"
 [ -x "$dist/bin/debswarm" ] || { echo "build the runtime first: mvn -B -q install -DskipTests" >&2; exit 1; }
-for tool in wrk nginx apt-cacher-ng xz curl; do
+for tool in wrk nginx apt-cacher-ng xz curl gpg; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing: $tool" >&2; exit 1; }
 done
 
@@ -28,6 +28,13 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# apt-cacher-ng 3.7 here neither binds nor connects to ports above 32767 ("Error resolving address for
+# binding"; 503 "Connection refused"): it and the mirror it fetches from get ports below.
+free_low_port() { python3 -c 'import socket, random
+for port in random.sample(range(20000, 32000), 200):
+    try: socket.socket().bind(("127.0.0.1", port))
+    except OSError: continue
+    print(port); break'; }
 await_http() { # url, seconds
   local end=$((SECONDS + $2))
   until curl -sf -o /dev/null "$1"; do
@@ -48,10 +55,26 @@ for name in small large; do
     "$name" "$name" "$name" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
 done > "$archive/dists/bench/main/binary-amd64/Packages"
 xz -k "$archive/dists/bench/main/binary-amd64/Packages"
+# The node catalogues (and so stores) only packages listed by a Release whose signature it verifies: sign the
+# Release with a throwaway key and trust its keyring for this mirror (mirrorKeyrings, below).
+dists="$archive/dists/bench"
+{
+  printf 'Origin: Debswarm bench\nSuite: bench\nCodename: bench\nDate: %s\nArchitectures: amd64\nComponents: main\nSHA256:\n' \
+    "$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S UTC')"
+  for f in main/binary-amd64/Packages main/binary-amd64/Packages.xz; do
+    printf ' %s %s %s\n' "$(sha256sum "$dists/$f" | cut -d' ' -f1)" "$(stat -c %s "$dists/$f")" "$f"
+  done
+} > "$dists/Release"
+export GNUPGHOME="$work/gnupg"
+mkdir -m 700 "$GNUPGHOME"
+gpg -q --batch --pinentry-mode loopback --passphrase '' --quick-gen-key 'Debswarm bench <bench@debswarm.invalid>' ed25519 sign never
+gpg -q --batch --yes --pinentry-mode loopback --passphrase '' --clearsign --digest-algo SHA256 -o "$dists/InRelease" "$dists/Release"
+gpg -q --batch --yes -o "$work/archive-keyring.gpg" --export
+gpgconf --kill all
 chmod -R a+rX "$work/archive"
 
 # --- nginx: the mirror, and the static baseline ---------------------------------------------------------
-nginx_port="$(free_port)"
+nginx_port="$(free_low_port)"
 mkdir -p "$work/nginx/logs"
 cat > "$work/nginx/nginx.conf" <<EOF
 user root;
@@ -79,29 +102,35 @@ cp -r "$dist" "$work/node"
 apt_port="$(free_port)"; tracker_port="$(free_port)"; console_port="$(free_port)"
 sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$apt_port/" "$work/node/deploy/org.apache.felix.http-aptlistener.cfg"
 sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$tracker_port/" "$work/node/deploy/org.apache.felix.http-tracker.cfg"
-printf 'allowedMirrors=%s\n' "$mirror" > "$work/node/deploy/org.debswarm.aptlistener.cfg"
+printf 'allowedMirrors=%s\nmirrorKeyrings=%s=%s\n' "$mirror" "$mirror" "$work/archive-keyring.gpg" \
+  > "$work/node/deploy/org.debswarm.aptlistener.cfg"
 DEBSWARM_JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
   "$work/node/bin/debswarm" --home "$work/home" > "$work/node.log" 2>&1 &
 pids+=($!)
 node="http://127.0.0.1:$apt_port/$mirror/debian"
-await_http "$node/dists/bench/main/binary-amd64/Packages.xz" 60
+await_http "$node/dists/bench/InRelease" 60                       # verified first, then the index it lists
+curl -sf -o /dev/null "$node/dists/bench/main/binary-amd64/Packages.xz"
 for name in small large; do   # the first request stores the file, verified; the runs below are all from the store
   curl -sf -o /dev/null "$node/pool/main/b/$name/${name}_1.0_all.deb"
 done
 [ -f "$work/home/mirrors/$mirror/debian/pool/main/b/large/large_1.0_all.deb" ] || { echo "not stored" >&2; exit 1; }
 
 # --- apt-cacher-ng, with the files in its cache (its own minimal configuration: no remapping to real mirrors) -
-acng_port="$(free_port)"
+acng_port="$(free_low_port)"
 mkdir -p "$work/acng/conf" "$work/acng/cache" "$work/acng/log"
-printf 'CacheDir: %s\nLogDir: %s\nSupportDir: /usr/lib/apt-cacher-ng\nPort: %s\nBindAddress: 127.0.0.1\nReportPage: acng-report.html\nExThreshold: 0\n' \
-  "$work/acng/cache" "$work/acng/log" "$acng_port" > "$work/acng/conf/acng.conf"
+printf 'CacheDir: %s\nLogDir: %s\nSupportDir: /usr/lib/apt-cacher-ng\nPort: %s\nBindAddress: 127.0.0.1\nReportPage: acng-report.html\nExThreshold: 0\nAllowUserPorts: %s\n' \
+  "$work/acng/cache" "$work/acng/log" "$acng_port" "$nginx_port" > "$work/acng/conf/acng.conf"
 /usr/sbin/apt-cacher-ng -c "$work/acng/conf" ForeGround=1 PidFile="$work/acng/pid" SocketPath="$work/acng/socket" \
   > "$work/acng.out" 2>&1 &
 pids+=($!)
 acng="http://127.0.0.1:$acng_port/$mirror/debian"
 servers="node nginx"
-if await_http "http://127.0.0.1:$acng_port/acng-report.html" 5 2>/dev/null; then
-  for name in small large; do curl -sf -o /dev/null "$acng/pool/main/b/$name/${name}_1.0_all.deb"; done
+acng_answers() { # any HTTP answer will do: with AllowUserPorts set, its report page answers 403
+  local end=$((SECONDS + 20))
+  until curl -s -o /dev/null "http://127.0.0.1:$acng_port/"; do [ $SECONDS -lt $end ] || return 1; sleep 0.2; done
+}
+if acng_answers; then
+  for name in small large; do curl -sf -o /dev/null "$acng/pool/main/b/$name/${name}_1.0_all.deb" || { echo "apt-cacher-ng: $(curl -s "$acng/pool/main/b/$name/${name}_1.0_all.deb" | head -c 300)"; exit 1; }; done
   servers="node nginx acng"
 else
   echo "apt-cacher-ng did not start, left out: $(head -c 300 "$work/acng.out")"
