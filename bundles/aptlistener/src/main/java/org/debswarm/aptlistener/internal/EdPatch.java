@@ -18,9 +18,13 @@ import java.util.List;
  * Memory: the patch itself (at most {@code maxPatchBytes}) plus one input line (at most
  * {@link LineInput#MAX_LINE}); the input and output are streamed. Immutable once parsed; a pure function.
  *
+ * <p>
+ * Public only so that {@code bench/PdiffBench} can time it on the plain classpath, as other benchmarks do with
+ * their bundles' internal classes; the package is not exported.
+ *
  * @see <a href="https://wiki.debian.org/DebianRepository/Format#diffs">Debian Repository Format, diffs</a>
  */
-final class EdPatch {
+public final class EdPatch {
 
     private enum Kind { APPEND, CHANGE, DELETE }
 
@@ -43,7 +47,7 @@ final class EdPatch {
     }
 
     /** @return the number of commands */
-    int size() {
+    public int size() {
         return ascending.size();
     }
 
@@ -55,7 +59,7 @@ final class EdPatch {
      * @throws PatchException if the patch is malformed, out of order or larger than {@code maxPatchBytes}
      * @throws IOException if the stream fails
      */
-    static EdPatch parse(InputStream patch, long maxPatchBytes) throws IOException {
+    public static EdPatch parse(InputStream patch, long maxPatchBytes) throws IOException {
         LineInput in = new LineInput(patch, maxPatchBytes);
         List<Command> descending = new ArrayList<>();
         for (byte[] line = in.next(); line != null; line = in.next()) {
@@ -131,7 +135,7 @@ final class EdPatch {
      *
      * @throws PatchException if a command names a line the input does not have, or an input line is too long
      */
-    void apply(InputStream in, OutputStream out) throws IOException {
+    public void apply(InputStream in, OutputStream out) throws IOException {
         LineInput lines = new LineInput(in, Long.MAX_VALUE);
         long consumed = 0;
         boolean endedWithNewline = true;
