@@ -250,29 +250,53 @@ public final class PdiffBench {
 
     private void measure(String label, int rounds, Path base, List<Patch> patches) throws IOException {
         long textBytes = follow(base, patches);
-        double[] ms = timed(WARMUP_ROUNDS - 1, rounds, () -> follow(base, patches));
-        System.out.printf("%-44s: median %7.1f ms (%6.0f MB/s), best %7.1f ms, worst %7.1f ms (%d rounds after %d"
-                + " warm-up)%n", label, ms[rounds / 2], textBytes / 1e3 / ms[rounds / 2], ms[0], ms[rounds - 1],
-                rounds, WARMUP_ROUNDS);
+        Timing t = timed(WARMUP_ROUNDS - 1, rounds, () -> follow(base, patches));
+        System.out.printf("%-44s: median %7.1f ms (%4.0f MB/s), best %7.1f ms, worst %7.1f ms; CPU %6.1f ms"
+                + " (%d rounds after %d warm-up)%n", label, t.median(), textBytes / 1e3 / t.median(), t.best(),
+                t.worst(), t.cpuMedian(), rounds, WARMUP_ROUNDS);
     }
 
     private interface Round {
         long run() throws IOException;
     }
 
-    /** @return the sorted milliseconds of each measured round, after the warm-up rounds */
-    private static double[] timed(int warmup, int rounds, Round round) throws IOException {
+    /** Sorted wall-clock and process CPU milliseconds of each measured round (CPU: all threads, GC included). */
+    private record Timing(double[] ms, double[] cpuMs) {
+        double median() {
+            return ms[ms.length / 2];
+        }
+
+        double best() {
+            return ms[0];
+        }
+
+        double worst() {
+            return ms[ms.length - 1];
+        }
+
+        double cpuMedian() {
+            return cpuMs[cpuMs.length / 2];
+        }
+    }
+
+    private static Timing timed(int warmup, int rounds, Round round) throws IOException {
         for (int i = 0; i < warmup; i++) {
             round.run();
         }
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] ms = new double[rounds];
+        double[] cpuMs = new double[rounds];
         for (int i = 0; i < rounds; i++) {
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             round.run();
             ms[i] = (System.nanoTime() - start) / 1e6;
+            cpuMs[i] = (os.getProcessCpuTime() - cpu) / 1e6;
         }
         Arrays.sort(ms);
-        return ms;
+        Arrays.sort(cpuMs);
+        return new Timing(ms, cpuMs);
     }
 
     /** Applies the patches in turn from {@code base}, as PdiffFollower does; @return the bytes written */
@@ -352,10 +376,10 @@ public final class PdiffBench {
     private static void wholeIndex(byte[] compressed, int rounds) throws IOException {
         DefaultControlParser parser = new DefaultControlParser();
         long entries = parse(parser, compressed);
-        double[] ms = timed(0, rounds, () -> parse(parser, compressed));
-        System.out.printf("%-44s: median %7.1f ms, best %7.1f ms, worst %7.1f ms (%d rounds after 1 warm-up;"
-                + " %,d entries)%n", "whole Packages.xz: xz decode + rfc822 parse", ms[rounds / 2], ms[0],
-                ms[rounds - 1], rounds, entries);
+        Timing t = timed(0, rounds, () -> parse(parser, compressed));
+        System.out.printf("%-44s: median %7.1f ms, best %7.1f ms, worst %7.1f ms; CPU %6.1f ms (%d rounds after 1"
+                + " warm-up; %,d entries)%n", "whole Packages.xz: xz decode + rfc822 parse", t.median(), t.best(),
+                t.worst(), t.cpuMedian(), rounds, entries);
         System.out.printf("(its download, not measured: %,d bytes = %.2f s at 100 Mbit/s, %.2f s at 20 Mbit/s)%n",
                 compressed.length, compressed.length * 8 / 100e6, compressed.length * 8 / 20e6);
     }
