@@ -118,6 +118,7 @@ public final class PdiffBench {
         System.out.printf("  %-10s %,9d bytes patch, %,8d bytes .gz, %,5d commands%n", mergedFromOldest.name(),
                 mergedFromOldest.size(), Files.size(mergedFromOldest.gz()), commands(mergedFromOldest));
 
+        follow(versions.get(0), chain); // JIT warm-up for all three: its compilations then miss the first measure
         Path base = versions.get(newest - 1);
         measure("one patch (one version behind)", rounds, base, List.of(oneBehind));
         measure("merged " + mergedFromOldest.name() + " (" + (versionCount - 1) + " versions behind)", rounds,
