@@ -15,12 +15,16 @@ import java.util.List;
  * an unterminated text, a command out of order, a line beyond the input) is an error: the caller then falls
  * back to the whole index.
  * <p>
- * Memory: the patch itself (at most {@code maxPatchBytes}) plus one input line (at most
- * {@link LineInput#MAX_LINE}); the input and output are streamed. Immutable once parsed; a pure function.
+ * Memory: the patch itself (at most {@code maxPatchBytes}) plus a 64 KB buffer; the input and output are
+ * streamed, unchanged lines in blocks. Immutable once parsed; a pure function.
+ *
+ * <p>
+ * Public only so that {@code bench/PdiffBench} can time it on the plain classpath, as other benchmarks do with
+ * their bundles' internal classes; the package is not exported.
  *
  * @see <a href="https://wiki.debian.org/DebianRepository/Format#diffs">Debian Repository Format, diffs</a>
  */
-final class EdPatch {
+public final class EdPatch {
 
     private enum Kind { APPEND, CHANGE, DELETE }
 
@@ -43,7 +47,7 @@ final class EdPatch {
     }
 
     /** @return the number of commands */
-    int size() {
+    public int size() {
         return ascending.size();
     }
 
@@ -55,7 +59,7 @@ final class EdPatch {
      * @throws PatchException if the patch is malformed, out of order or larger than {@code maxPatchBytes}
      * @throws IOException if the stream fails
      */
-    static EdPatch parse(InputStream patch, long maxPatchBytes) throws IOException {
+    public static EdPatch parse(InputStream patch, long maxPatchBytes) throws IOException {
         LineInput in = new LineInput(patch, maxPatchBytes);
         List<Command> descending = new ArrayList<>();
         for (byte[] line = in.next(); line != null; line = in.next()) {
@@ -127,46 +131,120 @@ final class EdPatch {
     }
 
     /**
-     * Applies the patch to {@code in}, writing the result to {@code out} (neither is closed).
+     * Applies the patch to {@code in}, writing the result to {@code out} (neither is closed). Unchanged lines go
+     * from the input's buffer to {@code out} in blocks, never one line at a time: no input line is held, whatever
+     * its length.
      *
-     * @throws PatchException if a command names a line the input does not have, or an input line is too long
+     * @throws PatchException if a command names a line the input does not have
      */
-    void apply(InputStream in, OutputStream out) throws IOException {
-        LineInput lines = new LineInput(in, Long.MAX_VALUE);
-        long consumed = 0;
-        boolean endedWithNewline = true;
+    public void apply(InputStream in, OutputStream out) throws IOException {
+        Input input = new Input(in);
         for (Command c : ascending) {
             long keep = c.kind() == Kind.APPEND ? c.first() : c.first() - 1;
-            for (; consumed < keep; consumed++) {
-                byte[] line = required(lines, c);
-                out.write(line);
-                endedWithNewline = line[line.length - 1] == '\n';
-            }
+            required(input, input.pass(keep - input.lineNumber(), out), c);
             if (c.kind() != Kind.APPEND) {
-                for (long i = c.first(); i <= c.last(); i++, consumed++) {
-                    required(lines, c);
-                }
+                required(input, input.pass(c.last() - c.first() + 1, null), c);
             }
-            if (!c.text().isEmpty() && !endedWithNewline) {
+            if (!c.text().isEmpty() && !input.endedWithNewline()) {
                 out.write('\n');
             }
             for (byte[] t : c.text()) {
                 out.write(t);
-                endedWithNewline = true;
+            }
+            if (!c.text().isEmpty()) {
+                input.textWritten();
             }
         }
-        for (byte[] line = lines.next(); line != null; line = lines.next()) {
-            out.write(line);
+        input.pass(Long.MAX_VALUE, out);
+    }
+
+    private static void required(Input input, boolean complete, Command c) throws PatchException {
+        if (!complete) {
+            throw new PatchException("the patch changes line " + (c.kind() == Kind.APPEND ? c.first() : c.last())
+                    + " but the input has only " + input.lineNumber() + " lines");
         }
     }
 
-    private static byte[] required(LineInput lines, Command c) throws IOException {
-        byte[] line = lines.next();
-        if (line == null) {
-            throw new PatchException("the patch changes line " + (c.kind() == Kind.APPEND ? c.first() : c.last())
-                    + " but the input has only " + lines.lineNumber() + " lines");
+    /**
+     * The input of {@link #apply}: copies or skips whole lines straight from its buffer. A last line without
+     * {@code \n} counts as a line.
+     */
+    private static final class Input {
+        private final InputStream in;
+        private final byte[] buffer = new byte[65536];
+        private int position;
+        private int limit;
+        private long lineNumber;
+        /** Whether part of the current line was passed (false: at the start of a line). */
+        private boolean inLine;
+        /** Whether the last byte written to the output ends a line (true before anything is written). */
+        private boolean endedWithNewline = true;
+
+        Input(InputStream in) {
+            this.in = in;
         }
-        return line;
+
+        long lineNumber() {
+            return lineNumber;
+        }
+
+        boolean endedWithNewline() {
+            return endedWithNewline;
+        }
+
+        void textWritten() {
+            endedWithNewline = true;
+        }
+
+        /**
+         * Passes up to {@code lines} lines, writing them to {@code out} or, if it is null, skipping them.
+         *
+         * @return whether all of them were there
+         */
+        boolean pass(long lines, OutputStream out) throws IOException {
+            long passed = 0;
+            while (passed < lines) {
+                if (position == limit && !fill()) {
+                    if (inLine) {
+                        inLine = false;
+                        passed++;
+                        lineNumber++;
+                    }
+                    return passed == lines;
+                }
+                int start = position;
+                int end = position;
+                long before = passed;
+                while (end < limit && passed < lines) {
+                    if (buffer[end++] == '\n') {
+                        passed++;
+                    }
+                }
+                lineNumber += passed - before;
+                position = end;
+                inLine = buffer[end - 1] != '\n';
+                if (out != null) {
+                    out.write(buffer, start, end - start);
+                    endedWithNewline = !inLine;
+                }
+            }
+            return true;
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer, 0, buffer.length);
+            if (n == 0) { // a stream that breaks the contract of read(byte[], int, int): one byte at a time then
+                int b = in.read();
+                buffer[0] = (byte) b;
+                n = b < 0 ? -1 : 1;
+            }
+            if (n < 0) {
+                return false;
+            }
+            position = 0;
+            limit = n;
+            return true;
+        }
     }
 
     private static String text(byte[] line) {

@@ -52,6 +52,26 @@ public class EdPatchTest {
     }
 
     @Test
+    public void aLastLineWithoutNewlineIsALine() throws IOException {
+        String in = "1\n2";
+        assertEquals("1\n2\nx\n", apply("2a\nx\n.\n", in));
+        assertEquals("1\nx\n2", apply("1a\nx\n.\n", in));
+        assertEquals("1\ny\n", apply("2c\ny\n.\n", in));
+        assertEquals("1\n", apply("2d\n", in));
+        assertEquals("1\n2", apply("", in));
+        IOException e = assertThrows(EdPatch.PatchException.class, () -> apply("3d\n", in));
+        assertTrue(e.getMessage(), e.getMessage().contains("only 2 lines"));
+    }
+
+    @Test
+    public void inputLinesLongerThanTheBufferPassWhole() throws IOException {
+        String longLine = "x".repeat(200_000) + "\n";
+        String in = "1\n" + longLine + "3\n" + longLine;
+        assertEquals("1\n" + longLine + "three\n" + longLine, apply("3c\nthree\n.\n", in));
+        assertEquals("1\n3\n", apply("4d\n2d\n", in));
+    }
+
+    @Test
     public void truncatedPatchesAreRefused() {
         assertRefused("5a\n6\n", "has no '.' line");
         assertRefused("5a\n", "has no '.' line");
