@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# TorrentBench: time and heap to build the architecture and `all` torrents of a real Packages file
-# (bundles/torrent, reading through bundles/rfc822).
+# TorrentBench: time, allocation and heap to build the architecture and `all` torrents of a real Packages
+# file (bundles/torrent, reading through bundles/rfc822): from Packages.xz on disk (xz + parse + derive),
+# from the text already decompressed, and the derivation alone.
 #
-#   bench/torrent.sh [path/to/Packages.xz] [measured rounds=10]
-#   JAVA_OPTS="-Xmx512m" bench/torrent.sh
+#   bench/torrent.sh [path/to/Packages.xz] [measured rounds=10] [xz-only]
+#   JAVA_OPTS="-Xmx40m" bench/torrent.sh "" 10 xz-only   # only the path from the file, in a 40 MiB heap
+#   MAVEN_OPTS="-Dmaven.repo.local=..." bench/torrent.sh     # another local Maven repository
 #
 # Builds the torrent module (and rfc822, tests skipped), then compiles and runs the bench on the torrent
 # module's test classpath (which has rfc822 and xz), independent of bench/pom.xml.

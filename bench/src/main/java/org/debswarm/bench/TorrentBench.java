@@ -1,5 +1,6 @@
 package org.debswarm.bench;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,12 +23,14 @@ import org.debswarm.torrent.internal.DefaultTorrentFactory;
 import org.tukaani.xz.XZInputStream;
 
 /**
- * Time and heap to build the two torrents (architecture and {@code all}) of a real Packages file: end to end
- * through the rfc822 parser, and the derivation alone from entries parsed beforehand. Heap is measured as the
- * retained size (heap used after full GCs, with and without the torrents held) and estimated from the arrays.
- * Run with bench/torrent.sh.
+ * Time and heap to build the two torrents (architecture and {@code all}) of a real Packages file: the whole path
+ * from the {@code Packages.xz} file (xz decoding, rfc822 parsing, derivation), from the text already decompressed,
+ * and the derivation alone from entries parsed beforehand. Heap is measured as the retained size (heap used after
+ * full GCs, with and without the torrents held) and estimated from the arrays; allocation from the JVM's
+ * per-thread counter. Run with bench/torrent.sh.
  *
- * <p>Arguments: [path to Packages.xz] [measured rounds].
+ * <p>Arguments: [path to Packages.xz] [measured rounds] [{@code xz-only}: only the path from the file, which never
+ * holds the decompressed text, so it can run in a small heap such as {@code -Xmx40m}].
  */
 public final class TorrentBench {
 
@@ -45,31 +48,54 @@ public final class TorrentBench {
     private boolean[] all;
 
     public static void main(String[] args) throws Exception {
-        Path xz = Paths.get(args.length > 0 ? args[0] : DEFAULT_PATH);
+        Path xz = Paths.get(args.length > 0 && !args[0].isEmpty() ? args[0] : DEFAULT_PATH);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        System.out.printf("jvm: %s %s, %d cpus, max heap %d MiB%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        TorrentBench bench = new TorrentBench();
+        bench.fromXzFile(xz, rounds);
+        if (args.length > 2 && args[2].equals("xz-only")) {
+            return;
+        }
         byte[] text;
         try (InputStream in = new XZInputStream(Files.newInputStream(xz))) {
             text = in.readAllBytes();
         }
         System.out.printf("file: %s (%,d bytes text)%n", xz, text.length);
-        System.out.printf("jvm: %s %s, %d cpus, max heap %d MiB%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
-        new TorrentBench().run(text, rounds);
+        bench.run(text, rounds);
+    }
+
+    /** The whole path a node takes: Packages.xz streamed from disk, decoded, parsed and derived. */
+    private void fromXzFile(Path xz, int rounds) throws Exception {
+        System.out.printf("file: %s (%,d bytes xz)%n", xz, Files.size(xz));
+        measure("fromPackages from Packages.xz (xz + parse + derive)", rounds, () -> fromXz(xz));
+        long allocated = allocatedBy(() -> fromXz(xz));
+        if (allocated >= 0) {
+            System.out.printf("allocated per build from Packages.xz (transient, garbage included): %.1f MB%n",
+                    allocated / 1e6);
+        }
+        retained(() -> fromXz(xz));
+    }
+
+    private PackagesTorrents fromXz(Path xz) throws IOException {
+        try (InputStream in = new XZInputStream(new BufferedInputStream(Files.newInputStream(xz), 64 * 1024))) {
+            return factory.fromPackages(MIRROR, INDEX, in);
+        }
     }
 
     private void run(byte[] text, int rounds) throws Exception {
         parseEntries(text);
         PackagesTorrents t = fromPackages(text);
         System.out.printf("entries: %,d; %s%n", paths.length, t);
-        measure("fromPackages (rfc822 parse + derive)", rounds, () -> fromPackages(text));
+        measure("fromPackages from text (rfc822 parse + derive)", rounds, () -> fromPackages(text));
         measure("derive only (builder from parsed entries)", rounds, this::deriveOnly);
         measure("parse only (rfc822 PackageReader, reference)", rounds, () -> {
             parseEntries(text);
             return null;
         });
         allocation(text);
-        heap(text);
+        retained(() -> fromPackages(text));
     }
 
     private PackagesTorrents fromPackages(byte[] text) throws IOException {
@@ -125,31 +151,34 @@ public final class TorrentBench {
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf("%-46s: median %7.1f ms, best %7.1f ms, worst %7.1f ms (%d rounds after %d warm-up)%n",
+        System.out.printf("%-52s: median %7.1f ms, best %7.1f ms, worst %7.1f ms (%d rounds after %d warm-up)%n",
                 name, ms[rounds / 2], ms[0], ms[rounds - 1], rounds, WARMUP_ROUNDS);
     }
 
-    /** Bytes allocated (garbage included) by one fromPackages, from the JVM's per-thread counter. */
-    private void allocation(byte[] text) throws IOException {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        if (!(threads instanceof com.sun.management.ThreadMXBean)) {
-            return;
+    /** Bytes allocated (garbage included) by one fromPackages from text and one derivation. */
+    private void allocation(byte[] text) throws Exception {
+        long fromPackages = allocatedBy(() -> fromPackages(text));
+        long derive = allocatedBy(this::deriveOnly);
+        if (fromPackages >= 0) {
+            System.out.printf("allocated per build (transient, garbage included): fromPackages from text %.1f MB,"
+                    + " derive only %.1f MB%n", fromPackages / 1e6, derive / 1e6);
         }
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
-        long id = Thread.currentThread().getId();
-        long before = counter.getThreadAllocatedBytes(id);
-        fromPackages(text);
-        long fromPackages = counter.getThreadAllocatedBytes(id) - before;
-        before = counter.getThreadAllocatedBytes(id);
-        deriveOnly();
-        long derive = counter.getThreadAllocatedBytes(id) - before;
-        System.out.printf("allocated per build (transient, garbage included): fromPackages %.1f MB,"
-                + " derive only %.1f MB%n", fromPackages / 1e6, derive / 1e6);
     }
 
-    private void heap(byte[] text) throws Exception {
+    /** Bytes this thread allocated in one round, from the JVM's per-thread counter; -1 where there is none. */
+    private static long allocatedBy(Round round) throws Exception {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean counter)) {
+            return -1;
+        }
+        long id = Thread.currentThread().getId();
+        long before = counter.getThreadAllocatedBytes(id);
+        round.run();
+        return counter.getThreadAllocatedBytes(id) - before;
+    }
+
+    private static void retained(Round build) throws Exception {
         long base = usedAfterGc();
-        PackagesTorrents held = fromPackages(text);
+        PackagesTorrents held = (PackagesTorrents) build.run();
         long retained = usedAfterGc() - base;
         long estimate = footprint(held.architecture()) + footprint(held.all());
         System.out.printf("heap retained by both torrents: %.2f MB measured (GC + MemoryMXBean),"

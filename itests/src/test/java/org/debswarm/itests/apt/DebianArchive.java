@@ -94,22 +94,30 @@ final class DebianArchive {
 
     /** Builds {@code <name>_1.0_all.deb} holding {@code kib} KiB of random bytes and lists it in Packages. */
     DebianArchive deb(String name, int kib) throws Exception {
+        return deb(name, kib, "all");
+    }
+
+    /**
+     * Builds {@code <name>_1.0_<architecture>.deb} ({@code all} or {@code amd64}, the archive's architecture)
+     * holding {@code kib} KiB of random bytes and lists it in Packages.
+     */
+    DebianArchive deb(String name, int kib, String architecture) throws Exception {
         Path source = Files.createDirectories(work.resolve("src").resolve(name));
         Files.createDirectories(source.resolve("DEBIAN"));
-        Files.writeString(source.resolve("DEBIAN/control"), "Package: " + name + "\nVersion: 1.0\nArchitecture: all\n"
-                + "Maintainer: Debswarm Tests <tests@debswarm.invalid>\nDescription: test package " + name + "\n");
+        Files.writeString(source.resolve("DEBIAN/control"), "Package: " + name + "\nVersion: 1.0\nArchitecture: "
+                + architecture + "\nMaintainer: Debswarm Tests <tests@debswarm.invalid>\nDescription: test package " + name + "\n");
         Path data = Files.createDirectories(source.resolve("usr/share").resolve(name)).resolve("data.bin");
         byte[] random = new byte[kib * 1024];
         new Random(name.hashCode()).nextBytes(random);
         Files.write(data, random);
-        String filename = flat ? "./" + name + "_1.0_all.deb"
-                : "pool/" + component + "/" + name.charAt(0) + "/" + name + "/" + name + "_1.0_all.deb";
+        String debName = name + "_1.0_" + architecture + ".deb";
+        String filename = flat ? "./" + debName : "pool/" + component + "/" + name.charAt(0) + "/" + name + "/" + debName;
         Path deb = root.resolve(archiveRoot).resolve(filename).normalize();
         Files.createDirectories(deb.getParent());
         Tools.run(Tools.DEADLINE, "dpkg-deb", "-Znone", "--root-owner-group", "--build", source.toString(), deb.toString());
         byte[] bytes = Files.readAllBytes(deb);
-        packages.append("Package: ").append(name).append("\nVersion: 1.0\nArchitecture: all\n")
-                .append("Maintainer: Debswarm Tests <tests@debswarm.invalid>\nFilename: ").append(filename)
+        packages.append("Package: ").append(name).append("\nVersion: 1.0\nArchitecture: ").append(architecture)
+                .append("\nMaintainer: Debswarm Tests <tests@debswarm.invalid>\nFilename: ").append(filename)
                 .append("\nSize: ").append(bytes.length).append("\nSHA256: ").append(sha256(bytes))
                 .append("\nDescription: test package ").append(name).append("\n\n");
         debs.put(name, deb);

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,10 @@ import java.util.regex.Pattern;
 
 import org.debswarm.itests.Distribution;
 import org.debswarm.itests.NodeProcess;
+import org.debswarm.rfc822.internal.DefaultControlParser;
+import org.debswarm.torrent.PackagesTorrent;
+import org.debswarm.torrent.PackagesTorrents;
+import org.debswarm.torrent.internal.DefaultTorrentFactory;
 import org.junit.After;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -117,6 +122,37 @@ public class SwarmIT {
         second.stop(Duration.ofSeconds(30));
         second = AptNode.start(secondWork, mirror);
         awaitFigures(second, "the same figures after a restart", counted);
+    }
+
+    /**
+     * A node whose apt fetched a Packages file with an {@code Architecture: amd64} and an {@code Architecture: all}
+     * package announces both torrents of it, each with the infohash that the torrent bundle's factory derives
+     * from the archive's Packages (docs/torrent-format.md), named {@code binary-amd64} and {@code binary-all}.
+     */
+    @Test
+    public void aNodeThatAptUsedAnnouncesBothTorrentsOfAPackagesFile() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath())
+                .deb("hello", 20).deb("tool", 20, "amd64").publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        AptClient apt = new AptClient(work.newFolder("apt").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(apt.update().ok());
+
+        PackagesTorrents expected = new DefaultTorrentFactory(new DefaultControlParser()).fromPackages(
+                mirror.authority(), archive.binaryDir() + "/Packages", new ByteArrayInputStream(archive.packagesFile()));
+        String names = mirror.authority() + " " + DebianArchive.SUITE + " main binary-";
+        String amd64 = listed(expected.architecture(), names + "amd64");
+        String all = listed(expected.all(), names + "all");
+        String stats = awaitTrackerStats(tracker, s -> s.contains(amd64) && s.contains(all));
+        assertTrue("both torrents, with the factory's infohashes: " + stats, stats.contains(amd64) && stats.contains(all));
+    }
+
+    /** How the tracker's {@code /stats.json} lists a torrent of one package: its infohash, then its name. */
+    private static String listed(PackagesTorrent torrent, String name) {
+        assertEquals(name + ": one package", 1, torrent.pieceCount());
+        return "{\"infoHash\":\"" + torrent.infoHash().toHex() + "\",\"name\":\"" + name + "\",";
     }
 
     /**

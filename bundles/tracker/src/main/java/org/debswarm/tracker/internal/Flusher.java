@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class Flusher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Flusher.class);
+    /** Writes per tick while each collides with another tracker's (several trackers on one database). */
+    static final int CONFLICT_ATTEMPTS = 3;
 
     private final Swarms swarms;
     private final TrackerStore store;
@@ -55,7 +57,27 @@ final class Flusher {
         }
     }
 
+    /**
+     * Writes what changed. A write that collided with another tracker's on the same database (both inserted the
+     * same new torrent or peer) went the way of every failed write, its increments back in the swarms, and is
+     * made again at once: the rows now exist, so the retry adds to them.
+     */
     void flush() throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeChanges();
+                return;
+            } catch (SQLException e) {
+                if (attempt == CONFLICT_ATTEMPTS || !WriteConflict.is(e)) {
+                    throw e;
+                }
+                LOG.debug("Tracker write collided with another writer (SQLState {}); writing again",
+                        e.getSQLState());
+            }
+        }
+    }
+
+    private void writeChanges() throws SQLException {
         List<Swarm.Drained> drained = swarms.drainDirty();
         if (drained.isEmpty()) {
             return;

@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The batched statements of one write. Portable upsert: UPDATE every row, then INSERT those the UPDATE did not
  * find (MERGE and ON CONFLICT are spelled differently in H2 and PostgreSQL). Counters are added in SQL and
- * saturate at the BIGINT maximum, so one absurd report never makes every later write fail.
+ * saturate at the BIGINT maximum, so one absurd report never makes every later write fail. Rows are written in
+ * key order, so trackers sharing one database lock rows in the same order and never deadlock each other; two
+ * of them inserting the same new row at once still collide, and the loser retries ({@link WriteConflict}).
  */
 final class StoreWrites {
 
@@ -77,9 +79,12 @@ final class StoreWrites {
         statement.setLong(index + 1, increment);
     }
 
-    /** One row per torrent: a swarm evicted and re-created between two writes may appear twice. */
+    /**
+     * One row per torrent, in info hash order: a swarm evicted and re-created between two writes may appear
+     * twice.
+     */
     private static Collection<TorrentRow> mergeByInfoHash(List<TorrentRow> rows) {
-        Map<String, TorrentRow> merged = new LinkedHashMap<>();
+        Map<String, TorrentRow> merged = new TreeMap<>();
         for (TorrentRow row : rows) {
             merged.merge(row.infoHash(), row, (a, b) -> {
                 TorrentRow latest = a.lastAnnounce() >= b.lastAnnounce() ? a : b;
@@ -94,9 +99,9 @@ final class StoreWrites {
 
     static void upsertPeers(Connection c, List<PeerRow> rows) throws SQLException {
         // A peer that stopped and started again between two writes comes twice: keep its latest announce.
-        Map<List<String>, PeerRow> latest = new LinkedHashMap<>();
+        Map<String, PeerRow> latest = new TreeMap<>();
         for (PeerRow row : rows) {
-            latest.merge(List.of(row.infoHash(), row.peerId(), row.ip()), row,
+            latest.merge(row.infoHash() + ' ' + row.peerId() + ' ' + row.ip(), row,
                     (a, b) -> a.lastSeen() > b.lastSeen() ? a : b);
         }
         Collection<PeerRow> unique = latest.values();

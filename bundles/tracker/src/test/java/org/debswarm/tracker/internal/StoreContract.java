@@ -10,9 +10,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -146,6 +152,91 @@ public abstract class StoreContract {
             assertEquals(80, store.loadTorrents(0, 10).get(0).uploaded());
             assertEquals(1, store.loadPeers(0).size());
             assertTrue(failing.failures > 0);
+        }
+    }
+
+    /**
+     * Two trackers on one database, each with the first announce of the same torrent: the second one's UPDATE
+     * finds no row, the first inserts it and commits, and the second one's INSERT hits the primary key. That
+     * write goes the way of a failed write and is made again in the same tick, as an update: the totals add up.
+     */
+    @Test
+    public void twoTrackersInsertingTheSameNewTorrentAddUpTheirTotals() throws Exception {
+        TrackerSettings settings = TestSupport.settings();
+        byte[] hash = id20(1);
+        TrackerEngine first = new TrackerEngine(settings, clock);
+        TrackerEngine second = new TrackerEngine(settings, clock);
+        first.announce(announce(hash, id20(2), 6881, 100, 10, 5) + "&event=started&name=main", "10.0.0.2");
+        second.announce(announce(hash, id20(3), 6881, 0, 0, 5) + "&event=started", "10.0.0.3");
+        second.announce(announce(hash, id20(3), 6881, 200, 20, 0) + "&event=completed", "10.0.0.3");
+        try (TrackerStore firstStore = new TrackerStore(dataSource())) {
+            Flusher firstWriter = new Flusher(first.swarms(), firstStore, settings, clock);
+            BeforeStatement firstInsertsMeanwhile = new BeforeStatement(dataSource(), "INSERT INTO tracker_torrent",
+                    firstWriter::run);
+            try (TrackerStore secondStore = new TrackerStore(firstInsertsMeanwhile.dataSource())) {
+                new Flusher(second.swarms(), secondStore, settings, clock).run();
+                assertTrue("the first tracker wrote between the second's UPDATE and INSERT", firstInsertsMeanwhile.ran());
+                TorrentStats shared = new StatsView(second.swarms()).torrent(HASH).orElseThrow();
+                assertEquals("the retry in the same tick read back both trackers' totals",
+                        List.of(1L, 300L, 30L), List.of(shared.completed(), shared.uploaded(), shared.downloaded()));
+                assertEquals(new TorrentRow(HASH, "main", 1, 0, 1, 300, 30, clock.millis()),
+                        secondStore.loadTorrents(0, 10).get(0));
+                assertEquals(2, secondStore.loadPeers(0).size());
+            }
+        }
+    }
+
+    /**
+     * Two trackers on one database write the first announces of the same 40 torrents, from the same peer, at the
+     * same moment on two threads: whatever collides is written again, and every torrent holds both increments.
+     */
+    @Test
+    public void twoTrackersWritingTheSameNewTorrentsAtOnceAddUpTheirTotals() throws Exception {
+        TrackerSettings settings = TestSupport.settings();
+        List<TrackerEngine> engines = List.of(new TrackerEngine(settings, clock), new TrackerEngine(settings, clock));
+        List<TrackerStore> stores = new ArrayList<>();
+        List<Flusher> writers = new ArrayList<>();
+        for (TrackerEngine engine : engines) {
+            stores.add(new TrackerStore(dataSource()));
+            writers.add(new Flusher(engine.swarms(), stores.get(stores.size() - 1), settings, clock));
+            writers.get(writers.size() - 1).run(); // connects and restores (nothing yet): the race is the writes
+        }
+        int torrents = 40;
+        for (int t = 0; t < torrents; t++) {
+            for (int e = 0; e < engines.size(); e++) {
+                // each tracker hears of the torrents in another order, so its swarms become dirty in another order
+                int torrent = e == 0 ? t : torrents - 1 - t;
+                engines.get(e).announce(announce(id20(10 + torrent), id20(2), 6881, 1000 + e, 10 + e, 5)
+                        + "&event=started", "10.0.0.2");
+            }
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(engines.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> writes = new ArrayList<>();
+            for (Flusher writer : writers) {
+                writes.add(threads.submit(() -> {
+                    start.await();
+                    writer.flush();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> write : writes) {
+                write.get(60, TimeUnit.SECONDS);
+            }
+            List<TorrentRow> rows = stores.get(0).loadTorrents(0, 100);
+            assertEquals(torrents, rows.size());
+            for (TorrentRow row : rows) {
+                assertEquals(row.infoHash(), List.of(2001L, 21L), List.of(row.uploaded(), row.downloaded()));
+            }
+            assertEquals("one row per peer and torrent", torrents, stores.get(1).loadPeers(0).size());
+        } finally {
+            threads.shutdownNow();
+            assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
+            for (TrackerStore store : stores) {
+                store.close();
+            }
         }
     }
 
