@@ -103,6 +103,7 @@ public final class AptDemand implements PackageSource {
     public boolean offer(FileKey key) {
         Optional<PieceLocator.Located> located = PieceLocator.find(registry.torrents(), key);
         if (located.isEmpty()) {
+            watchUnregistered(key);
             return false;
         }
         PieceLocator.Located at = located.get();
@@ -133,6 +134,16 @@ public final class AptDemand implements PackageSource {
 
     private void watch(PieceLocator.Located at) {
         swarm.want(at.torrent().infoHash(), at.piece()).exceptionally(failure -> null);
+    }
+
+    /**
+     * apt asked for a listed package before its index's torrents were registered (they are, on the node's own
+     * thread, just after the listener parsed the index). Once the listener has stored the file, it is looked for
+     * again: a session started meanwhile would otherwise never learn of it; one that starts later finds it stored.
+     */
+    private void watchUnregistered(FileKey key) {
+        store.whenStored(key).orTimeout(deadline.toSeconds(), TimeUnit.SECONDS).thenAccept(stored ->
+                PieceLocator.find(registry.torrents(), key).ifPresent(this::watch)).exceptionally(failure -> null);
     }
 
     private void fromPeers(FileWrite write, PieceLocator.Located at) {

@@ -1,0 +1,105 @@
+package org.debswarm.peerwire.internal.node;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.debswarm.peerwire.internal.EngineOptions;
+import org.debswarm.peerwire.internal.PeerEngine;
+import org.debswarm.peerwire.internal.swarm.SwarmOptions;
+import org.debswarm.storage.internal.FileSystemPieceStore;
+import org.debswarm.torrent.PackagesTorrent;
+import org.debswarm.torrent.SourceIndex;
+import org.debswarm.torrent.internal.DefaultPackagesTorrentBuilder;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * apt asks for a package of a torrent whose session has not started yet: the want is kept and reaches the
+ * session when it starts, so a file the apt listener stores afterwards is marked had. A real engine and a real
+ * store on H2.
+ */
+public class EarlyWantTest {
+
+    private static final String HOST = "deb.debian.org";
+    private static final String PATH = "pool/main/p/pkg/pkg_1.0_amd64.deb";
+
+    @Rule
+    public final TemporaryFolder folder = new TemporaryFolder();
+
+    private FileSystemPieceStore store;
+    private PeerEngine engine;
+    private EngineSwarmControl control;
+    private PackagesTorrent torrent;
+    private byte[] content;
+
+    @Before
+    public void setUp() throws Exception {
+        store = NodeTestSupport.store(folder.newFolder("node").toPath());
+        engine = new PeerEngine(new EngineOptions(new InetSocketAddress("127.0.0.1", 0), 50, 0, 0,
+                Duration.ofSeconds(5), Duration.ofMillis(500), SwarmOptions.DEFAULTS), store);
+        control = new EngineSwarmControl(engine);
+        content = new byte[200_000];
+        new Random(7).nextBytes(content);
+        DefaultPackagesTorrentBuilder builder = new DefaultPackagesTorrentBuilder(
+                new SourceIndex(HOST, "debian/dists/bookworm/main/binary-amd64/Packages"));
+        builder.add(PATH, content.length, NodeTestSupport.sha256(content), false);
+        torrent = builder.build().architecture();
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        engine.close();
+        store.close();
+    }
+
+    @Test
+    public void aWantBeforeTheStartMarksAFileStoredAfterTheStart() throws Exception {
+        int piece = torrent.indexOf(PATH);
+        CompletableFuture<Void> early = control.want(torrent.infoHash(), piece);
+        assertFalse("no session yet: the want waits for it", early.isDone());
+
+        control.start(torrent, new Origin(HOST, "debian/"));
+        assertFalse("started, but nothing stored yet", torrent.had().get(piece));
+        NodeTestSupport.put(store, HOST, "debian/" + PATH, content); // as the apt listener stores it
+
+        early.get(10, TimeUnit.SECONDS);
+        assertTrue("the stored file is had by the session", torrent.had().get(piece));
+        assertEquals(content.length, engine.snapshot(torrent.infoHash()).orElseThrow().bytesHad());
+    }
+
+    @Test
+    public void aWantForASessionThatIsStoppedBeforeItStartsFails() throws Exception {
+        CompletableFuture<Void> early = control.want(torrent.infoHash(), torrent.indexOf(PATH));
+        control.stop(torrent.infoHash());
+        try {
+            early.get(10, TimeUnit.SECONDS);
+            fail("completed: " + early);
+        } catch (ExecutionException expected) {
+            assertTrue(expected.getCause().getMessage(), expected.getCause().getMessage().contains("stopped"));
+        }
+    }
+
+    @Test
+    public void wantsWaitingForSessionsAreBounded() throws Exception {
+        for (int i = 0; i < EngineSwarmControl.MAX_EARLY_WANTS; i++) {
+            assertFalse(control.want(torrent.infoHash(), i).isDone());
+        }
+        CompletableFuture<Void> beyond = control.want(torrent.infoHash(), EngineSwarmControl.MAX_EARLY_WANTS);
+        assertTrue("refused at once beyond the bound", beyond.isCompletedExceptionally());
+        control.start(torrent, new Origin(HOST, "debian/"));
+        CompletableFuture<Void> outOfRange = control.want(torrent.infoHash(), 5);
+        assertTrue("a running session refuses a piece it does not have", outOfRange.isCompletedExceptionally());
+    }
+}
