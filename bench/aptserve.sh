@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 dist="runtime/target/debswarm"
 [ -x "$dist/bin/debswarm" ] || { echo "build the runtime first: mvn -B -q install -DskipTests" >&2; exit 1; }
-for tool in wrk nginx apt-cacher-ng xz curl; do
+for tool in wrk nginx apt-cacher-ng xz curl gpg gpgconf; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing: $tool" >&2; exit 1; }
 done
 
@@ -23,6 +23,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  gpgconf --homedir "$work/gnupg" --kill all 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -36,7 +37,8 @@ await_http() { # url, seconds
   done
 }
 
-# --- the archive: two packages, a Packages index listing them --------------------------------------------
+# --- the archive: two packages, a Packages index listing them, an InRelease signed by a throwaway key -----
+# (the node stores only what a Release it has verified lists; it trusts this key through mirrorKeyrings)
 archive="$work/archive/debian"
 pool="$archive/pool/main/b"
 mkdir -p "$pool/small" "$pool/large" "$archive/dists/bench/main/binary-amd64"
@@ -48,6 +50,19 @@ for name in small large; do
     "$name" "$name" "$name" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
 done > "$archive/dists/bench/main/binary-amd64/Packages"
 xz -k "$archive/dists/bench/main/binary-amd64/Packages"
+{
+  printf 'Origin: bench\nSuite: bench\nCodename: bench\nDate: %s\nArchitectures: amd64\nComponents: main\nSHA256:\n' \
+    "$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S UTC')"
+  for f in Packages Packages.xz; do
+    p="$archive/dists/bench/main/binary-amd64/$f"
+    printf ' %s %s main/binary-amd64/%s\n' "$(sha256sum "$p" | cut -d' ' -f1)" "$(stat -c %s "$p")" "$f"
+  done
+} > "$archive/dists/bench/Release"
+mkdir -m 700 "$work/gnupg"
+gpg_bench() { gpg --homedir "$work/gnupg" --batch --yes --pinentry-mode loopback --passphrase '' "$@" 2>/dev/null; }
+gpg_bench --quick-gen-key 'Debswarm bench <bench@debswarm.invalid>' ed25519 sign never
+gpg_bench --clearsign --digest-algo SHA256 -o "$archive/dists/bench/InRelease" "$archive/dists/bench/Release"
+gpg_bench -o "$work/bench-keyring.gpg" --export
 chmod -R a+rX "$work/archive"
 
 # --- nginx: the mirror, and the static baseline ---------------------------------------------------------
@@ -79,12 +94,14 @@ cp -r "$dist" "$work/node"
 apt_port="$(free_port)"; tracker_port="$(free_port)"; console_port="$(free_port)"
 sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$apt_port/" "$work/node/deploy/org.apache.felix.http-aptlistener.cfg"
 sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$tracker_port/" "$work/node/deploy/org.apache.felix.http-tracker.cfg"
-printf 'allowedMirrors=%s\n' "$mirror" > "$work/node/deploy/org.debswarm.aptlistener.cfg"
+printf 'allowedMirrors=%s\nmirrorKeyrings=%s=%s\n' "$mirror" "$mirror" "$work/bench-keyring.gpg" \
+  > "$work/node/deploy/org.debswarm.aptlistener.cfg"
 DEBSWARM_JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
   "$work/node/bin/debswarm" --home "$work/home" > "$work/node.log" 2>&1 &
 pids+=($!)
 node="http://127.0.0.1:$apt_port/$mirror/debian"
-await_http "$node/dists/bench/main/binary-amd64/Packages.xz" 60
+await_http "$node/dists/bench/InRelease" 60    # as apt does: the signed Release first, then the index it lists
+curl -sf -o /dev/null "$node/dists/bench/main/binary-amd64/Packages.xz"
 for name in small large; do   # the first request stores the file, verified; the runs below are all from the store
   curl -sf -o /dev/null "$node/pool/main/b/$name/${name}_1.0_all.deb"
 done
