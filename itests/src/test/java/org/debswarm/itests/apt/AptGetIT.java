@@ -134,8 +134,18 @@ public class AptGetIT {
     }
 
     @Test
-    public void aCorruptCopyOnTheMirrorReachesAptOnlyAsAnErrorAndIsNotStored() throws Exception {
-        AptClient apt = new AptClient(work.newFolder("apt").toPath(), AptNode.prefixSource(node, mirror, archive), null);
+    public void aCorruptCopyReachesAptOnlyAsAnErrorAndIsNotStoredInTheUrlPrefixForm() throws Exception {
+        corruptCopyFailsAndIsNotStored(new AptClient(work.newFolder("apt").toPath(),
+                AptNode.prefixSource(node, mirror, archive), null));
+    }
+
+    @Test
+    public void aCorruptCopyReachesAptOnlyAsAnErrorAndIsNotStoredThroughTheForwardProxy() throws Exception {
+        corruptCopyFailsAndIsNotStored(new AptClient(work.newFolder("apt").toPath(),
+                AptNode.mirrorSource(mirror, archive), AptNode.proxy(node)));
+    }
+
+    private void corruptCopyFailsAndIsNotStored(AptClient apt) throws Exception {
         assertTrue(apt.update().ok());
         Path out = work.newFolder("out").toPath();
         Tools.Result download = apt.download(out, "broken");

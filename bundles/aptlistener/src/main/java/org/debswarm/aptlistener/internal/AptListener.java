@@ -60,6 +60,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AptListener.class);
     private static final int DOWNLOAD_THREADS = 32;
+    /** Direct buffers for sending files (4 MiB); more clients at once than this are sent through heap buffers. */
+    private static final int SEND_BUFFERS = 16;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile HttpGovernor governor;
@@ -104,9 +106,10 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         IndexRefresher refresher = new IndexRefresher(catalog, fetcher, pdiffs, settings, downloadThreads);
         ReleaseReader releases = new ReleaseReader(TrustedKeys.of(config.keyrings(), config.mirrorKeyrings()));
         this.events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher);
-        this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering);
+        FileSender sender = new FileSender(SEND_BUFFERS);
+        this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender);
         this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, metering, downloads,
-                new Proxy(() -> governor, settings, metering), settings);
+                new Proxy(() -> governor, settings, metering), settings, sender);
         CompletableFuture<Void> warm = new CompletableFuture<>();
         catalog.warmingUp(warm);
         indexThread.execute(() -> {

@@ -25,9 +25,10 @@ final class FileResponder {
      * @param file the file; its length on disk must be {@code size}
      * @param lastModified the {@code Last-Modified} to send and compare, or null
      * @param etag the {@code ETag} to send and compare (quotes included), or null
+     * @param sender sends the bytes
      */
     static void send(HttpServletRequest request, HttpServletResponse response, Path file, long size,
-            Instant lastModified, String etag) throws IOException, HttpRefusal {
+            Instant lastModified, String etag, FileSender sender) throws IOException, HttpRefusal {
         validators(response, lastModified, etag);
         if (notModified(request, lastModified, etag)) {
             response.setStatus(304);
@@ -48,7 +49,7 @@ final class FileResponder {
             return;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            Responses.copy(channel, first, length, response.getOutputStream());
+            sender.send(channel, first, length, response.getOutputStream());
         }
     }
 

@@ -31,9 +31,11 @@ final class IndexHandler {
     private final Supplier<HttpGovernor> governor;
     private final Settings settings;
     private final Metering metering;
+    private final FileSender sender;
 
     IndexHandler(IndexCache cache, IndexEvents events, Supplier<HttpGovernor> governor, Settings settings,
-            Metering metering) {
+            Metering metering, FileSender sender) {
+        this.sender = sender;
         this.cache = cache;
         this.events = events;
         this.governor = governor;
@@ -143,7 +145,7 @@ final class IndexHandler {
     private void send(HttpServletRequest request, HttpServletResponse response, CachedIndex index, ArchivePath path)
             throws IOException, HttpRefusal {
         events.passed(index, path.byHash());
-        FileResponder.send(request, response, index.file(), index.size(), index.lastModified(), index.etag());
+        FileResponder.send(request, response, index.file(), index.size(), index.lastModified(), index.etag(), sender);
     }
 
     /**

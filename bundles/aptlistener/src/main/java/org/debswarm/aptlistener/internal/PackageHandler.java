@@ -34,9 +34,12 @@ final class PackageHandler {
     private final Downloads downloads;
     private final Proxy proxy;
     private final Settings settings;
+    private final FileSender sender;
 
     PackageHandler(Catalog catalog, Supplier<PieceStore> store, Supplier<HttpGovernor> governor,
-            PackageSources sources, Metering metering, Downloads downloads, Proxy proxy, Settings settings) {
+            PackageSources sources, Metering metering, Downloads downloads, Proxy proxy, Settings settings,
+            FileSender sender) {
+        this.sender = sender;
         this.metering = metering;
         this.catalog = catalog;
         this.store = store;
@@ -153,8 +156,8 @@ final class PackageHandler {
         response.setContentLengthLong(key.size());
     }
 
-    private static void send(HttpServletRequest request, HttpServletResponse response, StoredFile file)
+    private void send(HttpServletRequest request, HttpServletResponse response, StoredFile file)
             throws IOException, HttpRefusal {
-        FileResponder.send(request, response, file.file(), file.size(), file.storedAt(), null);
+        FileResponder.send(request, response, file.file(), file.size(), file.storedAt(), null, sender);
     }
 }

@@ -43,6 +43,21 @@ final class Responses {
      */
     static void copy(FileChannel channel, long position, long count, OutputStream out) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER, Math.max(count, 1)));
+        pump(channel, position, count, buffer, b -> out.write(b.array(), 0, b.remaining()));
+        out.flush();
+    }
+
+    /** Where {@link #pump} puts each buffer of file bytes; it consumes them before returning. */
+    interface BufferSink {
+        void write(ByteBuffer bytes) throws IOException;
+    }
+
+    /**
+     * Reads {@code count} bytes of a file from {@code position} through {@code buffer} (from its start, at most
+     * its capacity at a time) and hands each filled part to {@code sink}.
+     */
+    static void pump(FileChannel channel, long position, long count, ByteBuffer buffer, BufferSink sink)
+            throws IOException {
         long at = position;
         long end = position + count;
         while (at < end) {
@@ -51,9 +66,8 @@ final class Responses {
             if (read < 0) {
                 throw new IOException("file ended at " + at + " (expected: " + end + " bytes)");
             }
-            out.write(buffer.array(), 0, read);
+            sink.write(buffer.flip());
             at += read;
         }
-        out.flush();
     }
 }

@@ -31,10 +31,15 @@ final class ListenerRig implements AutoCloseable {
      * @param overrides listener configuration beyond the mirror, the test key ring and a 10 s catalog wait
      */
     ListenerRig(TestArchive archive, Path home, Map<String, Object> overrides) throws Exception {
+        this(archive, home, overrides, Map.of("maxAttempts", 1));
+    }
+
+    /** @param governorConfig the governor's configuration (attempts, backoff, timeouts) */
+    ListenerRig(TestArchive archive, Path home, Map<String, Object> overrides, Map<String, Object> governorConfig)
+            throws Exception {
         this.archive = archive;
         this.mirror = new MirrorServer(archive.root);
-        this.governor = new JettyHttpGovernor(Configs.of(JettyHttpGovernorConfiguration.class,
-                Map.of("maxAttempts", 1)));
+        this.governor = new JettyHttpGovernor(Configs.of(JettyHttpGovernorConfiguration.class, governorConfig));
         this.store = new FileSystemPieceStore(Configs.of(FileSystemPieceStoreConfiguration.class, Map.of()),
                 Configs.home(home), new OsgiDataSourceFactory(new org.h2.Driver()));
         Map<String, Object> config = new HashMap<>(Map.of("allowedMirrors", new String[] {mirror.authority()},
@@ -50,10 +55,26 @@ final class ListenerRig implements AutoCloseable {
 
     /** A GET in the URL prefix form, on a connection of its own. */
     RawHttp.Reply get(String path, String... headers) throws Exception {
+        return request("GET", path, headers);
+    }
+
+    /** A GET or HEAD in the URL prefix form, on a connection of its own. */
+    RawHttp.Reply request(String method, String path, String... headers) throws Exception {
         try (RawHttp http = new RawHttp(port)) {
-            http.send(RawHttp.request("GET", "/" + mirror.authority() + "/" + path, "localhost:" + port, headers));
-            return http.read(false);
+            http.send(RawHttp.request(method, "/" + mirror.authority() + "/" + path, "localhost:" + port, headers));
+            return http.read("HEAD".equals(method));
         }
+    }
+
+    /** Fetches the signed Release and the Packages index it lists, as apt does first, and waits for the parse. */
+    void catalogue() throws Exception {
+        get(TestArchive.SUITE + "/InRelease");
+        get(TestArchive.PACKAGES + ".xz");
+    }
+
+    /** @return what the catalog says {@code path} must be, once the parses under way are done */
+    org.debswarm.storage.FileKey entry(String path) throws Exception {
+        return listener.catalog().entryAwaiting(mirror.authority(), path, java.time.Duration.ofSeconds(10)).orElseThrow();
     }
 
     @Override

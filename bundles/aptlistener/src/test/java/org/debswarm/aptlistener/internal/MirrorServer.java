@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +23,8 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * A Debian mirror on a free loopback port: Jetty's resource handler over a folder (Last-Modified, ETag,
- * conditional and range requests), logging every request; chosen paths are sent slowly, or hang.
+ * conditional and range requests), logging every request; chosen paths are sent slowly, hang, fail with a
+ * status, or are cut off in the middle.
  */
 final class MirrorServer implements AutoCloseable {
 
@@ -30,7 +32,10 @@ final class MirrorServer implements AutoCloseable {
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Set<String> slow = ConcurrentHashMap.newKeySet();
     private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> failing = new ConcurrentHashMap<>();
+    private final Map<String, Long> cuts = new ConcurrentHashMap<>();
     private final Path root;
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     MirrorServer(Path root) throws Exception {
         this.root = root;
@@ -69,13 +74,32 @@ final class MirrorServer implements AutoCloseable {
         slow.add(path);
     }
 
-    /** Never answers {@code path}. */
+    /** Answers {@code path} only after 8 s, or never if the mirror is closed first. */
     void hang(String path) {
         hanging.add(path);
     }
 
+    /** Answers {@code path} with {@code status} (and a short text body) until {@link #heal}. */
+    void fail(String path, int status) {
+        failing.put(path, status);
+    }
+
+    /** Serves {@code path} normally again after {@link #fail}. */
+    void heal(String path) {
+        failing.remove(path);
+    }
+
+    /**
+     * Answers the next request for {@code path} with 200 and the file's full {@code Content-Length}, sends its
+     * first {@code bytes} bytes and then drops the connection; later requests are served whole.
+     */
+    void cutOnce(String path, long bytes) {
+        cuts.put(path, bytes);
+    }
+
     @Override
     public void close() throws Exception {
+        closing.countDown();
         server.stop();
     }
 
@@ -89,8 +113,19 @@ final class MirrorServer implements AutoCloseable {
             String path = request.getHttpURI().getPath();
             String conditional = request.getHeaders().get("If-Modified-Since");
             log.add(request.getMethod() + " " + path + (conditional == null ? "" : " IMS"));
-            if (hanging.contains(path)) {
-                Thread.sleep(8_000);
+            if (hanging.contains(path) && closing.await(8, java.util.concurrent.TimeUnit.SECONDS)) {
+                return false; // closed while hanging: no answer at all
+            }
+            Integer status = failing.get(path);
+            if (status != null) {
+                response.setStatus(status);
+                Content.Sink.write(response, true, "test mirror failing with " + status + "\n", callback);
+                return true;
+            }
+            Long cut = cuts.remove(path);
+            if (cut != null) {
+                sendCut(root.resolve(path.substring(1)), cut, response, callback);
+                return true;
             }
             if (slow.contains(path)) {
                 sendSlowly(root.resolve(path.substring(1)), response);
@@ -98,6 +133,16 @@ final class MirrorServer implements AutoCloseable {
                 return true;
             }
             return super.handle(request, response, callback);
+        }
+
+        /** The full length announced, {@code bytes} sent, then the connection aborted (a failed callback). */
+        private void sendCut(Path file, long bytes, Response response, Callback callback) throws Exception {
+            byte[] all = Files.readAllBytes(file);
+            response.getHeaders().put("Content-Length", all.length);
+            OutputStream out = Content.Sink.asOutputStream(response); // not closed: that would complete the response
+            out.write(all, 0, (int) Math.min(bytes, all.length));
+            out.flush();
+            callback.failed(new java.io.IOException("test mirror cut " + file.getFileName() + " after " + bytes + " bytes"));
         }
 
         private void sendSlowly(Path file, Response response) throws Exception {
