@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up time of a real node: wall time from starting runtime/target/debswarm/bin/debswarm (fresh data
 # folder every run) to the launcher's banner, to the first answer of the Web Console (8080) and of the apt
-# port (9988), the last both as the empty Jetty instance and as the apt listener itself. Target: near 3 s.
+# port (9988), the last both as the empty Jetty instance and as the apt listener itself; and the CPU time the
+# node used until then. Target: near 3 s.
 #
 #   bench/startup.sh [runs=5]
 #
@@ -35,6 +36,11 @@ pick_port() {
   next_port=$((next_port + 1))
 }
 
+# cpu_ms PID: the CPU time (user + system, all threads) the process has used so far, in ms. Unlike the wall
+# times it hardly depends on what else runs on the machine.
+ticks=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$ticks" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / t) }' "/proc/$1/stat"; }
+
 # status PORT PATH: the HTTP status (000: no answer)
 status() { curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$1$2" || true; }
 
@@ -49,7 +55,7 @@ one_run() {
       "$install/deploy/org.apache.felix.http-tracker.cfg"
   echo "port=$peer" >"$install/deploy/org.debswarm.peerwire.cfg"
 
-  local start banner='' console_up='' jetty_up='' apt_up='' s
+  local start banner='' console_up='' jetty_up='' apt_up='' s cpu
   start=$(now_ms)
   DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console" "$install/bin/debswarm" --home "$home" >"$log" 2>&1 &
   node=$!
@@ -62,23 +68,24 @@ one_run() {
       s=$(status "$apt" /startup-probe)
       [ -n "$jetty_up" ] || [ "$s" = 000 ] || jetty_up=$(( $(now_ms) - start ))
       # the apt listener answers a path that names no mirror file with 400; the empty instance with 404
-      [ "$s" = 000 ] || [ "$s" = 404 ] || apt_up=$(( $(now_ms) - start ))
+      if [ "$s" != 000 ] && [ "$s" != 404 ]; then apt_up=$(( $(now_ms) - start )); cpu=$(cpu_ms "$node"); fi
     fi
     sleep 0.02
   done
   kill "$node"; wait "$node" 2>/dev/null || true; node=
-  printf '%-4s %8s %10s %12s %14s   %s\n' "$1" "$banner" "$console_up" "$jetty_up" "$apt_up" \
+  printf '%-4s %8s %10s %12s %14s %10s   %s\n' "$1" "$banner" "$console_up" "$jetty_up" "$apt_up" "$cpu" \
       "$(grep -o 'started in [0-9]* ms' "$log")"
-  echo "$banner $console_up $jetty_up $apt_up" >>"$work/figures"
+  echo "$banner $console_up $jetty_up $apt_up $cpu" >>"$work/figures"
 }
 
 echo "java: $(java -version 2>&1 | sed -n 1p); $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-4s %8s %10s %12s %14s   %s\n' run banner console "apt (Jetty)" "apt listener" "(launcher's own figure)"
+printf '%-4s %8s %10s %12s %14s %10s   %s\n' run banner console "apt (Jetty)" "apt listener" "CPU ms" \
+    "(launcher's own figure)"
 for run in $(seq 1 "$runs"); do one_run "$run"; done
 
 # medians (ms), each column on its own
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 printf '%-4s' median
-for col in 1 2 3 4; do printf ' %10s' "$(cut -d' ' -f$col "$work/figures" | median)"; done
-echo
-echo "ms from process start; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf ' %7s %10s %12s %14s %10s\n' $(for col in 1 2 3 4 5; do cut -d' ' -f$col "$work/figures" | median; done)
+echo "ms of wall time from process start; CPU ms: the node's user + system time when the apt listener first answered"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
