@@ -62,7 +62,7 @@ one_run() {
   while [ -z "$apt_up" ] || [ -z "$console_up" ] || [ -z "$banner" ]; do
     kill -0 "$node" 2>/dev/null || { echo "node exited; output:" >&2; cat "$log" >&2; exit 1; }
     [ $(( $(now_ms) - start )) -lt 120000 ] || { echo "not up within 120 s; output:" >&2; cat "$log" >&2; exit 1; }
-    [ -n "$banner" ] || ! grep -q 'Ctrl-C stops the node' "$log" || banner=$(( $(now_ms) - start ))
+    [ -n "$banner" ] || ! grep -qs 'Ctrl-C stops the node' "$log" || banner=$(( $(now_ms) - start ))
     [ -n "$console_up" ] || [ "$(status "$console" /system/console)" = 000 ] || console_up=$(( $(now_ms) - start ))
     if [ -z "$apt_up" ]; then
       s=$(status "$apt" /startup-probe)
