@@ -20,6 +20,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -28,6 +31,9 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ContainerIT {
+
+    private static final String JETTY_CLIENT = "org.eclipse.jetty.client";
+    private static final String GOVERNOR = "org.debswarm.governor";
 
     @Inject
     private BundleContext context;
@@ -59,17 +65,47 @@ public class ContainerIT {
     @Test
     public void everyDebswarmComponentIsSatisfied() throws Exception {
         Container.awaitAllActive(context);
-        List<String> debswarmComponents = new ArrayList<>();
-        List<String> unsatisfied = new ArrayList<>();
-        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
-            if (!description.bundle.symbolicName.startsWith("org.debswarm.")) {
+        assertEquals("unsatisfied", List.of(), unsatisfiedDebswarmComponents(scr));
+    }
+
+    /**
+     * The governor is the only path to a mirror: no Debswarm bundle but the governor's implementation is wired
+     * to Jetty's HTTP client, so no other bundle can open an HTTP connection with it.
+     */
+    @Test
+    public void onlyTheGovernorImportsJettysHttpClient() throws Exception {
+        Container.awaitAllActive(context);
+        List<String> importers = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            if (wiring == null || bundle.getSymbolicName() == null || !bundle.getSymbolicName().startsWith("org.debswarm.")) {
                 continue;
             }
-            debswarmComponents.add(description.name);
-            Container.awaitComponentSatisfied(scr, description, unsatisfied);
+            for (BundleWire wire : wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+                Object pkg = wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE);
+                if (pkg.equals(JETTY_CLIENT) || pkg.toString().startsWith(JETTY_CLIENT + ".")) {
+                    importers.add(bundle.getSymbolicName() + " imports " + pkg);
+                }
+            }
         }
-        assertTrue("the Debswarm bundles declare components", !debswarmComponents.isEmpty());
-        assertTrue("unsatisfied: " + unsatisfied, unsatisfied.isEmpty());
+        assertTrue("the governor is wired to " + JETTY_CLIENT + ": " + importers,
+                importers.stream().anyMatch(i -> i.startsWith(GOVERNOR + " ")));
+        importers.removeIf(i -> i.startsWith(GOVERNOR + " "));
+        assertEquals("no other Debswarm bundle reaches a mirror but through the governor", List.of(), importers);
+    }
+
+    /** Waits for every component of the Debswarm bundles to be satisfied; returns those that are not. */
+    static List<String> unsatisfiedDebswarmComponents(ServiceComponentRuntime scr) throws Exception {
+        List<String> unsatisfied = new ArrayList<>();
+        int components = 0;
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (description.bundle.symbolicName.startsWith("org.debswarm.")) {
+                components++;
+                Container.awaitComponentSatisfied(scr, description, unsatisfied);
+            }
+        }
+        assertTrue("the Debswarm bundles declare components", components > 0);
+        return unsatisfied;
     }
 
     @Test

@@ -31,12 +31,18 @@ public class GovernorLimitsTest extends GovernorTestSupport {
         TestMirror mirror = mirror(TestMirror.start(m -> MirrorHandlers.delayed(m, 20, OK)));
         JettyHttpGovernor governor = governor(); // defaults: 4 per host, 32 in total
         ExecutorService readers = closeLater(new ClosingExecutor(Executors.newFixedThreadPool(8))).executor;
+        int threadsBefore = Thread.activeCount();
+        AtomicInteger threadsDuring = new AtomicInteger();
 
         List<CompletableFuture<byte[]>> bodies = new ArrayList<>();
         int maxActiveSeen = 0;
         for (int i = 0; i < 100; i++) {
             bodies.add(governor.fetch(MirrorRequest.get(mirror.uri("/file" + i)).build())
-                    .thenApplyAsync(GovernorLimitsTest::readAndClose, readers));
+                    .thenApplyAsync(response -> {
+                        // sampled as each answer arrives, while the rest of the hundred are queued or in flight
+                        threadsDuring.accumulateAndGet(Thread.activeCount(), Math::max);
+                        return readAndClose(response);
+                    }, readers));
             maxActiveSeen = Math.max(maxActiveSeen, governor.snapshot().total().active());
         }
         for (CompletableFuture<byte[]> body : bodies) {
@@ -46,6 +52,10 @@ public class GovernorLimitsTest extends GovernorTestSupport {
         assertEquals("requests in the mirror's handler at once", 4, mirror.maxActiveRequests.get());
         assertTrue("connections open at the mirror: " + mirror.maxOpenConnections, mirror.maxOpenConnections.get() <= 4);
         assertTrue("active in the governor: " + maxActiveSeen, maxActiveSeen <= 4);
+        // a thread per download would add about a hundred; the pools (governor I/O 16, readers 8, mirror) add 24
+        int added = threadsDuring.get() - threadsBefore;
+        assertTrue("threads while 100 downloads were under way: " + threadsDuring + " (before: " + threadsBefore
+                + ")", added < 50);
         assertEquals(100, mirror.requests.get());
         HostStats host = governor.snapshot().host(mirror.host()).orElseThrow();
         assertEquals(100, host.requests());
