@@ -156,6 +156,16 @@ public class RealArchiveIT {
                 "jammy-updates universe binary-all");
     }
 
+    /** An archive that publishes Release and Release.gpg, no InRelease: the node verifies the detached signature. */
+    @Test
+    public void anArchiveSignedByReleaseGpgOnly() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).detachedSignatureOnly();
+        throughTheNode(archive, DebianArchive.SUITE + " main binary-all");
+        assertFalse(Files.exists(archive.root.resolve(DebianArchive.DISTS).resolve("InRelease")));
+        assertTrue("apt fetched the detached signature: " + mirror.log(),
+                mirror.gets(DebianArchive.DISTS + "/Release.gpg") > 0);
+    }
+
     @Test
     public void aFlatRepository() throws Exception {
         throughTheNode(DebianArchive.flat(work.newFolder("archive").toPath(), "repo"), "repo/Packages (all)");

@@ -193,6 +193,30 @@ public class ArchiveFeaturesTest {
         assertEquals("announced once", 1, heard.size());
     }
 
+    /**
+     * A Release verified by the Release.gpg that follows it (read twice: without, then with its signature) is not
+     * read again when both are revalidated with a 304: its identity includes the signature's.
+     */
+    @Test
+    public void aReleaseAndItsUnchangedSignatureAreNotReadAgain() throws Exception {
+        start(newArchive(), Map.of());
+        String release = TestArchive.SUITE + "/Release";
+        assertEquals(200, get(release).status());
+        assertEquals(200, get(release + ".gpg").status());
+        get(XZ);
+        awaitEntry(SMALL);
+        assertEquals("the Release read alone, then with its signature, which verified it",
+                new IndexParseCounts(1, 0, 2, 0, 0), listener.parseCounts());
+        int before = mirror.log().size();
+
+        assertEquals(200, get(release).status());
+        assertEquals(200, get(release + ".gpg").status());
+        assertEquals(List.of("GET /" + release + " IMS", "GET /" + release + ".gpg IMS"),
+                mirror.log().subList(before, mirror.log().size()));
+        assertEquals("neither pass read the Release again", new IndexParseCounts(1, 0, 2, 0, 2),
+                listener.parseCounts());
+    }
+
     @Test
     public void chainedUnmergedPatchesAreAppliedInTurn() throws Exception {
         start(newArchive().withChainedPdiffs(), Map.of());
