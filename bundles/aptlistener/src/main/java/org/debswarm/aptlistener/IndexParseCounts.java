@@ -18,9 +18,6 @@ package org.debswarm.aptlistener;
 public record IndexParseCounts(long packagesParsed, long sourcesParsed, long releasesRead, long unchangedIndices,
         long unchangedReleases) {
 
-    /** Nothing read yet. */
-    public static final IndexParseCounts NONE = new IndexParseCounts(0, 0, 0, 0, 0);
-
     /** Checks that no count is negative. */
     public IndexParseCounts {
         if (packagesParsed < 0 || sourcesParsed < 0 || releasesRead < 0 || unchangedIndices < 0
@@ -28,10 +25,5 @@ public record IndexParseCounts(long packagesParsed, long sourcesParsed, long rel
             throw new IllegalArgumentException("negative count in " + packagesParsed + ", " + sourcesParsed + ", "
                     + releasesRead + ", " + unchangedIndices + ", " + unchangedReleases);
         }
-    }
-
-    /** @return {@code Packages} and {@code Sources} indices parsed, together */
-    public long indicesParsed() {
-        return packagesParsed + sourcesParsed;
     }
 }

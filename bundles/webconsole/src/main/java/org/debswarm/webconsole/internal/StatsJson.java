@@ -21,9 +21,10 @@ import org.debswarm.stats.TorrentFigures;
  * of the peer wire with their connected peers' live figures (address, client, bytes both ways in this connection,
  * rates, bytes of the torrent the peer has), and {@code indexParses}: the apt listener's index reading since it
  * started ({@code packagesParsed}, {@code sourcesParsed}, {@code releasesRead}, {@code unchangedIndices},
- * {@code unchangedReleases}). A missing service is {@code null} (and an empty list), with {@code statsAvailable}
- * / {@code governorAvailable} / {@code peerWireAvailable} / {@code aptListenerAvailable} saying so. Bytes are
- * integers, rates bytes per second, times ISO-8601 UTC or {@code null} for never.
+ * {@code unchangedReleases}), after {@code aptListenerAvailable}. A missing service is {@code null} (and an empty
+ * list), with {@code statsAvailable} / {@code governorAvailable} / {@code peerWireAvailable} /
+ * {@code aptListenerAvailable} saying so. Bytes are integers, rates bytes per second, times ISO-8601 UTC or
+ * {@code null} for never.
  */
 final class StatsJson {
 
@@ -47,8 +48,7 @@ final class StatsJson {
         Json json = new Json().begin()
                 .field("statsAvailable", stats != null)
                 .field("governorAvailable", governor != null)
-                .field("peerWireAvailable", sessions != null)
-                .field("aptListenerAvailable", parses != null);
+                .field("peerWireAvailable", sessions != null);
         if (stats == null) {
             json.nullField("node").beginArray("torrents").endArray().beginArray("peers").endArray();
         } else {
@@ -69,7 +69,8 @@ final class StatsJson {
         if (sessions != null) {
             sessions.forEach(session -> session(json, session));
         }
-        json.endArray();
+        // last, so that the document begins as it did before the apt listener's counts were added
+        json.endArray().field("aptListenerAvailable", parses != null);
         if (parses == null) {
             json.nullField("indexParses");
         } else {

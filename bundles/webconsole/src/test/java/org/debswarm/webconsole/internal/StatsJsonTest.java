@@ -17,7 +17,7 @@ public class StatsJsonTest {
         assertEquals("application/json", call.contentType);
         String json = call.body();
         assertTrue(json, json.startsWith("{\"statsAvailable\":true,\"governorAvailable\":true,\"peerWireAvailable\":false,"
-                + "\"aptListenerAvailable\":false,\"node\":{"
+                + "\"node\":{"
                 + "\"fromPeers\":3000,\"fromMirrors\":1000,\"uploaded\":500,\"servedToApt\":4000,"));
         assertTrue(json, json.contains("\"peerShare\":0.7500,"));
         assertTrue(json, json.contains("\"rates\":{\"fromPeers\":2048.0000,\"fromMirrors\":10.0000,\"uploaded\":0.0000}"));
@@ -27,7 +27,7 @@ public class StatsJsonTest {
         assertTrue(json, json.contains("\"peers\":[{\"peerId\":\"" + id(7) + "\""));
         assertTrue(json, json.contains("{\"host\":\"deb.debian.org\",\"active\":2,\"queued\":2,\"requests\":100,"));
         assertTrue(json, json.contains("\"total\":{\"host\":\"*\",\"active\":3"));
-        assertTrue(json, json.endsWith("]},\"sessions\":[],\"indexParses\":null}\n"));
+        assertTrue(json, json.endsWith("]},\"sessions\":[],\"aptListenerAvailable\":false,\"indexParses\":null}\n"));
         balanced(json);
     }
 
@@ -48,10 +48,11 @@ public class StatsJsonTest {
     public void absentServicesAreNull() {
         String json = StatsJson.render(null, null);
         assertEquals("{\"statsAvailable\":false,\"governorAvailable\":false,\"peerWireAvailable\":false,"
-                + "\"aptListenerAvailable\":false,\"node\":null,\"torrents\":[],\"peers\":[],\"governor\":null,"
-                + "\"sessions\":[],\"indexParses\":null}\n", json);
+                + "\"node\":null,\"torrents\":[],\"peers\":[],\"governor\":null,\"sessions\":[],"
+                + "\"aptListenerAvailable\":false,\"indexParses\":null}\n", json);
         String noGovernor = StatsJson.render(MetricsTest.stats(), null);
-        assertTrue(noGovernor, noGovernor.endsWith(",\"governor\":null,\"sessions\":[],\"indexParses\":null}\n"));
+        assertTrue(noGovernor, noGovernor.endsWith(",\"governor\":null,\"sessions\":[],\"aptListenerAvailable\":false,"
+                + "\"indexParses\":null}\n"));
         balanced(noGovernor);
     }
 
@@ -75,8 +76,7 @@ public class StatsJsonTest {
         ServletCall call = ServletCall.get(new MetricsServlet(null, null, null,
                 Fakes.catalog(new org.debswarm.aptlistener.IndexParseCounts(3, 1, 2, 17, 5))), MetricsServlet.STATS_JSON);
         String json = call.body();
-        assertTrue(json, json.contains("\"aptListenerAvailable\":true,"));
-        assertTrue(json, json.endsWith(",\"indexParses\":{\"packagesParsed\":3,\"sourcesParsed\":1,"
+        assertTrue(json, json.endsWith(",\"aptListenerAvailable\":true,\"indexParses\":{\"packagesParsed\":3,\"sourcesParsed\":1,"
                 + "\"releasesRead\":2,\"unchangedIndices\":17,\"unchangedReleases\":5}}\n"));
         balanced(json);
     }
