@@ -9,7 +9,6 @@ import static org.junit.Assume.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -230,11 +229,11 @@ public class RealArchiveIT {
      * node's tracker has heard of that very torrent (info hash) under that name.
      */
     private void awaitRunningAndAnnounced(String name, long totalBytes) throws Exception {
+        java.util.function.Predicate<NodeReadings.Torrent> wanted = t -> t.name().equals(name)
+                && (totalBytes < 0 || t.totalBytes() == totalBytes);
         List<NodeReadings.Torrent> running = readings.await("a running torrent '" + name + "' of " + totalBytes
-                + " bytes", node, readings::running, r -> r.stream().anyMatch(t -> t.name().equals(name)
-                && (totalBytes < 0 || t.totalBytes() == totalBytes)));
-        String infoHash = running.stream().filter(t -> t.name().equals(name)
-                && (totalBytes < 0 || t.totalBytes() == totalBytes)).findFirst().orElseThrow().infoHash();
+                + " bytes", node, readings::running, r -> r.stream().anyMatch(wanted));
+        String infoHash = running.stream().filter(wanted).findFirst().orElseThrow().infoHash();
         readings.await("the tracker heard of " + infoHash + " '" + name + "'", node, readings::tracked,
                 t -> t.stream().anyMatch(x -> x.infoHash().equals(infoHash) && x.name().equals(name)));
     }
@@ -273,14 +272,8 @@ public class RealArchiveIT {
         String diffs = archive.binaryDir() + "/Packages.diff/";
         String index = diffs + "by-hash/SHA256/" + DebianArchive.sha256(Files.readAllBytes(
                 archive.root.resolve(diffs).resolve("Index")));
-        List<String> patches = new ArrayList<>();
-        for (String l : requests) {
-            String path = l.split(" ")[1].substring(1);
-            if (l.startsWith("GET ") && path.startsWith(diffs) && !path.equals(diffs + "Index") && !path.equals(index)) {
-                patches.add(path);
-            }
-        }
-        return !patches.isEmpty();
+        return requests.stream().filter(l -> l.startsWith("GET /")).map(l -> l.split(" ")[1].substring(1))
+                .anyMatch(path -> path.startsWith(diffs) && !path.equals(diffs + "Index") && !path.equals(index));
     }
 
     private static void assertUpdated(Tools.Result update) {
