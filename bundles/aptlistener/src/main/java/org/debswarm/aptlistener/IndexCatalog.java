@@ -33,4 +33,11 @@ public interface IndexCatalog {
 
     /** @return the current index of each source, one per mirror host and index path, in no particular order */
     List<PackagesIndex> indexes();
+
+    /**
+     * @return how many indices and Release files the listener has read since it started, and how many it did not
+     *         read again because their content had not changed; a snapshot, for statistics
+     * @since 1.3
+     */
+    IndexParseCounts parseCounts();
 }

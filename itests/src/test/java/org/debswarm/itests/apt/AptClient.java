@@ -53,6 +53,12 @@ final class AptClient {
         }
     }
 
+    /** Adds {@code -o name=value} to every later run, after the options above (so it overrides them). */
+    AptClient option(String name, String value) {
+        add(name, value);
+        return this;
+    }
+
     /** Replaces the sources.list (a restarted node listens on another port). */
     void sources(String sourcesLine) throws IOException {
         Files.writeString(dir.resolve("etc/sources.list"), sourcesLine + "\n");

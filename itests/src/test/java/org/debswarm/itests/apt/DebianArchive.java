@@ -19,7 +19,8 @@ import java.util.Random;
  * A small signed Debian archive in a folder, made with the real tools: {@code .deb} files built by
  * {@code dpkg-deb --build}, {@code Packages} and {@code Packages.xz} (by {@code xz}) with their by-hash
  * copies, a {@code Release} with {@code Acquire-By-Hash: yes}, and an {@code InRelease} clearsigned by
- * {@code gpg} with a throwaway key whose public keyring apt gets as {@code signed-by}.
+ * {@code gpg} with a throwaway key whose public keyring apt gets as {@code signed-by} (or, with
+ * {@link #detachedSignatureOnly}, an armored detached {@code Release.gpg} and no InRelease).
  * <p>
  * Other layouts ({@link #in(Path, String, String, String)}: a security archive
  * {@code debian-security bookworm-security main}, an Ubuntu-style {@code ubuntu jammy-updates universe}) and a
@@ -43,6 +44,7 @@ final class DebianArchive {
     private final StringBuilder packages = new StringBuilder();
     private final java.util.List<byte[]> versions = new java.util.ArrayList<>();
     private boolean pdiffs;
+    private boolean detachedOnly;
     private boolean sources;
     private boolean keyMade;
 
@@ -73,6 +75,12 @@ final class DebianArchive {
     /** Each later {@link #publish} also writes merged pdiffs ({@code diff --ed}) from every earlier version. */
     DebianArchive pdiffs() {
         this.pdiffs = true;
+        return this;
+    }
+
+    /** From now on, {@link #publish} signs the Release with a detached {@code Release.gpg} and writes no InRelease. */
+    DebianArchive detachedSignatureOnly() {
+        this.detachedOnly = true;
         return this;
     }
 
@@ -165,7 +173,7 @@ final class DebianArchive {
         }
     }
 
-    /** Writes Packages, Packages.xz, their by-hash copies, Release and the signed InRelease. */
+    /** Writes Packages, Packages.xz, their by-hash copies, Release and the signed InRelease (or Release.gpg). */
     DebianArchive publish() throws Exception {
         Path binary = Files.createDirectories(root.resolve(binaryDir()));
         Files.writeString(binary.resolve("Packages"), packages);
@@ -295,9 +303,12 @@ final class DebianArchive {
                         "--quick-gen-key", "Debswarm Test Archive <archive@debswarm.invalid>", "ed25519", "sign", "never");
                 keyMade = true;
             }
-            Tools.run(Tools.DEADLINE, "gpg", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "",
-                    "--clearsign", "--digest-algo", "SHA256", "-o", dists.resolve("InRelease").toString(),
-                    dists.resolve("Release").toString());
+            List<String> command = new java.util.ArrayList<>(List.of("gpg", home, "--batch", "--yes", "--pinentry-mode",
+                    "loopback", "--passphrase", ""));
+            command.addAll(detachedOnly ? List.of("--armor", "--detach-sign") : List.of("--clearsign"));
+            command.addAll(List.of("--digest-algo", "SHA256", "-o",
+                    dists.resolve(detachedOnly ? "Release.gpg" : "InRelease").toString(), dists.resolve("Release").toString()));
+            Tools.run(Tools.DEADLINE, command.toArray(String[]::new));
             Tools.run(Tools.DEADLINE, "gpg", home, "--batch", "--yes", "-o", keyring.toString(), "--export");
         } finally {
             Tools.run(Tools.DEADLINE, "gpgconf", home, "--kill", "all"); // the agent gpg started for this home

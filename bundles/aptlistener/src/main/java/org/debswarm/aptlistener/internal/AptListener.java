@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.debswarm.aptlistener.IndexCatalog;
+import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.aptlistener.PackageSource;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
@@ -97,7 +98,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         this.downloadThreads = new ThreadPoolExecutor(DOWNLOAD_THREADS, DOWNLOAD_THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), Threads.named("debswarm-apt-download"));
         this.downloadThreads.allowCoreThreadTimeOut(true);
-        this.catalog = new Catalog(() -> parser, indexThread);
+        IndexCounters counters = new IndexCounters();
+        this.catalog = new Catalog(() -> parser, indexThread, counters);
         Metering metering = new Metering(() -> stats);
         this.downloads = new Downloads(downloadThreads, metering);
         IndexCache cache = new IndexCache(home(context).resolve("cache"));
@@ -105,7 +107,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);
         IndexRefresher refresher = new IndexRefresher(catalog, fetcher, pdiffs, settings, downloadThreads);
         ReleaseReader releases = new ReleaseReader(TrustedKeys.of(config.keyrings(), config.mirrorKeyrings()));
-        this.events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher);
+        this.events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher,
+                counters);
         FileSender sender = new FileSender(SEND_BUFFERS);
         this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender);
         this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, metering, downloads,
@@ -183,6 +186,11 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     @Override
     public List<PackagesIndex> indexes() {
         return catalog.indexes();
+    }
+
+    @Override
+    public IndexParseCounts parseCounts() {
+        return catalog.parseCounts();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import org.debswarm.aptlistener.IndexCatalog;
 import org.debswarm.aptlistener.IndexEntry;
+import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
 import org.debswarm.rfc822.ControlParser;
@@ -39,6 +40,7 @@ public final class Catalog implements IndexCatalog {
     private final Map<String, Map<String, PackagesReading.Parsed>> byHost = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final List<PackagesIndexListener> listeners = new CopyOnWriteArrayList<>();
+    private final IndexCounters counters;
     private volatile CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
 
     /**
@@ -46,8 +48,14 @@ public final class Catalog implements IndexCatalog {
      * @param thread a single-thread executor owned by the caller
      */
     public Catalog(Supplier<ControlParser> parser, ExecutorService thread) {
+        this(parser, thread, new IndexCounters());
+    }
+
+    /** @param counters where parses and indices found unchanged are counted (shared with the Release reading) */
+    Catalog(Supplier<ControlParser> parser, ExecutorService thread, IndexCounters counters) {
         this.parser = parser;
         this.thread = thread;
+        this.counters = counters;
     }
 
     @Override
@@ -69,6 +77,11 @@ public final class Catalog implements IndexCatalog {
         List<PackagesIndex> all = new ArrayList<>();
         byHost.values().forEach(sources -> sources.values().forEach(p -> all.add(p.index())));
         return all;
+    }
+
+    @Override
+    public IndexParseCounts parseCounts() {
+        return counters.snapshot();
     }
 
     /**
@@ -128,6 +141,7 @@ public final class Catalog implements IndexCatalog {
         String source = PackagesIndex.withoutCompression(indexPath);
         PackagesReading.Parsed current = byHost.getOrDefault(host, Map.of()).get(source);
         if (current != null && current.index().sha256().equals(sha256)) {
+            counters.indexUnchanged();
             return CompletableFuture.completedFuture(null);
         }
         String key = host + "\n" + source + "\n" + sha256;
@@ -170,16 +184,19 @@ public final class Catalog implements IndexCatalog {
     private void parse(String host, String indexPath, Path file, String sha256) {
         String source = PackagesIndex.withoutCompression(indexPath);
         PackagesReading.Parsed current = byHost.getOrDefault(host, Map.of()).get(source);
+        if (current != null && current.index().sha256().equals(sha256)) {
+            counters.indexUnchanged(); // parsed while this one waited in the queue
+            return;
+        }
         ControlParser p = parser.get();
-        if ((current != null && current.index().sha256().equals(sha256)) || p == null) {
-            if (p == null) {
-                LOG.warn("No ControlParser service: {}/{} is served but not catalogued", host, indexPath);
-            }
+        if (p == null) {
+            LOG.warn("No ControlParser service: {}/{} is served but not catalogued", host, indexPath);
             return;
         }
         try {
             long start = System.nanoTime();
             PackagesReading.Parsed parsed = PackagesReading.read(p, host, indexPath, file);
+            counters.parsed(parsed.index()); // before it can be looked up: whoever finds it sees it counted
             byHost.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(source, parsed);
             LOG.info("Catalogued {}/{}: {} files in {} ms", host, indexPath, parsed.index().entries().size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));

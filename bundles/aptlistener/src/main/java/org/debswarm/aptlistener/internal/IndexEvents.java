@@ -37,9 +37,10 @@ final class IndexEvents {
     private final Supplier<ControlParser> parser;
     private final IndexRefresher refresher;
     private final WaitingForParser waiting;
+    private final IndexCounters counters;
 
     IndexEvents(IndexCache cache, Catalog catalog, ReleaseNames releases, ReleaseReader reader,
-            Supplier<ControlParser> parser, IndexRefresher refresher) {
+            Supplier<ControlParser> parser, IndexRefresher refresher, IndexCounters counters) {
         this.cache = cache;
         this.catalog = catalog;
         this.releases = releases;
@@ -47,6 +48,7 @@ final class IndexEvents {
         this.parser = parser;
         this.refresher = refresher;
         this.waiting = new WaitingForParser(catalog);
+        this.counters = counters;
     }
 
     /** @return the real name of an index path: itself, or what its by-hash name stands for */
@@ -111,11 +113,11 @@ final class IndexEvents {
 
     private CompletableFuture<Void> handle(ControlParser p, CachedIndex index, String path) {
         if (ArchivePath.isRelease(path)) {
-            return readRelease(p, index, false);
+            return readRelease(p, index);
         }
         if (isSignature(path)) {
             String release = path.substring(0, path.length() - ".gpg".length());
-            return cache.get(index.host(), release).map(r -> readRelease(p, r, true)).orElse(DONE);
+            return cache.get(index.host(), release).map(r -> readRelease(p, r)).orElse(DONE);
         }
         if (releases.trusts(index.host(), path, index.sha256())) {
             return catalog.ensureParsed(index.host(), path, index.file(), index.sha256());
@@ -144,17 +146,26 @@ final class IndexEvents {
         return all;
     }
 
-    /** @return completes when the cached indices this Release lists are catalogued */
-    private CompletableFuture<Void> readRelease(ControlParser p, CachedIndex index, boolean signatureChanged) {
-        if (!signatureChanged && releases.isCurrent(index.host(), index.path(), index.sha256())) {
+    /**
+     * Reads a Release unless this content, with this detached signature, was read before (a {@code 304} of the
+     * Release or of its {@code Release.gpg} reads nothing again; a new signature after its Release does).
+     *
+     * @return completes when the cached indices this Release lists are catalogued
+     */
+    private CompletableFuture<Void> readRelease(ControlParser p, CachedIndex index) {
+        Optional<CachedIndex> signature = index.path().endsWith("InRelease") ? Optional.empty()
+                : cache.get(index.host(), index.path() + ".gpg");
+        String identity = index.sha256() + signature.map(s -> "+" + s.sha256()).orElse("");
+        if (releases.isCurrent(index.host(), index.path(), identity)) {
+            counters.releaseUnchanged();
             return DONE;
         }
+        counters.releaseRead();
         try {
-            Optional<Path> signature = index.path().endsWith("InRelease") ? Optional.empty()
-                    : cache.get(index.host(), index.path() + ".gpg").map(CachedIndex::file);
-            ReleaseReader.Result read = reader.read(p, index.host(), index.path(), index.file(), signature);
+            ReleaseReader.Result read = reader.read(p, index.host(), index.path(), index.file(),
+                    signature.map(CachedIndex::file));
             boolean verified = read.verdict().good();
-            ReleaseNames.Contents release = releases.record(index.host(), index.path(), index.sha256(), read.release(),
+            ReleaseNames.Contents release = releases.record(index.host(), index.path(), identity, read.release(),
                     verified);
             if (!verified) {
                 if (signature.isPresent() || index.path().endsWith("InRelease")) {

@@ -29,28 +29,32 @@ final class ReleaseNames {
     record Contents(boolean acquireByHash, List<Listed> listed, boolean verified) {
     }
 
-    private record Read(String sha256, Contents contents, Map<String, Listed> byReal, Map<String, String> realByHash,
+    private record Read(String identity, Contents contents, Map<String, Listed> byReal, Map<String, String> realByHash,
             long order) {
     }
 
     private final Map<String, Read> releases = new ConcurrentHashMap<>();
     private final AtomicLong order = new AtomicLong();
 
-    /** @return whether the Release at {@code host/releasePath} with this content has been recorded */
-    boolean isCurrent(String host, String releasePath, String sha256) {
+    /**
+     * @param identity as given to {@link #record}
+     * @return whether the Release at {@code host/releasePath} with this identity has been recorded
+     */
+    boolean isCurrent(String host, String releasePath, String identity) {
         Read read = releases.get(host + "/" + releasePath);
-        return read != null && read.sha256().equals(sha256);
+        return read != null && read.identity().equals(identity);
     }
 
     /**
      * Records what a Release (or the signed text of an InRelease) lists.
      *
      * @param releasePath the Release's path relative to the host: its folder is the base of the listed paths
-     * @param sha256 the Release file's content identity
+     * @param identity what was read: the Release file's SHA-256, followed by its detached signature's when it has
+     *        one (so that a new signature makes the same Release worth reading again)
      * @param verified whether its signature verified against the mirror's trusted keys
      * @return its indices
      */
-    Contents record(String host, String releasePath, String sha256, ReleaseFile release, boolean verified) {
+    Contents record(String host, String releasePath, String identity, ReleaseFile release, boolean verified) {
         String dir = releasePath.contains("/") ? releasePath.substring(0, releasePath.lastIndexOf('/') + 1) : "";
         List<Listed> listed = new ArrayList<>();
         Map<String, Listed> byReal = new HashMap<>();
@@ -64,7 +68,7 @@ final class ReleaseNames {
             realByHash.put(entry.byHashPath(), entry.realPath());
         }
         Contents contents = new Contents(release.acquireByHash(), List.copyOf(listed), verified);
-        releases.put(host + "/" + releasePath, new Read(sha256, contents, Map.copyOf(byReal), Map.copyOf(realByHash),
+        releases.put(host + "/" + releasePath, new Read(identity, contents, Map.copyOf(byReal), Map.copyOf(realByHash),
                 order.incrementAndGet()));
         return contents;
     }

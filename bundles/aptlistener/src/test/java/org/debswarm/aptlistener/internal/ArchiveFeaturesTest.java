@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.governor.internal.JettyHttpGovernor;
 import org.debswarm.governor.internal.JettyHttpGovernorConfiguration;
@@ -151,6 +152,69 @@ public class ArchiveFeaturesTest {
         String fresh = "debian/pool/main/f/fresh/fresh_1.0_all.deb";
         assertArrayEquals(archive.bytes(fresh), get(fresh).body());
         store.whenStored(listener.entryFor(mirror.authority(), fresh).orElseThrow()).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * apt asks again for an InRelease and a Packages.xz that did not change: the node revalidates the InRelease
+     * (the mirror answers 304, no body) and answers the Packages.xz from its cache, as the Release says (no mirror
+     * request at all); nothing is read or parsed again, and the counts say so. Then a new InRelease listing the same
+     * Packages.xz is read, and the index it hands the catalog again is not parsed again either.
+     */
+    @Test
+    public void notModifiedIndicesAreNotReadAgain() throws Exception {
+        start(newArchive(), Map.of());
+        update();
+        get(XZ);
+        awaitEntry(SMALL);
+        assertEquals("one InRelease read, one Packages parsed", new IndexParseCounts(1, 0, 1, 0, 0),
+                listener.parseCounts());
+        int before = mirror.log().size();
+        long bodyBytes = governor.snapshot().total().bytes();
+
+        update();
+        assertArrayEquals(archive.bytes(XZ), get(XZ).body());
+        assertEquals("the InRelease revalidated; the Packages.xz it lists served from the cache",
+                List.of("GET /" + IN_RELEASE + " IMS"), mirror.log().subList(before, mirror.log().size()));
+        assertEquals("the mirror answered 304: no body", bodyBytes, governor.snapshot().total().bytes());
+        assertEquals("nothing read again: the InRelease and the Packages.xz counted as unchanged",
+                new IndexParseCounts(1, 0, 1, 1, 1), listener.parseCounts());
+
+        Thread.sleep(1100); // a new signature time, so a new InRelease with the same Packages.xz
+        archive.publish();
+        Files.setLastModifiedTime(archive.root.resolve(IN_RELEASE),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
+        update();
+        assertArrayEquals(archive.bytes(XZ), get(XZ).body());
+        assertEquals("the new InRelease read; the Packages.xz it lists, handed over by it and served, not parsed",
+                new IndexParseCounts(1, 0, 2, 3, 1), listener.parseCounts());
+        java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
+        listener.catalog().execute(() -> drained.complete(null)); // after every parse and announcement queued
+        drained.get(10, TimeUnit.SECONDS);
+        assertEquals("announced once", 1, heard.size());
+    }
+
+    /**
+     * A Release verified by the Release.gpg that follows it (read twice: without, then with its signature) is not
+     * read again when both are revalidated with a 304: its identity includes the signature's.
+     */
+    @Test
+    public void aReleaseAndItsUnchangedSignatureAreNotReadAgain() throws Exception {
+        start(newArchive(), Map.of());
+        String release = TestArchive.SUITE + "/Release";
+        assertEquals(200, get(release).status());
+        assertEquals(200, get(release + ".gpg").status());
+        get(XZ);
+        awaitEntry(SMALL);
+        assertEquals("the Release read alone, then with its signature, which verified it",
+                new IndexParseCounts(1, 0, 2, 0, 0), listener.parseCounts());
+        int before = mirror.log().size();
+
+        assertEquals(200, get(release).status());
+        assertEquals(200, get(release + ".gpg").status());
+        assertEquals(List.of("GET /" + release + " IMS", "GET /" + release + ".gpg IMS"),
+                mirror.log().subList(before, mirror.log().size()));
+        assertEquals("neither pass read the Release again", new IndexParseCounts(1, 0, 2, 0, 2),
+                listener.parseCounts());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.FileKey;
@@ -109,6 +110,7 @@ public class CatalogTest {
         assertTrue(index.isSources());
         assertEquals("the shared orig tarball once", 3, index.entries().size());
         assertTrue(index.entries().stream().allMatch(e -> e.source() && !e.architectureAll()));
+        assertEquals("counted as a Sources parse", new IndexParseCounts(0, 1, 0, 0, 0), catalog.parseCounts());
     }
 
     @Test
@@ -127,6 +129,8 @@ public class CatalogTest {
         assertTrue(catalog.entryFor(HOST, "debian/pool/b.deb").isPresent());
         Thread.sleep(100);
         assertEquals(2, heard.size());
+        assertEquals("two parses; the same content handed over again counted as unchanged",
+                new IndexParseCounts(2, 0, 0, 1, 0), catalog.parseCounts());
     }
 
     @Test
@@ -155,6 +159,7 @@ public class CatalogTest {
         Files.writeString(broken, "not xz at all");
         catalog.ensureParsed(HOST, INDEX + ".xz", broken, sha256(broken)).get(10, TimeUnit.SECONDS);
         assertTrue(catalog.entryFor(HOST, "debian/pool/a.deb").isPresent());
+        assertEquals("a parse that failed is not counted", 1, catalog.parseCounts().packagesParsed());
     }
 
     private void awaitHeard(int count) throws InterruptedException {

@@ -58,7 +58,7 @@ public class IndexEventsTest {
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, parser::get);
         events = new IndexEvents(cache, catalog, new ReleaseNames(),
                 new ReleaseReader(new TrustedKeys(List.of(TestSigner.KEYRING), Map.of())), parser::get,
-                new IndexRefresher(catalog, fetcher, pdiffs, settings, workers));
+                new IndexRefresher(catalog, fetcher, pdiffs, settings, workers), new IndexCounters());
     }
 
     @After

@@ -3,6 +3,8 @@ package org.debswarm.webconsole.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.debswarm.aptlistener.IndexCatalog;
+import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.governor.GovernorStats;
 import org.debswarm.governor.HttpGovernor;
 import org.debswarm.peerwire.PeerWire;
@@ -26,8 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /metrics} (Prometheus text 0.0.4) and {@code /debswarm/stats.json} on the console's Jetty, through
- * the Servlet Whiteboard (not a console page: a scraper does not log in to the console). Both services are
- * optional and dynamic, so an update of the statistics or the governor changes the answer, not the servlet.
+ * the Servlet Whiteboard (not a console page: a scraper does not log in to the console). Every service is
+ * optional and dynamic (statistics, governor, peer wire, the apt listener's {@link IndexCatalog} for its index
+ * parse counts), so an update of one of them changes the answer, not the servlet.
  */
 @Component(service = Servlet.class, configurationPid = MetricsConfiguration.PID)
 @Designate(ocd = MetricsConfiguration.class)
@@ -53,6 +56,10 @@ public final class MetricsServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile PeerWire peerWire;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile IndexCatalog catalog;
+
     /** For Declarative Services, which injects the references. */
     public MetricsServlet() {
     }
@@ -62,9 +69,14 @@ public final class MetricsServlet extends HttpServlet {
     }
 
     MetricsServlet(StatsView stats, HttpGovernor governor, PeerWire peerWire) {
+        this(stats, governor, peerWire, null);
+    }
+
+    MetricsServlet(StatsView stats, HttpGovernor governor, PeerWire peerWire, IndexCatalog catalog) {
         this.stats = stats;
         this.governor = governor;
         this.peerWire = peerWire;
+        this.catalog = catalog;
     }
 
     @Override
@@ -72,11 +84,12 @@ public final class MetricsServlet extends HttpServlet {
         StatsView s = stats;
         HttpGovernor g = governor;
         GovernorStats snapshot = g == null ? null : snapshot(g);
+        IndexParseCounts parses = parseCounts(catalog);
         response.setHeader("Cache-Control", "no-store");
         if (STATS_JSON.equals(request.getServletPath())) {
-            send(response, "application/json", StatsJson.render(s, snapshot, sessions(peerWire)));
+            send(response, "application/json", StatsJson.render(s, snapshot, sessions(peerWire), parses));
         } else {
-            send(response, PrometheusText.CONTENT_TYPE, MetricsText.render(s, snapshot));
+            send(response, PrometheusText.CONTENT_TYPE, MetricsText.render(s, snapshot, parses));
         }
     }
 
@@ -93,6 +106,15 @@ public final class MetricsServlet extends HttpServlet {
     private static java.util.List<SessionSnapshot> sessions(PeerWire p) {
         try {
             return p == null ? null : p.sessions();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // The apt listener being replaced while we read counts as absent, as the governor does.
+    private static IndexParseCounts parseCounts(IndexCatalog c) {
+        try {
+            return c == null ? null : c.parseCounts();
         } catch (RuntimeException e) {
             return null;
         }

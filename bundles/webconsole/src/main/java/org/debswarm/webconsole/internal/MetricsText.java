@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.governor.GovernorStats;
 import org.debswarm.governor.HostStats;
 import org.debswarm.stats.Figures;
@@ -16,7 +17,8 @@ import org.debswarm.stats.TorrentFigures;
  * The node's statistics and the governor's counters as Prometheus text. Node totals, per torrent (label
  * {@code torrent}, the info hash; names in {@code debswarm_torrent_info}), per peer summed over torrents
  * (label {@code peer}, at most {@value #MAX_PEERS}, most bytes first) and per mirror host (label
- * {@code mirror}). A missing service shows as {@code debswarm_stats_up 0} or {@code debswarm_governor_up 0}.
+ * {@code mirror}), and the apt listener's index reading since it started. A missing service shows as
+ * {@code debswarm_stats_up 0}, {@code debswarm_governor_up 0} or {@code debswarm_aptlistener_up 0}.
  */
 final class MetricsText {
 
@@ -27,6 +29,11 @@ final class MetricsText {
     }
 
     static String render(StatsView stats, GovernorStats governor) {
+        return render(stats, governor, null);
+    }
+
+    /** @param parses the apt listener's counts, null when it is not running */
+    static String render(StatsView stats, GovernorStats governor, IndexParseCounts parses) {
         PrometheusText out = new PrometheusText();
         out.family("debswarm_stats_up", "gauge", "Whether the statistics service is available (1) or not (0).")
                 .sample("debswarm_stats_up", stats == null ? 0 : 1);
@@ -40,7 +47,26 @@ final class MetricsText {
         if (governor != null) {
             governor(out, governor);
         }
+        out.family("debswarm_aptlistener_up", "gauge", "Whether the apt listener is available (1) or not (0).")
+                .sample("debswarm_aptlistener_up", parses == null ? 0 : 1);
+        if (parses != null) {
+            indexReading(out, parses);
+        }
         return out.toString();
+    }
+
+    private static void indexReading(PrometheusText out, IndexParseCounts p) {
+        out.family("debswarm_apt_indices_parsed_total", "counter",
+                "Packages and Sources indices parsed into the catalog, since the apt listener started.")
+                .sample("debswarm_apt_indices_parsed_total", p.packagesParsed(), "kind", "packages")
+                .sample("debswarm_apt_indices_parsed_total", p.sourcesParsed(), "kind", "sources");
+        counter(out, "debswarm_apt_releases_read_total",
+                "Release and InRelease files read and their signature checked, since the apt listener started.",
+                p.releasesRead());
+        out.family("debswarm_apt_unchanged_total", "counter",
+                "Indices and Release files that passed again with content already read, and were not read again.")
+                .sample("debswarm_apt_unchanged_total", p.unchangedIndices(), "kind", "index")
+                .sample("debswarm_apt_unchanged_total", p.unchangedReleases(), "kind", "release");
     }
 
     private static void node(PrometheusText out, NodeFigures node) {

@@ -3,6 +3,7 @@ package org.debswarm.webconsole.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.governor.GovernorStats;
 import org.debswarm.governor.HostStats;
 import org.debswarm.peerwire.PeerSnapshot;
@@ -18,9 +19,12 @@ import org.debswarm.stats.TorrentFigures;
  * The statistics as one JSON document for scripts: {@code node}, {@code torrents}, {@code peers} (summed over
  * torrents, at most {@link MetricsText#MAX_PEERS}), {@code governor}, and {@code sessions}: the running sessions
  * of the peer wire with their connected peers' live figures (address, client, bytes both ways in this connection,
- * rates, bytes of the torrent the peer has). A missing service is {@code null} (and an empty list), with
- * {@code statsAvailable} / {@code governorAvailable} / {@code peerWireAvailable} saying so. Bytes are integers,
- * rates bytes per second, times ISO-8601 UTC or {@code null} for never.
+ * rates, bytes of the torrent the peer has), and {@code indexParses}: the apt listener's index reading since it
+ * started ({@code packagesParsed}, {@code sourcesParsed}, {@code releasesRead}, {@code unchangedIndices},
+ * {@code unchangedReleases}), after {@code aptListenerAvailable}. A missing service is {@code null} (and an empty
+ * list), with {@code statsAvailable} / {@code governorAvailable} / {@code peerWireAvailable} /
+ * {@code aptListenerAvailable} saying so. Bytes are integers, rates bytes per second, times ISO-8601 UTC or
+ * {@code null} for never.
  */
 final class StatsJson {
 
@@ -31,8 +35,16 @@ final class StatsJson {
         return render(stats, governor, null);
     }
 
-    /** @param sessions the peer wire's sessions, null when it is not running */
     static String render(StatsView stats, GovernorStats governor, List<SessionSnapshot> sessions) {
+        return render(stats, governor, sessions, null);
+    }
+
+    /**
+     * @param sessions the peer wire's sessions, null when it is not running
+     * @param parses the apt listener's counts, null when it is not running
+     */
+    static String render(StatsView stats, GovernorStats governor, List<SessionSnapshot> sessions,
+            IndexParseCounts parses) {
         Json json = new Json().begin()
                 .field("statsAvailable", stats != null)
                 .field("governorAvailable", governor != null)
@@ -57,7 +69,17 @@ final class StatsJson {
         if (sessions != null) {
             sessions.forEach(session -> session(json, session));
         }
-        return json.endArray().end().toString() + "\n";
+        // last, so that the document begins as it did before the apt listener's counts were added
+        json.endArray().field("aptListenerAvailable", parses != null);
+        if (parses == null) {
+            json.nullField("indexParses");
+        } else {
+            json.key("indexParses").begin().field("packagesParsed", parses.packagesParsed())
+                    .field("sourcesParsed", parses.sourcesParsed()).field("releasesRead", parses.releasesRead())
+                    .field("unchangedIndices", parses.unchangedIndices())
+                    .field("unchangedReleases", parses.unchangedReleases()).end();
+        }
+        return json.end().toString() + "\n";
     }
 
     private static void session(Json json, SessionSnapshot s) {

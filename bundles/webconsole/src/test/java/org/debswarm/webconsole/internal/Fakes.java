@@ -46,6 +46,26 @@ final class Fakes {
         return String.format("%02x", n).repeat(20);
     }
 
+    /** An apt listener's catalog that knows no file and reports {@code counts}. */
+    static org.debswarm.aptlistener.IndexCatalog catalog(org.debswarm.aptlistener.IndexParseCounts counts) {
+        return new org.debswarm.aptlistener.IndexCatalog() {
+            @Override
+            public java.util.Optional<org.debswarm.storage.FileKey> entryFor(String host, String path) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public List<org.debswarm.aptlistener.PackagesIndex> indexes() {
+                return List.of();
+            }
+
+            @Override
+            public org.debswarm.aptlistener.IndexParseCounts parseCounts() {
+                return counts;
+            }
+        };
+    }
+
     /** A StatsView returning fixed figures; the lists are mutable for the test to fill. */
     static final class FakeStats implements StatsView {
         final Map<String, TorrentFigures> torrents = new HashMap<>();

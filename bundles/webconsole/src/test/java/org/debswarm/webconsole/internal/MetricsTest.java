@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.governor.GovernorStats;
 import org.debswarm.governor.HostStats;
 import org.debswarm.stats.PeerFigures;
@@ -110,9 +111,10 @@ public class MetricsTest {
     @Test
     public void absentServicesSayZeroAndOmitTheirFamilies() {
         String text = MetricsText.render(null, null);
-        assertEquals(List.of("debswarm_stats_up", "debswarm_governor_up"), wellFormed(text));
+        assertEquals(List.of("debswarm_stats_up", "debswarm_governor_up", "debswarm_aptlistener_up"), wellFormed(text));
         assertTrue(text, text.contains("debswarm_stats_up 0\n"));
         assertTrue(text, text.contains("debswarm_governor_up 0\n"));
+        assertTrue(text, text.contains("debswarm_aptlistener_up 0\n"));
 
         String statsOnly = MetricsText.render(stats(), null);
         wellFormed(statsOnly);
@@ -125,6 +127,24 @@ public class MetricsTest {
         assertTrue(governorOnly.contains("debswarm_stats_up 0\n"));
         assertFalse(governorOnly.contains("debswarm_from_peers_bytes_total"));
         assertTrue(governorOnly.contains("debswarm_governor_errors_total{mirror=\"deb.debian.org\"} 3\n"));
+    }
+
+    @Test
+    public void theAptListenersIndexReadingIsCounted() throws Exception {
+        IndexParseCounts counts = new IndexParseCounts(3, 1, 2, 17, 5);
+        ServletCall call = ServletCall.get(new MetricsServlet(null, null, null, Fakes.catalog(counts)),
+                MetricsServlet.METRICS);
+        String text = call.body();
+        List<String> families = wellFormed(text);
+        assertEquals(List.of("debswarm_stats_up", "debswarm_governor_up", "debswarm_aptlistener_up",
+                "debswarm_apt_indices_parsed_total", "debswarm_apt_releases_read_total", "debswarm_apt_unchanged_total"),
+                families);
+        assertTrue(text, text.contains("debswarm_aptlistener_up 1\n"));
+        assertTrue(text, text.contains("\ndebswarm_apt_indices_parsed_total{kind=\"packages\"} 3\n"
+                + "debswarm_apt_indices_parsed_total{kind=\"sources\"} 1\n"));
+        assertTrue(text, text.contains("\ndebswarm_apt_releases_read_total 2\n"));
+        assertTrue(text, text.contains("\ndebswarm_apt_unchanged_total{kind=\"index\"} 17\n"
+                + "debswarm_apt_unchanged_total{kind=\"release\"} 5\n"));
     }
 
     @Test

@@ -16,7 +16,8 @@ public class StatsJsonTest {
                 MetricsServlet.STATS_JSON);
         assertEquals("application/json", call.contentType);
         String json = call.body();
-        assertTrue(json, json.startsWith("{\"statsAvailable\":true,\"governorAvailable\":true,\"peerWireAvailable\":false,\"node\":{"
+        assertTrue(json, json.startsWith("{\"statsAvailable\":true,\"governorAvailable\":true,\"peerWireAvailable\":false,"
+                + "\"node\":{"
                 + "\"fromPeers\":3000,\"fromMirrors\":1000,\"uploaded\":500,\"servedToApt\":4000,"));
         assertTrue(json, json.contains("\"peerShare\":0.7500,"));
         assertTrue(json, json.contains("\"rates\":{\"fromPeers\":2048.0000,\"fromMirrors\":10.0000,\"uploaded\":0.0000}"));
@@ -26,7 +27,7 @@ public class StatsJsonTest {
         assertTrue(json, json.contains("\"peers\":[{\"peerId\":\"" + id(7) + "\""));
         assertTrue(json, json.contains("{\"host\":\"deb.debian.org\",\"active\":2,\"queued\":2,\"requests\":100,"));
         assertTrue(json, json.contains("\"total\":{\"host\":\"*\",\"active\":3"));
-        assertTrue(json, json.endsWith("]},\"sessions\":[]}\n"));
+        assertTrue(json, json.endsWith("]},\"sessions\":[],\"aptListenerAvailable\":false,\"indexParses\":null}\n"));
         balanced(json);
     }
 
@@ -47,9 +48,11 @@ public class StatsJsonTest {
     public void absentServicesAreNull() {
         String json = StatsJson.render(null, null);
         assertEquals("{\"statsAvailable\":false,\"governorAvailable\":false,\"peerWireAvailable\":false,"
-                + "\"node\":null,\"torrents\":[],\"peers\":[],\"governor\":null,\"sessions\":[]}\n", json);
+                + "\"node\":null,\"torrents\":[],\"peers\":[],\"governor\":null,\"sessions\":[],"
+                + "\"aptListenerAvailable\":false,\"indexParses\":null}\n", json);
         String noGovernor = StatsJson.render(MetricsTest.stats(), null);
-        assertTrue(noGovernor, noGovernor.endsWith(",\"governor\":null,\"sessions\":[]}\n"));
+        assertTrue(noGovernor, noGovernor.endsWith(",\"governor\":null,\"sessions\":[],\"aptListenerAvailable\":false,"
+                + "\"indexParses\":null}\n"));
         balanced(noGovernor);
     }
 
@@ -65,6 +68,16 @@ public class StatsJsonTest {
                 + "\"\\u003cscript\\u003e\",\"incoming\":true,\"downloaded\":40000,\"uploaded\":1000,"
                 + "\"downloadRate\":2048,\"uploadRate\":10,\"bytesHad\":16050,\"piecesHad\":2}"));
         assertTrue(json, json.contains("\"address\":\"[2001:db8:0:0:0:0:0:8]:51413\""));
+        balanced(json);
+    }
+
+    @Test
+    public void theAptListenersIndexReadingIsThere() throws Exception {
+        ServletCall call = ServletCall.get(new MetricsServlet(null, null, null,
+                Fakes.catalog(new org.debswarm.aptlistener.IndexParseCounts(3, 1, 2, 17, 5))), MetricsServlet.STATS_JSON);
+        String json = call.body();
+        assertTrue(json, json.endsWith(",\"aptListenerAvailable\":true,\"indexParses\":{\"packagesParsed\":3,\"sourcesParsed\":1,"
+                + "\"releasesRead\":2,\"unchangedIndices\":17,\"unchangedReleases\":5}}\n"));
         balanced(json);
     }
 

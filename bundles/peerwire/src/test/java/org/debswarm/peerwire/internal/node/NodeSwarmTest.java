@@ -6,6 +6,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.debswarm.aptlistener.IndexEntry;
 import org.debswarm.aptlistener.PackagesIndex;
+import org.debswarm.aptlistener.internal.Catalog;
 import org.debswarm.peerwire.internal.tracker.Query;
 import org.debswarm.peerwire.internal.tracker.RealTracker;
+import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.InfoHash;
@@ -138,6 +146,58 @@ public class NodeSwarmTest {
         assertEquals(registry.find(arch).orElseThrow().name(),
                 tracker.stats().torrent(arch.toHex()).orElseThrow().name());
         assertEquals(400, tracker.stats().peers(all.toHex()).get(0).left());
+    }
+
+    /**
+     * A Sources index, parsed by the apt listener's own catalog, becomes exactly one torrent named
+     * {@code <host> bookworm main source}, with the info hash that the torrent bundle's {@code fromSources} derives
+     * from the same file; it is started and announced under that name.
+     */
+    @Test
+    public void aSourcesIndexBecomesOneSourceTorrentAsFromSourcesDerivesIt() throws Exception {
+        String path = "debian/dists/bookworm/main/source/Sources";
+        String shared = " " + "a".repeat(64) + " 2000 hello_2.10.orig.tar.gz\n";
+        Path file = folder.newFile("Sources").toPath();
+        Files.writeString(file, "Package: hello\nVersion: 2.10-3\nDirectory: pool/main/h/hello\nChecksums-Sha256:\n "
+                + "b".repeat(64) + " 1200 hello_2.10-3.dsc\n" + shared + " " + "c".repeat(64)
+                + " 300 hello_2.10-3.debian.tar.xz\n\nPackage: hello\nVersion: 2.10-2\nDirectory: pool/main/h/hello\n"
+                + "Checksums-Sha256:\n " + "d".repeat(64) + " 1100 hello_2.10-2.dsc\n" + shared + "\n",
+                StandardCharsets.UTF_8);
+        PackagesIndex index = parsedByTheAptListener(path, file);
+        assertTrue(index.isSources());
+        InfoHash expected;
+        try (InputStream in = Files.newInputStream(file)) {
+            expected = factory.fromSources(HOST, path, in).architecture().infoHash();
+        }
+
+        node.packagesIndexed(index);
+        swarm.awaitStart(expected);
+        String name = HOST + " bookworm main source";
+        List<PackagesTorrent> registered = registry.torrents();
+        assertEquals("one torrent, no empty 'all' one: " + registered, 1, registered.size());
+        assertEquals(name, registered.get(0).name());
+        assertEquals(expected, registered.get(0).infoHash());
+        assertEquals("the shared orig tarball once", 4, registered.get(0).pieceCount());
+        assertEquals(List.of(expected), registry.current(new SourceIndex(HOST, path)).stream()
+                .map(PackagesTorrent::infoHash).toList());
+        Query started = next("started");
+        assertEquals(expected, hashOf(started));
+        assertEquals(name, started.text("name"));
+    }
+
+    /** The index as the apt listener hands it over: parsed by its real catalog, with the real control parser. */
+    private static PackagesIndex parsedByTheAptListener(String path, Path file) throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Catalog catalog = new Catalog(DefaultControlParser::new, thread);
+            catalog.ensureParsed(HOST, path, file, NodeTestSupport.sha256(Files.readAllBytes(file)))
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(1, catalog.indexes().size());
+            return catalog.indexes().get(0);
+        } finally {
+            thread.shutdownNow();
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
