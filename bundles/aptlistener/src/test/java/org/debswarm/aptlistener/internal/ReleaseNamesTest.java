@@ -17,7 +17,8 @@ import org.junit.Test;
 /** By-hash names, expected digests and trust from bookworm's real InRelease. */
 public class ReleaseNamesTest {
 
-    static final Path IN_RELEASE = Path.of(System.getProperty("debswarm.shared", "/work/shared"),
+    /** From the shared data beside the checkout: -Ddebswarm.shared (set by the parent pom), else ../shared. */
+    static final Path IN_RELEASE = Path.of(System.getProperty("debswarm.shared", "../../../shared"),
             "data/debian/bookworm/InRelease");
     private static final String DIGEST = "9e0b5aabb2465b3d2e7a7fe27f9913846277833f7a2826e7767acccff5b588c5";
     private static final String XZ = "debian/dists/bookworm/main/binary-amd64/Packages.xz";
