@@ -5,5 +5,5 @@
  * administrator's actions on the node's torrents ({@link org.debswarm.peerwire.TorrentActions}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.debswarm.peerwire;

@@ -223,6 +223,12 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     }
 
     @Override
+    public int connectedPeers(InfoHash hash) {
+        Session session = sessions.get(hash);
+        return session == null ? 0 : call(session.swarm::connectedPeers);
+    }
+
+    @Override
     public Optional<SessionSnapshot> snapshot(InfoHash hash) {
         Session session = sessions.get(hash);
         return session == null ? Optional.empty() : Optional.of(call(session.swarm::snapshot));

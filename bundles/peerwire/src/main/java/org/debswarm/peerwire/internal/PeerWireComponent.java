@@ -92,6 +92,11 @@ public final class PeerWireComponent implements PeerWire {
     }
 
     @Override
+    public int connectedPeers(InfoHash infoHash) {
+        return engine.connectedPeers(infoHash);
+    }
+
+    @Override
     public Optional<SessionSnapshot> snapshot(InfoHash infoHash) {
         return engine.snapshot(infoHash);
     }

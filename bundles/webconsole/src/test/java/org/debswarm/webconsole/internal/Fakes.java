@@ -255,6 +255,11 @@ final class Fakes {
         }
 
         @Override
+        public int connectedPeers(InfoHash infoHash) {
+            return snapshot(infoHash).map(s -> s.peers().size()).orElse(0);
+        }
+
+        @Override
         public int port() {
             return 6881;
         }

@@ -103,7 +103,7 @@ public final class EngineSwarmControl implements SwarmControl {
 
     @Override
     public int connectedPeers(InfoHash infoHash) {
-        return engine.snapshot(infoHash).map(s -> s.peers().size()).orElse(0);
+        return engine.connectedPeers(infoHash);
     }
 
     @Override

@@ -344,6 +344,11 @@ public final class Swarm implements PieceStorage.Listener {
         List.copyOf(peers).forEach(downloader::refresh);
     }
 
+    /** @return the peers connected now (handshakes done) */
+    public int connectedPeers() {
+        return peers.size();
+    }
+
     public SessionSnapshot snapshot() {
         long now = clock.getAsLong();
         List<PeerSnapshot> list = peers.stream().map(p -> p.snapshot(now)).toList();

@@ -144,6 +144,7 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
             }
         }
         assertTrue(engine.snapshot(t.infoHash()).orElseThrow().peers().isEmpty());
+        assertEquals(0, engine.connectedPeers(t.infoHash()));
     }
 
     @Test

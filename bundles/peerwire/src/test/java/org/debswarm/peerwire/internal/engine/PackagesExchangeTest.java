@@ -47,6 +47,8 @@ public class PackagesExchangeTest extends EngineTestSupport {
         assertEquals("only the wanted piece", 1, leechTorrent.had().cardinality());
         SessionSnapshot s = leech.snapshot(leechTorrent.infoHash()).orElseThrow();
         assertEquals(2, s.peers().size());
+        assertEquals("the cheap count agrees", 2, leech.connectedPeers(leechTorrent.infoHash()));
+        assertEquals("no session, no peers", 0, leech.connectedPeers(org.debswarm.torrent.InfoHash.of(new byte[org.debswarm.torrent.InfoHash.LENGTH])));
         long fromPeers = s.peers().stream().mapToLong(PeerSnapshot::downloaded).sum();
         assertTrue("every block came once, or a few twice in endgame: " + fromPeers,
                 fromPeers >= contents.get(0).length && fromPeers < contents.get(0).length + 64 * 16384);
