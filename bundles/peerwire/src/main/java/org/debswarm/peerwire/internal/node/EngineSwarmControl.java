@@ -2,8 +2,6 @@ package org.debswarm.peerwire.internal.node;
 
 import java.net.InetSocketAddress;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -24,21 +22,19 @@ import org.osgi.service.component.annotations.Reference;
  * The node glue's sessions, run by the peer-wire engine. While the engine is being replaced this component
  * goes with it and the glue carries on detached, announcing what the store holds.
  * <p>
- * apt can ask for a package of a torrent whose session is about to start (the index was just registered). Such
- * a {@link #want} is kept and passed to the session when it starts, so that a file stored meanwhile by the
- * apt listener is still marked had and announced: the start's own look at the store sees only complete files.
+ * A {@link #want} is kept until the torrent's session has the piece, and handed again to every session of that
+ * torrent that starts meanwhile ({@link KeptWants}): apt can ask for a package just before its torrent's session
+ * starts, or while it is started again after a configuration change, and the file the apt listener stores then
+ * must still be marked had and announced.
  */
 @Component(service = SwarmControl.class)
 public final class EngineSwarmControl implements SwarmControl {
 
-    /** Wants kept for sessions not started yet; beyond this many, a want for no session fails at once. */
-    static final int MAX_EARLY_WANTS = 4096;
+    /** Wants kept at most; beyond, the oldest is dropped. */
+    static final int MAX_KEPT_WANTS = 4096;
 
     private final PeerWire engine;
-    /** Guards {@link #earlyWants} and orders its hand-over against {@link #start}. */
-    private final Object lock = new Object();
-    private final Map<InfoHash, Map<Integer, CompletableFuture<Void>>> earlyWants = new HashMap<>();
-    private int earlyWantCount;
+    private final KeptWants wants = new KeptWants(MAX_KEPT_WANTS);
 
     @Activate
     public EngineSwarmControl(@Reference PeerWire engine) {
@@ -53,7 +49,7 @@ public final class EngineSwarmControl implements SwarmControl {
     @Override
     public void start(PackagesTorrent torrent, Origin origin) {
         engine.start(torrent, origin.mirrorHost(), origin.archiveRoot());
-        handOverEarlyWants(torrent.infoHash());
+        wants.of(torrent.infoHash()).forEach(this::handOver);
     }
 
     @Override
@@ -63,13 +59,7 @@ public final class EngineSwarmControl implements SwarmControl {
 
     @Override
     public void stop(InfoHash infoHash) {
-        engine.stop(infoHash);
-        Map<Integer, CompletableFuture<Void>> dropped;
-        synchronized (lock) {
-            dropped = removeEarlyWants(infoHash);
-        }
-        dropped.values().forEach(f -> f.completeExceptionally(
-                new IllegalStateException("session of " + infoHash + " stopped before it started")));
+        engine.stop(infoHash); // its wants stay kept, for the session that starts next
     }
 
     @Override
@@ -108,62 +98,31 @@ public final class EngineSwarmControl implements SwarmControl {
 
     @Override
     public CompletableFuture<Void> want(InfoHash infoHash, int piece) {
+        KeptWants.Want want = new KeptWants.Want(infoHash, piece);
+        CompletableFuture<Void> future = wants.keep(want);
+        handOver(want);
+        return future;
+    }
+
+    /** Hands a kept want to the torrent's session, if one runs: it is done when the session has the piece. */
+    private void handOver(KeptWants.Want want) {
         try {
-            return engine.want(infoHash, piece);
-        } catch (IllegalArgumentException notRunning) {
-            if (engine.snapshot(infoHash).isPresent()) {
-                return CompletableFuture.failedFuture(notRunning); // a running session refused the piece
+            engine.want(want.infoHash(), want.piece()).whenComplete((v, failure) -> {
+                if (failure == null) {
+                    wants.satisfied(want);
+                } // else the session stopped first: the want stays for the next one
+            });
+        } catch (IllegalArgumentException notRunningOrRefused) {
+            Optional<SessionSnapshot> session = engine.snapshot(want.infoHash());
+            if (session.isEmpty()) {
+                return; // no session: kept for the one that starts, which hands it over
+            }
+            if (want.piece() < 0 || want.piece() >= session.get().pieceCount()) {
+                wants.refused(want, notRunningOrRefused);
+            } else {
+                handOver(want); // the session started between the call and the look: it takes the want now
             }
         }
-        CompletableFuture<Void> early;
-        synchronized (lock) {
-            if (earlyWantCount >= MAX_EARLY_WANTS) {
-                return CompletableFuture.failedFuture(new IllegalStateException("no session for torrent " + infoHash
-                        + ", and " + MAX_EARLY_WANTS + " wants already wait for sessions to start"));
-            }
-            Map<Integer, CompletableFuture<Void>> pieces = earlyWants.computeIfAbsent(infoHash, h -> new HashMap<>());
-            early = pieces.get(piece);
-            if (early == null) {
-                early = new CompletableFuture<>();
-                pieces.put(piece, early);
-                earlyWantCount++;
-            }
-        }
-        if (engine.snapshot(infoHash).isPresent()) {
-            handOverEarlyWants(infoHash); // the session started between the refusal and the keeping
-        }
-        return early;
-    }
-
-    /** Passes the wants kept for a session that now runs to it; each kept future follows the session's. */
-    private void handOverEarlyWants(InfoHash infoHash) {
-        Map<Integer, CompletableFuture<Void>> pieces;
-        synchronized (lock) {
-            pieces = removeEarlyWants(infoHash);
-        }
-        for (Map.Entry<Integer, CompletableFuture<Void>> e : pieces.entrySet()) {
-            CompletableFuture<Void> early = e.getValue();
-            try {
-                engine.want(infoHash, e.getKey()).whenComplete((v, failure) -> {
-                    if (failure == null) {
-                        early.complete(null);
-                    } else {
-                        early.completeExceptionally(failure);
-                    }
-                });
-            } catch (IllegalArgumentException refused) {
-                early.completeExceptionally(refused);
-            }
-        }
-    }
-
-    private Map<Integer, CompletableFuture<Void>> removeEarlyWants(InfoHash infoHash) {
-        Map<Integer, CompletableFuture<Void>> pieces = earlyWants.remove(infoHash);
-        if (pieces == null) {
-            return Map.of();
-        }
-        earlyWantCount -= pieces.size();
-        return pieces;
     }
 
     @Override

@@ -26,11 +26,11 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * apt asks for a package of a torrent whose session has not started yet: the want is kept and reaches the
- * session when it starts, so a file the apt listener stores afterwards is marked had. A real engine and a real
- * store on H2.
+ * apt asks for a package of a torrent whose session has not started yet, or is being started again: the want is
+ * kept and reaches the session that runs next, so a file the apt listener stores afterwards is marked had. A real
+ * engine and a real store on H2.
  */
-public class EarlyWantTest {
+public class KeptWantsTest {
 
     private static final String HOST = "deb.debian.org";
     private static final String PATH = "pool/main/p/pkg/pkg_1.0_amd64.deb";
@@ -80,26 +80,40 @@ public class EarlyWantTest {
     }
 
     @Test
-    public void aWantForASessionThatIsStoppedBeforeItStartsFails() throws Exception {
-        CompletableFuture<Void> early = control.want(torrent.infoHash(), torrent.indexOf(PATH));
-        control.stop(torrent.infoHash());
+    public void aWantSurvivesARestartOfItsSession() throws Exception {
+        int piece = torrent.indexOf(PATH);
+        control.start(torrent, new Origin(HOST, "debian/"));
+        CompletableFuture<Void> want = control.want(torrent.infoHash(), piece);
+        control.stop(torrent.infoHash()); // a configuration change: the node glue stops and starts its sessions
+        assertFalse("the session stopped, the want stays", want.isDone());
+        control.start(torrent, new Origin(HOST, "debian/"));
+        NodeTestSupport.put(store, HOST, "debian/" + PATH, content);
+
+        want.get(10, TimeUnit.SECONDS);
+        assertTrue("the session started again has the file", torrent.had().get(piece));
+    }
+
+    @Test
+    public void keptWantsAreBoundedAndTheOldestIsDropped() throws Exception {
+        CompletableFuture<Void> oldest = control.want(torrent.infoHash(), 0);
+        for (int i = 1; i < EngineSwarmControl.MAX_KEPT_WANTS; i++) {
+            assertFalse(control.want(torrent.infoHash(), i).isDone());
+        }
+        assertFalse("at the bound, all kept", oldest.isDone());
+        CompletableFuture<Void> beyond = control.want(torrent.infoHash(), EngineSwarmControl.MAX_KEPT_WANTS);
+        assertFalse("the newest is kept", beyond.isDone());
         try {
-            early.get(10, TimeUnit.SECONDS);
-            fail("completed: " + early);
+            oldest.get(10, TimeUnit.SECONDS);
+            fail("completed: " + oldest);
         } catch (ExecutionException expected) {
-            assertTrue(expected.getCause().getMessage(), expected.getCause().getMessage().contains("stopped"));
+            assertTrue(expected.getCause().getMessage(), expected.getCause().getMessage().contains("oldest is dropped"));
         }
     }
 
     @Test
-    public void wantsWaitingForSessionsAreBounded() throws Exception {
-        for (int i = 0; i < EngineSwarmControl.MAX_EARLY_WANTS; i++) {
-            assertFalse(control.want(torrent.infoHash(), i).isDone());
-        }
-        CompletableFuture<Void> beyond = control.want(torrent.infoHash(), EngineSwarmControl.MAX_EARLY_WANTS);
-        assertTrue("refused at once beyond the bound", beyond.isCompletedExceptionally());
+    public void aRunningSessionRefusesAPieceItDoesNotHave() throws Exception {
         control.start(torrent, new Origin(HOST, "debian/"));
         CompletableFuture<Void> outOfRange = control.want(torrent.infoHash(), 5);
-        assertTrue("a running session refuses a piece it does not have", outOfRange.isCompletedExceptionally());
+        assertTrue("refused at once", outOfRange.isCompletedExceptionally());
     }
 }
