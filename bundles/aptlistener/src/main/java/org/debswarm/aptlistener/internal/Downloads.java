@@ -23,8 +23,7 @@ final class Downloads {
     }
 
     Download start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline) {
-        Download download = Download.start(governor, uri, write, deadline, executor,
-                bytes -> metering.fromMirror(uri, bytes));
+        Download download = Download.start(governor, uri, write, deadline, executor, metering.fromMirror(uri));
         String sha256 = write.key().sha256();
         running.put(sha256, download);
         write.completion().whenComplete((file, failure) -> running.remove(sha256, download));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import org.debswarm.stats.StatsRecorder;
@@ -23,12 +24,15 @@ final class Metering {
         this.stats = stats;
     }
 
-    /** Bytes of a body received from the mirror at {@code uri}, as they arrive. */
-    void fromMirror(URI uri, long bytes) {
-        StatsRecorder recorder = stats.get();
-        if (recorder != null && bytes > 0) {
-            recorder.mirrorDownloaded(null, host(uri), bytes);
-        }
+    /** @return where the bytes of a body from the mirror at {@code uri} are counted, as they arrive */
+    LongConsumer fromMirror(URI uri) {
+        String host = host(uri);
+        return bytes -> {
+            StatsRecorder recorder = stats.get();
+            if (recorder != null && bytes > 0) {
+                recorder.mirrorDownloaded(null, host, bytes);
+            }
+        };
     }
 
     /** A package file answered to apt in full ({@code bytes} sent); not for index files. */
@@ -41,12 +45,13 @@ final class Metering {
 
     /** @return {@code body}, counting what is read from it as bytes from the mirror at {@code uri} */
     InputStream fromMirror(URI uri, InputStream body) {
+        LongConsumer counted = fromMirror(uri);
         return new FilterInputStream(body) {
             @Override
             public int read() throws IOException {
                 int b = super.read();
                 if (b >= 0) {
-                    fromMirror(uri, 1);
+                    counted.accept(1);
                 }
                 return b;
             }
@@ -54,7 +59,7 @@ final class Metering {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int n = super.read(buffer, offset, length);
-                fromMirror(uri, n);
+                counted.accept(n);
                 return n;
             }
         };
