@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.debswarm.aptlistener.IndexCatalog;
 import org.debswarm.aptlistener.IndexEntry;
@@ -125,9 +126,9 @@ public final class Catalog implements IndexCatalog {
      *         start-up reading of the cache
      */
     private CompletableFuture<?>[] pending(String host) {
-        return java.util.stream.Stream.concat(inFlight.entrySet().stream().filter(e -> e.getKey().startsWith(host + "\n"))
-                .map(Map.Entry::getValue), java.util.stream.Stream.of(warmUp))
-                .filter(f -> !f.isDone()).toArray(CompletableFuture[]::new);
+        Stream<CompletableFuture<Void>> forHost = inFlight.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(host + "\n")).map(Map.Entry::getValue);
+        return Stream.concat(forHost, Stream.of(warmUp)).filter(f -> !f.isDone()).toArray(CompletableFuture[]::new);
     }
 
     /**
