@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +72,7 @@ final class NodeReadings {
         while (!condition.test(last)) {
             if (System.nanoTime() > end) {
                 throw new AssertionError(what + " within " + DEADLINE + "; last reading: " + last + "\nnode output:\n"
-                        + Files.readString(node.home().resolveSibling("home.log")));
+                        + node.output());
             }
             Thread.sleep(200);
             last = reading.read(node);
