@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.node.NodeTorrent;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.Figures;
 import org.debswarm.stats.PeerFigures;

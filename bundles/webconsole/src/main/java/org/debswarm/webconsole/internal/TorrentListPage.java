@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.node.NodeTorrent;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
-import org.debswarm.peerwire.TorrentActions;
+import org.debswarm.node.TorrentActions;
 import org.debswarm.stats.SwarmCompletion;
 import org.debswarm.stats.StatsView;
 import org.debswarm.stats.TorrentFigures;

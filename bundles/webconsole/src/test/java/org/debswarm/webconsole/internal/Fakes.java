@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.node.NodeTorrent;
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
-import org.debswarm.peerwire.TorrentActions;
+import org.debswarm.node.TorrentActions;
 import org.debswarm.stats.Figures;
 import org.debswarm.stats.HistoryResolution;
 import org.debswarm.stats.NodeFigures;
