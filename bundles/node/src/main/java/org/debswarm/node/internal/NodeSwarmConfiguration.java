@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + " runs the .torrent files of <debswarm.home>/torrents.")
 public @interface NodeSwarmConfiguration {
 
-    String PID = "org.debswarm.peerwire.node";
+    String PID = "org.debswarm.node";
 
     @AttributeDefinition(name = "Trackers",
             description = "HTTP(S) announce URLs for the Packages torrents; each is its own tier (all are"

@@ -18,7 +18,7 @@ import org.debswarm.torrent.TorrentRegistry;
 final class TorrentDetailPage {
 
     static final String ACTIONS_UNAVAILABLE = "Stop, start and forget are disabled: the node's torrent actions"
-            + " (bundle org.debswarm.peerwire) are not running.";
+            + " (bundle org.debswarm.node) are not running.";
 
     private TorrentDetailPage() {
     }

@@ -96,7 +96,7 @@ final class TorrentListPage {
     private static void standard(Html html, TorrentsPlugin.Services services, String root, Set<String> shown) {
         html.element("h2", "Standard torrents (the node's torrents/ folder)");
         if (services.actions() == null) {
-            html.notice("The node's torrent actions (bundle org.debswarm.peerwire) are not running: standard"
+            html.notice("The node's torrent actions (bundle org.debswarm.node) are not running: standard"
                     + " torrents are not listed.");
             return;
         }

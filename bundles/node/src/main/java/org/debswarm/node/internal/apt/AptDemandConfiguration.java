@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + " what they leave when the download stalls.")
 public @interface AptDemandConfiguration {
 
-    String PID = "org.debswarm.peerwire.apt";
+    String PID = "org.debswarm.node.apt";
 
     @AttributeDefinition(name = "Stall",
             description = "Seconds without a new byte from peers after which the mirror fills the rest (Range).")

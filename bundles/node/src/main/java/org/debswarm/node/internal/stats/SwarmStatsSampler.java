@@ -38,7 +38,7 @@ public final class SwarmStatsSampler {
     public SwarmStatsSampler(@Reference PeerWire engine, @Reference StatsRecorder stats) {
         this.engine = engine;
         this.ledger = new SessionLedger(stats);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-peerwire-stats"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-node-stats"));
         timer.scheduleWithFixedDelay(this::sample, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
