@@ -2,12 +2,15 @@ package org.debswarm.node.internal;
 
 import java.net.InetSocketAddress;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.storage.SpanningStorage;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.MetaInfo;
@@ -19,8 +22,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The node glue's sessions, run by the peer-wire engine. While the engine is being replaced this component
- * goes with it and the glue carries on detached, announcing what the store holds.
+ * The node glue's sessions, run by the peer-wire engine: the handles {@link PeerWire#start} returned, by torrent.
+ * While the engine is being replaced this component goes with it and the glue carries on detached, announcing
+ * what the store holds.
  * <p>
  * A {@link #want} is kept until the torrent's session has the piece, and handed again to every session of that
  * torrent that starts meanwhile ({@link KeptWants}): apt can ask for a package just before its torrent's session
@@ -35,6 +39,7 @@ public final class EngineSwarmControl implements SwarmControl {
 
     private final PeerWire engine;
     private final KeptWants wants = new KeptWants(MAX_KEPT_WANTS);
+    private final Map<InfoHash, TorrentSession> sessions = new ConcurrentHashMap<>();
 
     @Activate
     public EngineSwarmControl(@Reference PeerWire engine) {
@@ -48,23 +53,27 @@ public final class EngineSwarmControl implements SwarmControl {
 
     @Override
     public void start(PackagesTorrent torrent, Origin origin) {
-        engine.start(torrent, origin.mirrorHost(), origin.archiveRoot());
-        wants.of(torrent.infoHash()).forEach(this::handOver);
+        TorrentSession session = engine.start(torrent, origin.mirrorHost(), origin.archiveRoot());
+        sessions.put(torrent.infoHash(), session);
+        wants.of(torrent.infoHash()).forEach(want -> handOver(session, want));
     }
 
     @Override
     public void start(MetaInfo torrent, SpanningStorage storage, PieceBits had) {
-        engine.start(torrent, storage, had);
+        sessions.put(torrent.infoHash(), engine.start(torrent, storage, had));
     }
 
     @Override
     public void stop(InfoHash infoHash) {
-        engine.stop(infoHash); // its wants stay kept, for the session that starts next
+        TorrentSession session = sessions.remove(infoHash);
+        if (session != null) {
+            session.stop(); // its wants stay kept, for the session that starts next
+        }
     }
 
     @Override
     public void addPeers(InfoHash infoHash, Collection<InetSocketAddress> peers) {
-        engine.addPeers(infoHash, peers);
+        session(infoHash).ifPresent(s -> s.addPeers(peers));
     }
 
     /**
@@ -73,55 +82,41 @@ public final class EngineSwarmControl implements SwarmControl {
      */
     @Override
     public Optional<TransferCounters> counters(InfoHash infoHash) {
-        return engine.snapshot(infoHash).map(EngineSwarmControl::counters);
+        TorrentSession session = sessions.get(infoHash);
+        try {
+            return session == null ? Optional.empty() : Optional.of(counters(session.snapshot()));
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return Optional.empty();
+        }
     }
 
     @Override
-    public int peersWith(InfoHash infoHash, int piece) {
-        return engine.peersWith(infoHash, piece);
+    public Optional<TorrentSession> session(InfoHash infoHash) {
+        return Optional.ofNullable(sessions.get(infoHash));
     }
 
-    @Override
-    public void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching) {
-        engine.fetchingFromMirror(infoHash, piece, fetching);
-    }
-
-    @Override
-    public int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence) {
-        return engine.peersFetchingFromMirror(infoHash, piece, withPrecedence);
-    }
-
-    @Override
-    public int connectedPeers(InfoHash infoHash) {
-        return engine.connectedPeers(infoHash);
-    }
-
+    /**
+     * Kept first, then handed to the session if one runs: a session that starts between the two finds the want
+     * kept and takes it too, which does no harm.
+     */
     @Override
     public CompletableFuture<Void> want(InfoHash infoHash, int piece) {
         KeptWants.Want want = new KeptWants.Want(infoHash, piece);
         CompletableFuture<Void> future = wants.keep(want);
-        handOver(want);
+        session(infoHash).ifPresent(session -> handOver(session, want));
         return future;
     }
 
-    /** Hands a kept want to the torrent's session, if one runs: it is done when the session has the piece. */
-    private void handOver(KeptWants.Want want) {
+    /** Hands a kept want to a session: it is done when the session has the piece. */
+    private void handOver(TorrentSession session, KeptWants.Want want) {
         try {
-            engine.want(want.infoHash(), want.piece()).whenComplete((v, failure) -> {
+            session.want(want.piece()).whenComplete((v, failure) -> {
                 if (failure == null) {
                     wants.satisfied(want);
                 } // else the session stopped first: the want stays for the next one
             });
-        } catch (IllegalArgumentException notRunningOrRefused) {
-            Optional<SessionSnapshot> session = engine.snapshot(want.infoHash());
-            if (session.isEmpty()) {
-                return; // no session: kept for the one that starts, which hands it over
-            }
-            if (want.piece() < 0 || want.piece() >= session.get().pieceCount()) {
-                wants.refused(want, notRunningOrRefused);
-            } else {
-                handOver(want); // the session started between the call and the look: it takes the want now
-            }
+        } catch (IllegalArgumentException outOfRange) {
+            wants.refused(want, outOfRange);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.storage.SpanningStorage;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.MetaInfo;
@@ -49,23 +50,12 @@ public interface SwarmControl {
     /** The counters announced for a running torrent; empty if it is not running. */
     Optional<TransferCounters> counters(InfoHash infoHash);
 
-    /** How many connected peers of a running torrent have a piece; 0 when none or not running. */
-    default int peersWith(InfoHash infoHash, int piece) {
-        return 0;
-    }
-
-    /** Tells connected peers this node fetches a piece from a mirror, or gave up; see {@code PeerWire}. */
-    default void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching) {
-    }
-
-    /** Connected peers fetching a piece from a mirror (with precedence: those this node gives way to). */
-    default int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence) {
-        return 0;
-    }
-
-    /** Connected peers of a running torrent; 0 when not running. */
-    default int connectedPeers(InfoHash infoHash) {
-        return 0;
+    /**
+     * The engine's handle of a running torrent's session, for what apt's requests need of it (availability of a
+     * piece, mirror-fetch notices); empty when the torrent does not run, or no engine is there.
+     */
+    default Optional<TorrentSession> session(InfoHash infoHash) {
+        return Optional.empty();
     }
 
     /**

@@ -11,10 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import org.debswarm.governor.HttpGovernor;
-import org.debswarm.node.internal.SwarmControl;
 import org.debswarm.node.internal.webseed.MirrorFill;
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.storage.FileWrite;
-import org.debswarm.torrent.InfoHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +29,14 @@ final class AnnouncedMirrorFetch {
     private static final Logger LOG = LoggerFactory.getLogger(AnnouncedMirrorFetch.class);
 
     private final FileWrite write;
-    private final SwarmControl swarm;
-    private final InfoHash infoHash;
+    private final TorrentSession session;
     private final int piece;
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> check;
 
-    AnnouncedMirrorFetch(FileWrite write, SwarmControl swarm, InfoHash infoHash, int piece) {
+    AnnouncedMirrorFetch(FileWrite write, TorrentSession session, int piece) {
         this.write = write;
-        this.swarm = swarm;
-        this.infoHash = infoHash;
+        this.session = session;
         this.piece = piece;
     }
 
@@ -50,18 +47,18 @@ final class AnnouncedMirrorFetch {
      */
     void start(HttpGovernor governor, URI uri, Duration deadline, Duration giveWay, ScheduledExecutorService timer,
             Executor copier, LongConsumer fromMirror, Runnable onGiveWay) {
-        swarm.fetchingFromMirror(infoHash, piece, true);
+        session.fetchingFromMirror(piece, true);
         check = timer.schedule(() -> giveWayIfPreceded(onGiveWay), giveWay.toMillis(), TimeUnit.MILLISECONDS);
         MirrorFill.start(governor, uri, write, deadline, copier, fromMirror, () -> stopped)
                 .whenComplete((v, failure) -> finished(failure));
     }
 
     private void giveWayIfPreceded(Runnable onGiveWay) {
-        if (write.isDone() || swarm.peersFetchingFromMirror(infoHash, piece, true) == 0) {
+        if (write.isDone() || AptDemand.availability(session, piece).fetchersWithPrecedence() == 0) {
             return;
         }
         stopped = true;
-        swarm.fetchingFromMirror(infoHash, piece, false);
+        session.fetchingFromMirror(piece, false);
         LOG.debug("{}: a peer with precedence fetches it from the mirror too; waiting for its copy",
                 write.key().path());
         onGiveWay.run();
@@ -77,7 +74,7 @@ final class AnnouncedMirrorFetch {
         if (cause == null || cause instanceof CancellationException || write.isDone()) {
             return;
         }
-        swarm.fetchingFromMirror(infoHash, piece, false);
+        session.fetchingFromMirror(piece, false);
         write.abort("the mirror failed: " + cause.getMessage());
     }
 

@@ -6,15 +6,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
 import org.debswarm.aptlistener.PackageSource;
 import org.debswarm.governor.HttpGovernor;
 import org.debswarm.node.internal.SwarmControl;
+import org.debswarm.peerwire.PieceAvailability;
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.stats.StatsRecorder;
 import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;
@@ -53,6 +57,7 @@ public final class AptDemand implements PackageSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(AptDemand.class);
     private static final long STOP_WAIT_SECONDS = 5;
+    private static final long AVAILABILITY_WAIT_SECONDS = 5;
 
     private final TorrentRegistry registry;
     private final PieceStore store;
@@ -107,10 +112,9 @@ public final class AptDemand implements PackageSource {
             return false;
         }
         PieceLocator.Located at = located.get();
-        InfoHash hash = at.torrent().infoHash();
-        boolean fromPeers = swarm.peersWith(hash, at.piece()) > 0
-                || swarm.peersFetchingFromMirror(hash, at.piece(), false) > 0;
-        if (!fromPeers && swarm.connectedPeers(hash) == 0) {
+        Optional<TorrentSession> session = swarm.session(at.torrent().infoHash());
+        PieceAvailability peers = session.map(s -> availability(s, at.piece())).orElse(PieceAvailability.NONE);
+        if (!peers.fromPeers() && peers.connectedPeers() == 0) {
             watch(at); // alone: the listener's own mirror download is the quickest; announce the file once stored
             return false;
         }
@@ -123,13 +127,29 @@ public final class AptDemand implements PackageSource {
         }
         if (begin.outcome() == BeginResult.Outcome.CREATED) {
             FileWrite write = begin.write().orElseThrow();
-            if (fromPeers) {
-                fromPeers(write, at);
+            if (peers.fromPeers()) {
+                fromPeers(write, at, session.get());
             } else {
-                fromMirror(write, at);
+                fromMirror(write, at, session.get());
             }
         }
         return true;
+    }
+
+    /**
+     * The one trip to the engine's I/O thread an apt request makes, bounded: a busy or stopping engine counts
+     * as no peers, and the listener goes to the mirror.
+     */
+    static PieceAvailability availability(TorrentSession session, int piece) {
+        try {
+            return session.availability(piece).get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PieceAvailability.NONE;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.debug("No availability of piece {} from {}: {}", piece, session, e.toString());
+            return PieceAvailability.NONE;
+        }
     }
 
     private void watch(PieceLocator.Located at) {
@@ -146,11 +166,10 @@ public final class AptDemand implements PackageSource {
                 PieceLocator.find(registry.torrents(), key).ifPresent(this::watch)).exceptionally(failure -> null);
     }
 
-    private void fromPeers(FileWrite write, PieceLocator.Located at) {
-        InfoHash hash = at.torrent().infoHash();
+    private void fromPeers(FileWrite write, PieceLocator.Located at, TorrentSession session) {
         PeerDownload download = new PeerDownload(write, uri(write), governor, stall, deadline, timer, copier,
-                mirrorBytes(write, hash), () -> swarm.peersFetchingFromMirror(hash, at.piece(), false),
-                fetcherPatience);
+                mirrorBytes(write, session.infoHash()),
+                () -> availability(session, at.piece()).fetchingFromMirror(), fetcherPatience);
         running.add(download);
         write.completion().whenComplete((file, failure) -> running.remove(download));
         watch(at);
@@ -158,16 +177,16 @@ public final class AptDemand implements PackageSource {
         LOG.debug("{}/{} from peers of {}", write.key().host(), write.key().path(), at.torrent().name());
     }
 
-    private void fromMirror(FileWrite write, PieceLocator.Located at) {
-        InfoHash hash = at.torrent().infoHash();
-        AnnouncedMirrorFetch fetch = new AnnouncedMirrorFetch(write, swarm, hash, at.piece());
+    private void fromMirror(FileWrite write, PieceLocator.Located at, TorrentSession session) {
+        AnnouncedMirrorFetch fetch = new AnnouncedMirrorFetch(write, session, at.piece());
         fetching.add(fetch);
         write.completion().whenComplete((file, failure) -> fetching.remove(fetch));
         watch(at);
-        fetch.start(governor, uri(write), deadline, giveWay, timer, copier, mirrorBytes(write, hash), () -> {
-            fetching.remove(fetch);
-            fromPeers(write, at);
-        });
+        fetch.start(governor, uri(write), deadline, giveWay, timer, copier, mirrorBytes(write, session.infoHash()),
+                () -> {
+                    fetching.remove(fetch);
+                    fromPeers(write, at, session);
+                });
         LOG.debug("{}/{} from the mirror, announced to the peers of {}", write.key().host(), write.key().path(),
                 at.torrent().name());
     }

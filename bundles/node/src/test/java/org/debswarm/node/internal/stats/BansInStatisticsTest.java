@@ -45,7 +45,7 @@ public class BansInStatisticsTest extends EngineTestSupport {
         FileSystemPieceStore store = store("leech");
         PackagesTorrent torrent = torrent();
         PeerEngine leech = engine(store, SwarmOptions.DEFAULTS.withMaxBadPieces(1));
-        leech.start(torrent, HOST, ROOT);
+        org.debswarm.peerwire.TorrentSession session = leech.start(torrent, HOST, ROOT);
         Path home = folder.newFolder("stats").toPath();
         StatsComponent stats = stats(home);
         SwarmStatsSampler sampler = new SwarmStatsSampler(leech, stats);
@@ -53,8 +53,8 @@ public class BansInStatisticsTest extends EngineTestSupport {
         String hash = torrent.infoHash().toHex();
 
         try (FakePeer liar = new FakePeer(torrent.infoHash(), torrent.pieceCount())) {
-            leech.want(torrent.infoHash(), torrent.indexOf(paths.get(0)));
-            leech.addPeers(torrent.infoHash(), List.of(liar.address()));
+            session.want(torrent.indexOf(paths.get(0)));
+            session.addPeers(List.of(liar.address()));
             assertEquals("closed by the engine", liar.ended.get(WAIT_SECONDS, TimeUnit.SECONDS));
         }
         eventually("the ban reached the statistics", () -> stats.node().figures().bans() > 0);
