@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.debswarm.commons.Shutdown;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
 import org.debswarm.node.NodeTorrent;
@@ -192,14 +193,15 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         if (folder != null) {
             folder.close(THREAD_WAIT);
         }
-        Threads.stop(node, THREAD_WAIT).forEach(dropped -> {
+        node.shutdownNow().forEach(dropped -> { // the actions still queued fail
             if (dropped instanceof NodeTorrentActions.Task task) {
                 task.cancel();
             }
         });
+        Shutdown.now(node, "Node swarm", THREAD_WAIT);
         running.stopAll(stopDeadline);
         standard.closeAll();
-        Threads.stop(timer, THREAD_WAIT);
+        Shutdown.now(timer, "Tracker timer", THREAD_WAIT);
         http.close(THREAD_WAIT);
         LOG.debug("Node swarm stopped");
     }

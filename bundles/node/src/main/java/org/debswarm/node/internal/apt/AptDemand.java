@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
+import org.debswarm.commons.Shutdown;
 import org.debswarm.aptlistener.PackageSource;
 import org.debswarm.governor.HttpGovernor;
 import org.debswarm.node.internal.SwarmControl;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class AptDemand implements PackageSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(AptDemand.class);
-    private static final long STOP_WAIT_SECONDS = 5;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final long AVAILABILITY_WAIT_SECONDS = 5;
 
     private final TorrentRegistry registry;
@@ -209,13 +210,7 @@ public final class AptDemand implements PackageSource {
     void deactivate() {
         running.forEach(PeerDownload::release);
         fetching.forEach(AnnouncedMirrorFetch::release);
-        timer.shutdownNow();
-        copier.shutdownNow();
-        try {
-            timer.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            copier.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.now(timer, "Apt demand timer", STOP_WAIT);
+        Shutdown.now(copier, "Apt demand mirror fill", STOP_WAIT);
     }
 }

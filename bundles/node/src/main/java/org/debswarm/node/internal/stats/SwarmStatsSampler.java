@@ -1,5 +1,6 @@
 package org.debswarm.node.internal.stats;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -7,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.debswarm.commons.Shutdown;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.stats.StatsRecorder;
 import org.osgi.service.component.annotations.Activate;
@@ -63,11 +65,6 @@ public final class SwarmStatsSampler {
         } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             LOG.debug("No last sample of the peer wire: {}", e.toString());
         }
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.now(timer, "Swarm statistics sampler", Duration.ofSeconds(5));
     }
 }

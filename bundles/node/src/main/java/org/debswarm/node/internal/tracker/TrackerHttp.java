@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.debswarm.commons.Shutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +47,7 @@ public final class TrackerHttp implements AutoCloseable {
                 LOG.debug("Closing the tracker HTTP client: {}", e.toString());
             }
         }
-        try {
-            if (!executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Tracker HTTP threads still running after {} ms", wait.toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.now(executor, "Tracker HTTP", wait);
     }
 
     @Override
