@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration PID {@value #PID}: how a package apt waits for is fetched from peers, and when the mirror helps. */
 @ObjectClassDefinition(id = AptDemandConfiguration.PID, name = "Debswarm packages from peers",
         description = "A package apt asks for is fetched from the connected peers that have it; the mirror fills"
-                + " what they leave when the download stalls.")
+                + " what they leave when the download stalls. How mirrors are reached (http or https) is the apt"
+                + " listener's setting mirrorScheme.")
 public @interface AptDemandConfiguration {
 
     String PID = "org.debswarm.node.apt";
@@ -29,9 +30,4 @@ public @interface AptDemandConfiguration {
     @AttributeDefinition(name = "Deadline",
             description = "Seconds a package may take in all, peers and mirror; then the download is abandoned.")
     int deadlineSeconds() default 1800;
-
-    @AttributeDefinition(name = "Mirror scheme", description = "http or https towards the mirrors.",
-            options = {@org.osgi.service.metatype.annotations.Option(label = "http", value = "http"),
-                @org.osgi.service.metatype.annotations.Option(label = "https", value = "https")})
-    String mirrorScheme() default "http";
 }

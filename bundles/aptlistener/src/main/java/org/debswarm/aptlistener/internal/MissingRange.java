@@ -1,4 +1,4 @@
-package org.debswarm.node.internal.webseed;
+package org.debswarm.aptlistener.internal;
 
 import java.util.BitSet;
 import java.util.Optional;

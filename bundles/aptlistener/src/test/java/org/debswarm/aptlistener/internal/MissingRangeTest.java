@@ -1,4 +1,4 @@
-package org.debswarm.node.internal.webseed;
+package org.debswarm.aptlistener.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;

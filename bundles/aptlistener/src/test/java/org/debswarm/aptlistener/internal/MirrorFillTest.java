@@ -1,4 +1,4 @@
-package org.debswarm.node.internal.webseed;
+package org.debswarm.aptlistener.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -48,7 +48,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The mirror fills the blocks peers did not send: real Jetty mirror with ranges, real governor, real store. */
+/**
+ * The one mirror fill: the blocks peers did not send, a whole file, a resumed one; a failure aborts the write, a stop
+ * leaves it. Real Jetty mirror with ranges, real governor, real store.
+ */
 public class MirrorFillTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -107,7 +110,7 @@ public class MirrorFillTest {
         write.writeAt(0, ByteBuffer.wrap(content, 0, FileWrite.BLOCK_SIZE)); // a peer sent block 0
         write.writeAt(2L * FileWrite.BLOCK_SIZE, ByteBuffer.wrap(content, 2 * FileWrite.BLOCK_SIZE, FileWrite.BLOCK_SIZE));
         AtomicLong fromMirror = new AtomicLong();
-        MirrorFill.start(governor, uri(), write, DEADLINE, copier, fromMirror::addAndGet).get(20, TimeUnit.SECONDS);
+        MirrorFill.start(governor, uri(), write, DEADLINE, copier, fromMirror::addAndGet).done().get(20, TimeUnit.SECONDS);
         StoredFile stored = write.completion().get(20, TimeUnit.SECONDS);
         assertArrayEquals(content, Files.readAllBytes(stored.file()));
         assertEquals(List.of("bytes=" + FileWrite.BLOCK_SIZE + "-" + (content.length - 1)), ranges);
@@ -117,20 +120,55 @@ public class MirrorFillTest {
     @Test
     public void anEmptyWriteIsFetchedWholeWithoutARange() throws Exception {
         FileWrite write = created();
-        MirrorFill.start(governor, uri(), write, DEADLINE, copier, n -> { }).get(20, TimeUnit.SECONDS);
+        MirrorFill.start(governor, uri(), write, DEADLINE, copier, n -> { }).done().get(20, TimeUnit.SECONDS);
         assertArrayEquals(content, Files.readAllBytes(write.completion().get(20, TimeUnit.SECONDS).file()));
         assertEquals(List.of("null"), ranges);
     }
 
     @Test
-    public void aMirrorThatLacksTheFileFailsTheFillAndLeavesTheWriteOpen() throws Exception {
+    public void aMirrorThatLacksTheFileFailsTheFillAndAbortsTheWrite() throws Exception {
         FileKey missing = new FileKey(key.host(), "debian/pool/main/f/gone_1_all.deb", key.size(), key.sha256());
         FileWrite write = created();
-        ExecutionException failure = assertThrows(ExecutionException.class, () -> MirrorFill.start(governor,
-                URI.create("http://" + missing.host() + "/" + missing.path()), write, DEADLINE, copier, n -> { })
-                .get(20, TimeUnit.SECONDS));
-        assertTrue(failure.getCause().getMessage(), failure.getCause().getMessage().contains("404"));
-        assertFalse("the write stays for another source", write.isDone());
+        MirrorFill fill = MirrorFill.start(governor, URI.create("http://" + missing.host() + "/" + missing.path()),
+                write, DEADLINE, copier, n -> { });
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> fill.done().get(20, TimeUnit.SECONDS));
+        assertEquals("the mirror's 404 is apt's", 404, ((HttpRefusal) failure.getCause()).status());
+        assertThrows("the headers fail the same way", ExecutionException.class,
+                () -> fill.headers().get(20, TimeUnit.SECONDS));
+        assertThrows("the mirror is the last source: nobody else waits on the write", ExecutionException.class,
+                () -> write.completion().get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    public void aPartialFileIsResumedFromItsFirstMissingByte() throws Exception {
+        FileWrite write = created();
+        write.writeAt(0, ByteBuffer.wrap(content, 0, 2 * FileWrite.BLOCK_SIZE)); // an earlier run got this far
+        MirrorFill fill = MirrorFill.start(governor, uri(), write, DEADLINE, copier, n -> { });
+        fill.done().get(20, TimeUnit.SECONDS);
+        assertArrayEquals(content, Files.readAllBytes(write.completion().get(20, TimeUnit.SECONDS).file()));
+        assertEquals(List.of("bytes=" + 2 * FileWrite.BLOCK_SIZE + "-" + (content.length - 1)), ranges);
+        assertTrue("the mirror answered with the file", fill.headers().isDone());
+    }
+
+    @Test
+    public void aStoppedFillLeavesTheWriteToWhoeverStoppedIt() throws Exception {
+        FileWrite write = created();
+        java.util.concurrent.CountDownLatch copying = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        MirrorFill fill = MirrorFill.start(governor, uri(), write, DEADLINE, copier, n -> {
+            copying.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS); // holds the copy after its first chunk until the test stopped it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue("the first chunk arrived", copying.await(20, TimeUnit.SECONDS));
+        fill.stop();
+        release.countDown();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> fill.done().get(20, TimeUnit.SECONDS));
+        assertFalse("neither completed nor aborted", write.isDone());
+        assertEquals("the first chunk stays", FileWrite.BLOCK_SIZE, write.written());
     }
 
     private FileWrite created() throws Exception {
