@@ -4,7 +4,7 @@ package org.debswarm.node.internal;
  * What an announce reports (BEP 3): bytes sent to peers and received from peers since the session started,
  * and bytes still missing for the whole torrent.
  */
-public record TransferCounters(long uploaded, long downloaded, long left) {
+record TransferCounters(long uploaded, long downloaded, long left) {
 
     public TransferCounters {
         if (uploaded < 0 || downloaded < 0 || left < 0) {

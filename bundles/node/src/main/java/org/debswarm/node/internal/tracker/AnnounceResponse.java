@@ -19,7 +19,7 @@ import org.debswarm.torrent.bencode.ByteString;
  * @param leechers    {@code incomplete}, or -1
  * @param trackerId   {@code tracker id}, to send back as {@code trackerid}
  */
-public record AnnounceResponse(Duration interval, Optional<Duration> minInterval, List<InetSocketAddress> peers,
+record AnnounceResponse(Duration interval, Optional<Duration> minInterval, List<InetSocketAddress> peers,
                                Optional<String> warning, long seeders, long leechers,
                                Optional<ByteString> trackerId) {
 

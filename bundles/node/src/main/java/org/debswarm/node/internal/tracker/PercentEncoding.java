@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * becomes {@code %XX}. Raw bytes (info hash, peer id) are encoded byte by byte, never through a charset, so
  * that a tracker reads back the exact 20 bytes.
  */
-public final class PercentEncoding {
+final class PercentEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

@@ -6,7 +6,7 @@ import java.io.IOException;
  * An announce that brought no usable answer: the tracker was unreachable, slow, answered an HTTP error, an
  * oversized or malformed body, or refused with a {@code failure reason} ({@link #failureReason()}).
  */
-public final class TrackerException extends IOException {
+final class TrackerException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
