@@ -60,14 +60,23 @@ final class MirrorServer implements AutoCloseable {
      * connection, with a burst of 50 ms), with enough threads for many nodes' connections at once.
      */
     static MirrorServer limited(Path root, long bytesPerSecond) throws IOException {
-        return new MirrorServer(root, new Link(bytesPerSecond), 64);
+        return new MirrorServer(root, new Link(bytesPerSecond), 64, "127.0.0.1");
+    }
+
+    /** A mirror listening on {@code address} (a test LAN's own address), with threads for many nodes. */
+    static MirrorServer on(Path root, String address) throws IOException {
+        return new MirrorServer(root, null, 64, address);
     }
 
     private MirrorServer(Path root, Link link, int threadCount) throws IOException {
+        this(root, link, threadCount, "127.0.0.1");
+    }
+
+    private MirrorServer(Path root, Link link, int threadCount, String address) throws IOException {
         this.root = root;
         this.link = link;
         this.threads = Executors.newFixedThreadPool(threadCount);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        this.server = HttpServer.create(new InetSocketAddress(address, 0), 50);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
@@ -78,9 +87,9 @@ final class MirrorServer implements AutoCloseable {
         return root;
     }
 
-    /** @return {@code 127.0.0.1:<port>} */
+    /** @return {@code <address>:<port>}, {@code 127.0.0.1:<port>} unless made {@link #on} another address */
     String authority() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
     /** @return every request so far, as {@code GET /path} (plus {@code IMS} or {@code Range: ...}) */
