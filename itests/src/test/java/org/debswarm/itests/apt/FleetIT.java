@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.debswarm.itests.Lan;
@@ -35,6 +39,7 @@ public class FleetIT {
     @Rule
     public final TemporaryFolder work = new TemporaryFolder();
 
+    private final ExecutorService aptRuns = Executors.newFixedThreadPool(3, r -> new Thread(r, "fleet-apt"));
     private Lan lan;
     private MirrorServer mirror;
     private final List<NodeProcess> nodes = new ArrayList<>();
@@ -48,6 +53,10 @@ public class FleetIT {
 
     @After
     public void stop() throws Exception {
+        aptRuns.shutdownNow();
+        if (!aptRuns.awaitTermination(30, TimeUnit.SECONDS)) {
+            System.err.println("FleetIT: apt runs still going after 30 s");
+        }
         for (NodeProcess node : nodes) {
             node.close();
         }
@@ -66,7 +75,7 @@ public class FleetIT {
         lan = Lan.create(3);
         mirror = MirrorServer.on(archive.root, lan.gateway());
         for (int host = 1; host <= 3; host++) {
-            nodes.add(startNode(host, archive));
+            nodes.add(startNode(host, archive, work.newFolder("node" + host).toPath()));
         }
         for (int host = 1; host <= 3; host++) {
             AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
@@ -79,18 +88,96 @@ public class FleetIT {
             Path into = work.newFolder("got" + host).toPath();
             Tools.Result download = apt.download(into, PACKAGES.toArray(String[]::new));
             assertTrue(download.output(), download.ok());
-            for (String name : PACKAGES) {
-                assertArrayEquals(name + " on host " + host, Files.readAllBytes(archive.file(name)),
-                        Files.readAllBytes(into.resolve(name + "_1.0_all.deb")));
-            }
+            assertIdentical(archive, into, host);
         }
         for (String name : PACKAGES) {
             assertEquals(name + " sent once by the mirror: " + mirror.log(), 1, mirror.gets(archive.path(name)));
         }
     }
 
+    /**
+     * Three hosts download at once; the node that fetches the big package from the mirror is killed (SIGKILL)
+     * mid-transfer. The other two still end with byte-identical packages, and the killed node, started again on
+     * its own data, serves its apt.
+     */
+    @Test
+    public void hostsAtOnceFinishVerifiedWhenTheMirrorsFetcherIsKilledAndItRecovers() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath())
+                .deb("tiny", 5).deb("small", 60).deb("medium", 700).deb("big", 3 * 1024).publish();
+        lan = Lan.create(3);
+        mirror = MirrorServer.on(archive.root, lan.gateway());
+        List<Path> homes = new ArrayList<>();
+        List<AptClient> apts = new ArrayList<>();
+        for (int host = 1; host <= 3; host++) {
+            homes.add(work.newFolder("node" + host).toPath());
+            nodes.add(startNode(host, archive, homes.get(host - 1)));
+        }
+        for (int host = 1; host <= 3; host++) {
+            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
+                    .through(lan.in(host, List.of()));
+            Tools.Result update = apt.update();
+            assertTrue(update.output(), update.ok());
+            apts.add(apt);
+        }
+        for (int host = 1; host <= 3; host++) {
+            awaitTotals(host, t -> t.getOrDefault("connectedPeers", 0L) > 0, "a connected peer");
+        }
+        String big = archive.path("big");
+        mirror.slow(big);
+        List<CompletableFuture<Tools.Result>> downloads = new ArrayList<>();
+        for (int host = 1; host <= 3; host++) {
+            AptClient apt = apts.get(host - 1);
+            Path into = work.newFolder("got" + host).toPath();
+            downloads.add(CompletableFuture.supplyAsync(() -> download(apt, into), aptRuns));
+        }
+        mirror.whenSent(big, 256 * 1024).get(120, TimeUnit.SECONDS);
+        String fetcher = mirror.requesters(big).get(0);
+        int victim = hostAt(fetcher);
+        nodes.get(victim - 1).process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        mirror.fast(big);
+        for (int host = 1; host <= 3; host++) {
+            if (host != victim) {
+                Tools.Result result = downloads.get(host - 1).get(180, TimeUnit.SECONDS);
+                assertTrue("host " + host + " after host " + victim + " was killed: " + result.output(), result.ok());
+                assertIdentical(archive, work.getRoot().toPath().resolve("got" + host), host);
+            }
+        }
+        downloads.get(victim - 1).get(180, TimeUnit.SECONDS); // failed or not: its node died under it
+        nodes.set(victim - 1, startNode(victim, archive, homes.get(victim - 1)));
+        Path again = work.newFolder("again").toPath();
+        Tools.Result recovered = download(apts.get(victim - 1), again);
+        assertTrue("the killed host after its node's restart: " + recovered.output(), recovered.ok());
+        assertIdentical(archive, again, victim);
+        System.out.println("FleetIT: mirror GETs per package with a kill: " + PACKAGES.stream()
+                .map(p -> p + "=" + mirror.gets(archive.path(p))).toList());
+    }
+
+    private static Tools.Result download(AptClient apt, Path into) {
+        try {
+            return apt.download(into, Duration.ofSeconds(180), PACKAGES.toArray(String[]::new));
+        } catch (Exception e) {
+            return new Tools.Result(-1, e.toString());
+        }
+    }
+
+    private int hostAt(String address) {
+        for (int host = 1; host <= 3; host++) {
+            if (lan.address(host).equals(address)) {
+                return host;
+            }
+        }
+        throw new AssertionError(address + " is no host of the LAN");
+    }
+
+    private static void assertIdentical(DebianArchive archive, Path into, int host) throws Exception {
+        for (String name : PACKAGES) {
+            assertArrayEquals(name + " on host " + host, Files.readAllBytes(archive.file(name)),
+                    Files.readAllBytes(into.resolve(name + "_1.0_all.deb")));
+        }
+    }
+
     /** A node in host {@code host}, its peer wire on the LAN, announcing to the first host's tracker. */
-    private NodeProcess startNode(int host, DebianArchive archive) throws Exception {
+    private NodeProcess startNode(int host, DebianArchive archive, Path dir) throws Exception {
         String tracker = "http://" + lan.address(1) + ":6969/announce";
         Map<String, String> deploy = new java.util.HashMap<>(Map.of(
                 "org.debswarm.aptlistener.cfg", "allowedMirrors=" + mirror.authority() + "\n"
@@ -102,7 +189,7 @@ public class FleetIT {
             deploy.put("org.apache.felix.http-tracker.cfg", "org.apache.felix.http.name=tracker\n"
                     + "org.apache.felix.http.host=" + lan.address(1) + "\norg.osgi.service.http.port=6969\n");
         }
-        NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), work.newFolder("node" + host).toPath(), deploy);
+        NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), dir, deploy);
         node.awaitStarted(Duration.ofSeconds(90));
         String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();

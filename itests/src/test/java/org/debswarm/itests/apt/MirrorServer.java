@@ -43,6 +43,7 @@ final class MirrorServer implements AutoCloseable {
     private final ExecutorService threads;
     private final Link link;
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> requesters = new ConcurrentHashMap<>();
     private final Set<String> slow = ConcurrentHashMap.newKeySet();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> sent = new ConcurrentHashMap<>();
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
@@ -102,6 +103,11 @@ final class MirrorServer implements AutoCloseable {
         return log.stream().filter(l -> l.startsWith("GET /" + path + " ") || l.equals("GET /" + path)).count();
     }
 
+    /** @return the addresses that asked for {@code path} (relative, no leading slash), in order */
+    List<String> requesters(String path) {
+        return List.copyOf(requesters.getOrDefault("/" + path, List.of()));
+    }
+
     /** Sends {@code path} at about 1 MB/s. */
     void slow(String path) {
         slow.add("/" + path);
@@ -153,6 +159,8 @@ final class MirrorServer implements AutoCloseable {
             String range = exchange.getRequestHeaders().getFirst("Range");
             String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
             log.add(method + " " + path + (since == null ? "" : " IMS") + (range == null ? "" : " Range: " + range));
+            requesters.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+                    .add(exchange.getRemoteAddress().getAddress().getHostAddress());
             Path file = root.resolve(path.substring(1)).normalize();
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1);
