@@ -132,7 +132,7 @@ final class PackageHandler {
                     write.abort("no HttpGovernor service");
                     throw new HttpRefusal(503, "no HttpGovernor service: the governor bundle is stopped or being updated");
                 }
-                Download download = downloads.start(g, target.mirrorUri(settings.mirrorScheme()), write, settings.debDeadline());
+                Download download = downloads.start(g, target.mirrorUri(settings), write, settings.debDeadline());
                 WriteStreamer.stream(request, response, key, write, Optional.of(download), settings.debDeadline());
                 served(request, key.size(), false);
             }
@@ -154,7 +154,7 @@ final class PackageHandler {
         } else if (downloads.find(write.key().sha256()).isEmpty()) {
             LOG.info("{}/{}: its package source went away; the mirror finishes it from byte {}", write.key().host(),
                     write.key().path(), write.available());
-            downloads.start(g, target.mirrorUri(settings.mirrorScheme()), write, settings.debDeadline());
+            downloads.start(g, target.mirrorUri(settings), write, settings.debDeadline());
         }
     }
 

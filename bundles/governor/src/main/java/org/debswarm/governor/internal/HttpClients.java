@@ -40,6 +40,11 @@ final class HttpClients {
         client.setFollowRedirects(false);
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, s.userAgent()));
         client.setResponseBufferSize(RESPONSE_BUFFER_SIZE);
+        // https mirrors: certificates checked (Jetty's client verifies the host name by default), against the JDK's
+        // authorities plus the configured ones.
+        if (!s.trustedCertificates().isEmpty()) {
+            client.getSslContextFactory().setTrustStore(TrustedCertificates.withDefaults(s.trustedCertificates()));
+        }
         try {
             client.start();
         } catch (Exception e) {
