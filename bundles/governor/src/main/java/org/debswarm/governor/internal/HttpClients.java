@@ -3,6 +3,7 @@ package org.debswarm.governor.internal;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -43,7 +44,9 @@ final class HttpClients {
         // https mirrors: certificates checked (Jetty's client verifies the host name by default), against the JDK's
         // authorities plus the configured ones.
         if (!s.trustedCertificates().isEmpty()) {
-            client.getSslContextFactory().setTrustStore(TrustedCertificates.withDefaults(s.trustedCertificates()));
+            SslContextFactory.Client tls = new SslContextFactory.Client(); // endpoint identification HTTPS
+            tls.setTrustStore(TrustedCertificates.withDefaults(s.trustedCertificates()));
+            client.setSslContextFactory(tls);
         }
         try {
             client.start();
