@@ -63,11 +63,27 @@ final class MirrorServer implements AutoCloseable {
         return new MirrorServer(root, new Link(bytesPerSecond), 64);
     }
 
+    /** A mirror over TLS (HTTPS) with the given server context (its key and certificate chain). */
+    static MirrorServer tls(Path root, javax.net.ssl.SSLContext context) throws IOException {
+        return new MirrorServer(root, null, 8, context);
+    }
+
     private MirrorServer(Path root, Link link, int threadCount) throws IOException {
+        this(root, link, threadCount, null);
+    }
+
+    private MirrorServer(Path root, Link link, int threadCount, javax.net.ssl.SSLContext tls) throws IOException {
         this.root = root;
         this.link = link;
         this.threads = Executors.newFixedThreadPool(threadCount);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+        if (tls == null) {
+            this.server = HttpServer.create(loopback, 50);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 50);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            this.server = https;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
