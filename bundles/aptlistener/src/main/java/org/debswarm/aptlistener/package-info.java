@@ -13,5 +13,5 @@
  * <a href="https://manpages.debian.org/bookworm/apt/sources.list.5.en.html">sources.list(5)</a>.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.debswarm.aptlistener;
