@@ -3,60 +3,31 @@ package org.debswarm.itests.apt;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.debswarm.itests.NodeProcess;
-import org.junit.After;
 import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * A node whose downloads from the mirror are limited ({@code mirrorRateLimits} of the governor, 64 KiB/s) stays
  * responsive to apt: while a 4 MiB package trickles in under the limit, {@code apt-get update} and the download
  * of a stored package succeed while the large one is not yet stored; the large one then completes intact.
  */
-public class DownloadLimitIT {
+public class DownloadLimitIT extends NodeWithMirrorSupport {
 
     private static final int BIG_KIB = 4096;
-
-    @Rule
-    public final TemporaryFolder work = new TemporaryFolder();
-
-    private DebianArchive archive;
-    private MirrorServer mirror;
-    private NodeProcess node;
-
-    @BeforeClass
-    public static void toolsArePresent() {
-        assumeTrue("apt-get, dpkg-deb, xz and gpg are needed", Tools.available("apt-get", "dpkg-deb", "xz", "gpg", "gpgconf"));
-    }
 
     @Before
     public void start() throws Exception {
         archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("hello", 20).deb("big", BIG_KIB).publish();
         mirror = new MirrorServer(archive.root);
         Path nodeDir = work.newFolder("node").toPath();
-        Path deploy = Files.createDirectories(nodeDir.resolve("install/deploy"));
-        Files.writeString(deploy.resolve("org.debswarm.governor.cfg"), "mirrorRateLimits=" + mirror.authority() + "=64\n");
+        configure(nodeDir, "org.debswarm.governor", "mirrorRateLimits=" + mirror.authority() + "=64\n");
         node = AptNode.start(nodeDir, mirror);
-    }
-
-    @After
-    public void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        if (mirror != null) {
-            mirror.close();
-        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -12,13 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.debswarm.itests.NodeProcess;
-import org.junit.After;
 import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * An allowed mirror marked {@code https://}: apt talks plain HTTP to the node in both forms, the node fetches over
@@ -26,45 +20,21 @@ import org.junit.rules.TemporaryFolder;
  * governor's {@code trustedCertificates} (never the system); the files are stored like any other. A second https
  * mirror whose certificate no trusted CA signed is refused: apt gets a 502 that says why.
  */
-public class HttpsMirrorIT {
+public class HttpsMirrorIT extends NodeWithMirrorSupport {
 
-    @Rule
-    public final TemporaryFolder work = new TemporaryFolder();
-
-    private DebianArchive archive;
-    private MirrorServer mirror;
     private MirrorServer untrusted;
-    private NodeProcess node;
-
-    @BeforeClass
-    public static void toolsArePresent() {
-        assumeTrue("apt-get, dpkg-deb, xz and gpg are needed", Tools.available("apt-get", "dpkg-deb", "xz", "gpg", "gpgconf"));
-    }
 
     @Before
     public void start() throws Exception {
         archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("hello", 20).publish();
         TestCa ca = TestCa.create(work.newFolder("ca").toPath());
         mirror = MirrorServer.tls(archive.root, ca.signedServer("mirror"));
-        untrusted = MirrorServer.tls(archive.root, ca.selfSignedServer("untrusted"));
+        untrusted = alsoClose(MirrorServer.tls(archive.root, ca.selfSignedServer("untrusted")));
         Path nodeDir = work.newFolder("node").toPath();
-        Path deploy = Files.createDirectories(nodeDir.resolve("install/deploy"));
-        Files.writeString(deploy.resolve("org.debswarm.governor.cfg"), "trustedCertificates=" + ca.caPem + "\n");
+        configure(nodeDir, "org.debswarm.governor", "trustedCertificates=" + ca.caPem + "\n");
         Path keyring = archive.root.resolveSibling("archive-keyring.gpg");
         node = AptNode.start(nodeDir, mirror, "https://" + mirror.authority() + ", https://" + untrusted.authority(),
                 "mirrorKeyrings=" + mirror.authority() + "=" + keyring + "\n");
-    }
-
-    @After
-    public void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        for (MirrorServer m : new MirrorServer[] {mirror, untrusted}) {
-            if (m != null) {
-                m.close();
-            }
-        }
     }
 
     @Test

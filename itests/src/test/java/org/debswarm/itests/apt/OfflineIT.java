@@ -3,19 +3,13 @@ package org.debswarm.itests.apt;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.debswarm.itests.NodeProcess;
-import org.junit.After;
 import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * Offline: after a first {@code apt-get update} and {@code apt-get install --download-only} through a real node,
@@ -23,35 +17,13 @@ import org.junit.rules.TemporaryFolder;
  * succeed, in both apt forms: the node answers from its cached InRelease and indices (apt checks the signature
  * and {@code Valid-Until} itself) and its stored packages, and its log says it is serving offline.
  */
-public class OfflineIT {
-
-    @Rule
-    public final TemporaryFolder work = new TemporaryFolder();
-
-    private DebianArchive archive;
-    private MirrorServer mirror;
-    private NodeProcess node;
-
-    @BeforeClass
-    public static void toolsArePresent() {
-        assumeTrue("apt-get, dpkg-deb, xz and gpg are needed", Tools.available("apt-get", "dpkg-deb", "xz", "gpg", "gpgconf"));
-    }
+public class OfflineIT extends NodeWithMirrorSupport {
 
     @Before
     public void start() throws Exception {
         archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("hello", 20).deb("big", 2048).publish();
         mirror = new MirrorServer(archive.root);
         node = AptNode.start(work.newFolder("node").toPath(), mirror);
-    }
-
-    @After
-    public void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        if (mirror != null) {
-            mirror.close();
-        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.debswarm.itests.apt;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,13 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.debswarm.itests.NodeProcess;
-import org.junit.After;
 import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * A real node with {@code maxStoreBytes} of 24 MiB, filled past it by real {@code apt-get download}s: the least
@@ -28,21 +22,9 @@ import org.junit.rules.TemporaryFolder;
  * API lists, pins and refuses to evict them (409), answers 404 for an unknown path and 401 without the login; once
  * the client has gone, the file it was reading can be evicted; {@code /metrics} shows the use against the limit.
  */
-public class StoreLimitIT {
+public class StoreLimitIT extends NodeWithMirrorSupport {
 
     private static final long MAX = 24L << 20;
-
-    @Rule
-    public final TemporaryFolder work = new TemporaryFolder();
-
-    private DebianArchive archive;
-    private MirrorServer mirror;
-    private NodeProcess node;
-
-    @BeforeClass
-    public static void toolsArePresent() {
-        assumeTrue("apt-get, dpkg-deb, xz and gpg are needed", Tools.available("apt-get", "dpkg-deb", "xz", "gpg", "gpgconf"));
-    }
 
     @Before
     public void start() throws Exception {
@@ -51,20 +33,9 @@ public class StoreLimitIT {
                 .deb("first", 2048).deb("second", 2048).deb("third", 2048).deb("fourth", 2048).publish();
         mirror = new MirrorServer(archive.root);
         Path nodeDir = work.newFolder("node").toPath();
-        Path deploy = Files.createDirectories(nodeDir.resolve("install/deploy"));
-        Files.writeString(deploy.resolve("org.debswarm.storage.cfg"), "maxStoreBytes=" + MAX + "\nminFreeDiskBytes=0\n");
+        configure(nodeDir, "org.debswarm.storage", "maxStoreBytes=" + MAX + "\nminFreeDiskBytes=0\n");
         node = AptNode.start(nodeDir, mirror);
         awaitMetric("debswarm_store_max_bytes " + MAX);
-    }
-
-    @After
-    public void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        if (mirror != null) {
-            mirror.close();
-        }
     }
 
     @Test
