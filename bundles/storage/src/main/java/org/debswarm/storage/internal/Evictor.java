@@ -50,6 +50,7 @@ final class Evictor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        retention.onBacklog(this::flushSoon);
     }
 
     /** Checks the limits soon on the eviction thread; requests while one is pending are merged into it. */
@@ -98,6 +99,7 @@ final class Evictor implements AutoCloseable {
 
     /** Unlisted contents first, then by recency; a stable sort keeps the database's recency order within each. */
     private List<RetentionRecords.Candidate> inOrder() throws IOException {
+        retention.flushServed();
         Map<String, Boolean> listed = retention.listedContents();
         List<RetentionRecords.Candidate> candidates = new ArrayList<>(rows.unpinned());
         candidates.sort(Comparator.comparing(c -> listed.getOrDefault(c.sha256(), false)));
@@ -123,6 +125,15 @@ final class Evictor implements AutoCloseable {
         return Files.getFileStore(home).getUsableSpace();
     }
 
+    /** Writes the served times {@link Retention} holds, soon, on the eviction thread. */
+    void flushSoon() {
+        try {
+            thread.execute(retention::flushServed);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Closing: served times are written by close"); // close flushes them
+        }
+    }
+
     @Override
     public void close() {
         thread.shutdown();
@@ -135,5 +146,6 @@ final class Evictor implements AutoCloseable {
             thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        retention.flushServed();
     }
 }

@@ -1,6 +1,8 @@
 package org.debswarm.storage.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    static final int SERVED_BACKLOG = 4096;
 
     private final Catalog catalog;
     private final Records records;
@@ -35,6 +38,9 @@ final class Retention {
     private final Leases leases = new Leases();
     private final Collection<ListedFiles> listed;
     private final Consumer<FileKey> evicted;
+    /** When each content was last served, not yet written: content to epoch milliseconds. */
+    private final Map<String, Long> served = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Runnable onBacklog = () -> { };
 
     /**
      * @param listed  the {@link ListedFiles} services registered now (a live, thread-safe collection)
@@ -57,18 +63,40 @@ final class Retention {
         }
         String sha = found.get().sha256();
         synchronized (stripes.of(sha)) {
-            // Re-read under the stripe: an eviction may have judged this content since the look-up.
-            if (records.path(found.get().host(), found.get().path()).filter(r -> r.sha256().equals(sha)).isEmpty()) {
+            // An eviction judged under this stripe since the look-up has deleted the file: then no lease. An
+            // eviction after this sees the lease. (A stat, not a query: this is on every stored file sent.)
+            if (!Files.isRegularFile(found.get().file(), LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty();
             }
             leases.acquire(sha);
-            try {
-                rows.served(sha, System.currentTimeMillis());
-            } catch (IOException e) {
-                LOG.debug("Could not record {} as served: {}", sha, e.toString()); // the lease matters, not the time
-            }
+        }
+        if (served.put(sha, System.currentTimeMillis()) == null && served.size() >= SERVED_BACKLOG) {
+            onBacklog.run();
         }
         return Optional.of(new Lease(found.get(), leases));
+    }
+
+    /**
+     * Writes the times recorded by {@link #use} since the last call, in one transaction. Serving records them in
+     * memory only (a database write per file sent would cost more than the rest of sending a small file); they
+     * are written before each eviction pass and listing, when {@value #SERVED_BACKLOG} are waiting, and at close.
+     */
+    void flushServed() {
+        if (served.isEmpty()) {
+            return;
+        }
+        Map<String, Long> batch = new HashMap<>();
+        for (String sha : List.copyOf(served.keySet())) {
+            Long at = served.remove(sha);
+            if (at != null) {
+                batch.put(sha, at);
+            }
+        }
+        try {
+            rows.served(batch);
+        } catch (IOException e) {
+            LOG.warn("Could not record {} contents as served: {}", batch.size(), e.toString());
+        }
     }
 
     boolean pin(String host, String path, boolean pinned) throws IOException {
@@ -84,7 +112,13 @@ final class Retention {
         return true;
     }
 
+    /** @param task run (quickly: hand it to a thread) when {@value #SERVED_BACKLOG} served times wait to be written */
+    void onBacklog(Runnable task) {
+        onBacklog = task;
+    }
+
     List<StoreEntry> entries() throws IOException {
+        flushServed();
         List<StoreEntry> out = new ArrayList<>();
         for (RetentionRecords.PathState state : rows.paths()) {
             PathRecord p = state.path();

@@ -40,14 +40,17 @@ final class RetentionRecords {
         });
     }
 
-    void served(String sha256, long atMillis) throws IOException {
+    /** Records when each content was last served: content to epoch milliseconds, one transaction. */
+    void served(java.util.Map<String, Long> times) throws IOException {
         db.transaction("record served", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE storage_retention SET last_served_ms = ? WHERE sha256 = ?")) {
-                s.setLong(1, atMillis);
-                s.setString(2, sha256);
-                if (s.executeUpdate() == 0) {
-                    insert(c, sha256, false, atMillis);
+                for (java.util.Map.Entry<String, Long> e : times.entrySet()) {
+                    s.setLong(1, e.getValue());
+                    s.setString(2, e.getKey());
+                    if (s.executeUpdate() == 0) {
+                        insert(c, e.getKey(), false, e.getValue());
+                    }
                 }
             }
             return null;
