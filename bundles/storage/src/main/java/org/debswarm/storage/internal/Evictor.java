@@ -53,6 +53,11 @@ final class Evictor implements AutoCloseable {
         retention.onBacklog(this::flushSoon);
     }
 
+    /** @return whether any limit is set (without, nothing is ever evicted but by {@link Retention#evictContent}) */
+    boolean limited() {
+        return limits.any();
+    }
+
     /** Checks the limits soon on the eviction thread; requests while one is pending are merged into it. */
     void request() {
         if (!limits.any() || !requested.compareAndSet(false, true)) {

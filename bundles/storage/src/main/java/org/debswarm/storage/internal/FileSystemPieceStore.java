@@ -195,7 +195,7 @@ public final class FileSystemPieceStore implements PieceStore {
 
     @Override
     public BeginResult begin(FileKey key) throws IOException {
-        if (records.blob(key.sha256()).isEmpty()) {
+        if (evictor.limited() && records.blob(key.sha256()).isEmpty()) {
             evictor.makeRoom(key.size()); // before the write checks the usable space
         }
         BeginResult begun = writes.begin(key);
