@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.debswarm.commons.Shutdown;
 import org.debswarm.storage.EvictionOutcome;
 import org.debswarm.storage.StoreUsage;
 import org.slf4j.Logger;
@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class Evictor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Evictor.class);
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final Path home;
     private final Records records;
@@ -141,16 +142,7 @@ final class Evictor implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("The eviction thread did not stop within 10 s");
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.orderly(thread, "Storage eviction", CLOSE_WAIT);
         retention.flushServed();
     }
 }
