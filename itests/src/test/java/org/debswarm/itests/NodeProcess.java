@@ -28,6 +28,7 @@ public final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile int stopFrom;
 
     private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort) throws IOException {
         this.install = install;
@@ -175,9 +176,11 @@ public final class NodeProcess implements AutoCloseable {
 
     /**
      * SIGTERM, as Ctrl-C would (SIGINT): the JVM runs the launcher's shutdown hook, which stops the framework.
-     * Fails unless the node reports a clean stop within the deadline; returns the exit code (143 = 128 + TERM).
+     * Fails unless the node reports a clean stop within the deadline, with no ERROR logged while stopping;
+     * returns the exit code (143 = 128 + TERM).
      */
     public int stop(Duration deadline) throws Exception {
+        stopFrom = Files.exists(log) ? Files.readString(log).length() : 0;
         // through the handle: Process.destroy() would also close our end of the node's output
         process.toHandle().destroy();
         if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -189,7 +192,26 @@ public final class NodeProcess implements AutoCloseable {
         if (!output.contains("Debswarm node stopped")) {
             throw new AssertionError("node did not report a clean stop; output:\n" + output);
         }
+        List<String> errors = stopOutput().stream().filter(NodeProcess::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("the stop logged errors:\n" + String.join("\n", errors) + "\noutput:\n" + output);
+        }
         return process.exitValue();
+    }
+
+    /** The lines the node printed from the last {@link #stop} on (also those still buffered when it began). */
+    public List<String> stopOutput() throws IOException {
+        return Files.readString(log).substring(stopFrom).lines().toList();
+    }
+
+    /** A line of SLF4J Simple ({@code ... [thread] ERROR logger - ...}) or of the Felix framework's own log. */
+    public static boolean isError(String line) {
+        return line.contains(" ERROR ") || line.startsWith("ERROR:");
+    }
+
+    /** As {@link #isError}, for warnings. */
+    public static boolean isWarning(String line) {
+        return line.contains(" WARN ") || line.startsWith("WARNING:");
     }
 
     @Override
