@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,8 +30,15 @@ public final class NodeProcess implements AutoCloseable {
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile int stopFrom;
+    private final List<String> printed = new CopyOnWriteArrayList<>();
+    private final List<LineWaiter> waiters = new CopyOnWriteArrayList<>();
 
-    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort) throws IOException {
+    /** A test waiting for a line that matches, among the lines from index {@code from} on. */
+    private record LineWaiter(int from, java.util.function.Predicate<String> matches, CompletableFuture<Integer> found) {
+    }
+
+    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort, String javaOptions)
+            throws IOException {
         this.install = install;
         this.home = home;
         this.log = home.resolveSibling(home.getFileName() + ".log");
@@ -39,7 +47,7 @@ public final class NodeProcess implements AutoCloseable {
         this.trackerPort = trackerPort;
         ProcessBuilder builder = new ProcessBuilder("bash", install.resolve("bin/debswarm").toString(),
                 "--home", home.toString());
-        builder.environment().put("DEBSWARM_OPTS", "-Dorg.osgi.service.http.port=" + consolePort);
+        builder.environment().put("DEBSWARM_OPTS", "-Dorg.osgi.service.http.port=" + consolePort + javaOptions);
         builder.redirectErrorStream(true);
         this.process = builder.start();
         watchOutput();
@@ -47,6 +55,11 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Copies the distribution to {@code workDir/install} and starts it with data in {@code workDir/home}. */
     public static NodeProcess start(Path workDir) throws IOException {
+        return start(workDir, new String[0]);
+    }
+
+    /** {@link #start(Path)} with system properties for the node's JVM ({@code -Dname=value} each). */
+    public static NodeProcess start(Path workDir, String... systemProperties) throws IOException {
         Path install = workDir.resolve("install");
         copyTree(Distribution.root(), install);
         int apt = Distribution.freePort();
@@ -54,7 +67,8 @@ public final class NodeProcess implements AutoCloseable {
         setPort(install.resolve("deploy/org.apache.felix.http-aptlistener.cfg"), apt);
         setPort(install.resolve("deploy/org.apache.felix.http-tracker.cfg"), tracker);
         NodeOptions.peerWireOnFreePort(install.resolve("deploy"), install.resolve("deploy"));
-        return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker);
+        String options = systemProperties.length == 0 ? "" : " " + String.join(" ", systemProperties);
+        return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker, options);
     }
 
     /** Waits for the launcher's banner, with a deadline; returns the output up to it. */
@@ -75,6 +89,8 @@ public final class NodeProcess implements AutoCloseable {
                     seen.append(line).append('\n');
                     Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.CREATE,
                             java.nio.file.StandardOpenOption.APPEND);
+                    printed.add(line);
+                    waiters.forEach(this::look);
                     if (line.contains("Ctrl-C stops the node")) {
                         ready.complete(seen.toString());
                     }
@@ -87,6 +103,43 @@ public final class NodeProcess implements AutoCloseable {
         }, "node-output-" + consolePort);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** How many lines the node has printed so far: a mark for {@link #awaitLine}. */
+    public int linesPrinted() {
+        return printed.size();
+    }
+
+    /**
+     * Waits for a line containing {@code fragment} printed after the first {@code from} lines, woken by each line
+     * the node prints; returns its index.
+     */
+    public int awaitLine(int from, String fragment, Duration deadline) throws Exception {
+        return awaitLine(from, "a line with '" + fragment + "'", line -> line.contains(fragment), deadline);
+    }
+
+    /** As {@link #awaitLine(int, String, Duration)}, for a line that {@code matches}, described as {@code what}. */
+    public int awaitLine(int from, String what, java.util.function.Predicate<String> matches, Duration deadline)
+            throws Exception {
+        LineWaiter waiter = new LineWaiter(from, matches, new CompletableFuture<>());
+        waiters.add(waiter);
+        try {
+            look(waiter);
+            return waiter.found().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no " + what + " within " + deadline + "; output:\n" + output(), e);
+        } finally {
+            waiters.remove(waiter);
+        }
+    }
+
+    private void look(LineWaiter waiter) {
+        for (int i = waiter.from(); i < printed.size(); i++) {
+            if (waiter.matches().test(printed.get(i))) {
+                waiter.found().complete(i);
+                return;
+            }
+        }
     }
 
     public int httpStatus(String path, String user, String password) throws IOException {
