@@ -78,6 +78,7 @@ final class Node {
     void stop(Duration deadline) {
         try {
             long end = System.nanoTime() + deadline.toNanos();
+            stopFileInstall();
             awaitNoBundleStarting(deadline.dividedBy(3));
             framework.stop();
             FrameworkEvent event = framework.waitForStop(Math.max(1, (end - System.nanoTime()) / 1_000_000));
@@ -90,6 +91,23 @@ final class Node {
             System.err.println("debswarm: stopping failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops FileInstall first (transiently: the cache is cleaned at each start anyway), so that it starts no
+     * bundle of deploy/ while the framework stops them: it runs at start level 2 and would otherwise go on
+     * starting level-3 bundles while the framework stops level 3 first.
+     */
+    private void stopFileInstall() {
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if ("org.apache.felix.fileinstall".equals(bundle.getSymbolicName())) {
+                try {
+                    bundle.stop(Bundle.STOP_TRANSIENT);
+                } catch (BundleException | IllegalStateException e) {
+                    System.err.println("debswarm: stopping FileInstall first failed: " + e.getMessage());
+                }
+            }
         }
     }
 
