@@ -37,7 +37,12 @@ public final class NodeProcess implements AutoCloseable {
     private record LineWaiter(int from, java.util.function.Predicate<String> matches, CompletableFuture<Integer> found) {
     }
 
-    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort, String javaOptions)
+    /**
+     * @param prefix what the command runs through (a host of a {@link Lan}), or nothing
+     * @param javaOptions system properties for the node's JVM, each {@code " -Dname=value"}, or empty
+     */
+    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort, List<String> prefix,
+            String javaOptions)
             throws IOException {
         this.install = install;
         this.home = home;
@@ -45,8 +50,9 @@ public final class NodeProcess implements AutoCloseable {
         this.consolePort = consolePort;
         this.aptPort = aptPort;
         this.trackerPort = trackerPort;
-        ProcessBuilder builder = new ProcessBuilder("bash", install.resolve("bin/debswarm").toString(),
-                "--home", home.toString());
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("bash", install.resolve("bin/debswarm").toString(), "--home", home.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DEBSWARM_OPTS", "-Dorg.osgi.service.http.port=" + consolePort + javaOptions);
         builder.redirectErrorStream(true);
         this.process = builder.start();
@@ -68,7 +74,23 @@ public final class NodeProcess implements AutoCloseable {
         setPort(install.resolve("deploy/org.apache.felix.http-tracker.cfg"), tracker);
         NodeOptions.peerWireOnFreePort(install.resolve("deploy"), install.resolve("deploy"));
         String options = systemProperties.length == 0 ? "" : " " + String.join(" ", systemProperties);
-        return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker, options);
+        return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker, List.of(),
+                options);
+    }
+
+    /**
+     * Copies the distribution to {@code workDir/install}, adds {@code deployFiles} (name to content) to its
+     * {@code deploy/}, and starts it through {@code prefix} (a host of a {@link Lan}: {@code ip netns exec ...})
+     * on the default ports, which are free in a host of its own.
+     */
+    public static NodeProcess startIn(List<String> prefix, Path workDir, java.util.Map<String, String> deployFiles)
+            throws IOException {
+        Path install = workDir.resolve("install");
+        copyTree(Distribution.root(), install);
+        for (var file : deployFiles.entrySet()) {
+            Files.writeString(install.resolve("deploy").resolve(file.getKey()), file.getValue());
+        }
+        return new NodeProcess(install, workDir.resolve("home"), 8080, 9988, 6969, prefix, "");
     }
 
     /** Waits for the launcher's banner, with a deadline; returns the output up to it. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.storage.internal.FileSystemPieceStore;
@@ -33,15 +34,15 @@ public class ReconnectTest extends EngineTestSupport {
         PackagesTorrent leechTorrent = torrent();
         seed(seedStore, seedTorrent);
         PeerEngine leech = engine(leechStore);
-        leech.start(leechTorrent, HOST, ROOT);
+        TorrentSession leechS = leech.start(leechTorrent, HOST, ROOT);
         int piece = leechTorrent.indexOf(paths.get(0));
-        CompletableFuture<Void> arrived = leech.want(leechTorrent.infoHash(), piece);
+        CompletableFuture<Void> arrived = leechS.want(piece);
 
         int port;
         try (ServerSocket refusing = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = refusing.getLocalPort();
             refusing.setSoTimeout(20_000);
-            leech.addPeers(leechTorrent.infoHash(), List.of(new InetSocketAddress("127.0.0.1", port)));
+            leechS.addPeers(List.of(new InetSocketAddress("127.0.0.1", port)));
             refusing.accept().close(); // the first connection, closed at once: refused
         }
         assertFalse("nothing yet", arrived.isDone());
