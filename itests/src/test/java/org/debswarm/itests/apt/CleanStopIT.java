@@ -49,7 +49,7 @@ public class CleanStopIT {
         mirror = new MirrorServer(archive.root);
         node = AptNode.start(work.newFolder("node").toPath(), mirror);
         // the torrents go to the node's own tracker (FileInstall applies it), so that no announce fails
-        Files.writeString(node.install().resolve("deploy/org.debswarm.peerwire.node.cfg"),
+        Files.writeString(node.install().resolve("deploy/org.debswarm.node.cfg"),
                 "trackers=http://127.0.0.1:" + node.trackerPort() + "/announce\n");
         apt = new AptClient(work.newFolder("apt").toPath(), AptNode.prefixSource(node, mirror, archive), null);
         Tools.Result update = apt.update();
