@@ -102,7 +102,12 @@ public abstract class EngineTestSupport {
     }
 
     protected PeerEngine engine(FileSystemPieceStore store, SwarmOptions swarm) throws IOException {
-        EngineOptions options = new EngineOptions(new InetSocketAddress("127.0.0.1", 0), 50, 0, 0,
+        return engine(store, swarm, 0);
+    }
+
+    /** An engine listening on {@code port} of loopback (0: any free one). */
+    protected PeerEngine engine(FileSystemPieceStore store, SwarmOptions swarm, int port) throws IOException {
+        EngineOptions options = new EngineOptions(new InetSocketAddress("127.0.0.1", port), 50, 0, 0,
                 Duration.ofSeconds(5), Duration.ofMillis(500), swarm);
         PeerEngine engine = new PeerEngine(options, store);
         opened.add(engine);
