@@ -41,4 +41,24 @@ public @interface PeerWireConfiguration {
 
     @AttributeDefinition(name = "Connect timeout (s)", description = "Deadline for connecting and the handshake")
     int connectTimeoutSeconds() default 10;
+
+    @AttributeDefinition(name = "Local Service Discovery",
+            description = "Find peers on the LAN by BEP 14 multicast, on the discovery interface (below) or the"
+                    + " bind address's; never on loopback or an unchosen interface")
+    boolean lsd() default true;
+
+    @AttributeDefinition(name = "Discovery interface",
+            description = "Interface name (eth0) or one of its addresses for Local Service Discovery; empty: the"
+                    + " interface of the bind address (none while that is 127.0.0.1 or 0.0.0.0)")
+    String discoveryInterface() default "";
+
+    @AttributeDefinition(name = "Fleet key file",
+            description = "File holding the fleet's shared secret (at least 16 bytes, e.g. head -c 32"
+                    + " /dev/urandom | base64); peers that cannot prove they hold it are refused. Empty: no key")
+    String fleetKeyFile() default "";
+
+    @AttributeDefinition(name = "Standard torrents with ordinary clients",
+            description = "With a fleet key: standard torrents (torrents/) still talk to keyless BitTorrent"
+                    + " clients; Packages torrents never do")
+    boolean allowPlainPeers() default false;
 }
