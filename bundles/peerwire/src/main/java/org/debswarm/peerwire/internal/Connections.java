@@ -114,10 +114,15 @@ final class Connections implements Transport {
         }
     }
 
+    /** The swarm named {@code wireHash} in handshakes: a fleet torrent's derived infohash, else its own. */
     @Override
-    public Swarm swarm(InfoHash hash) {
-        Session session = sessions.get(hash);
-        return session == null ? null : session.swarm;
+    public Swarm swarm(InfoHash wireHash) {
+        for (Session session : sessions.values()) {
+            if (session.swarm.wireHash().equals(wireHash)) {
+                return session.swarm;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     private final ConcurrentMap<InfoHash, Session> sessions = new ConcurrentHashMap<>();
     private final Connections connections;
     private final Acceptor acceptor;
+    private final Fleet fleet;
 
     public PeerEngine(EngineOptions options, PieceStore store) throws IOException {
         this.options = options;
@@ -75,6 +76,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             throw e;
         }
         connections.listening(acceptor.port());
+        this.fleet = Fleet.start(options, loop, timer, acceptor.port(), this::discovered);
         LOG.debug("Peer wire listening on {}:{}", options.listen().getAddress(), acceptor.port());
     }
 
@@ -88,7 +90,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
 
     @Override
     public boolean start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
-        return start(torrent.infoHash(), torrent.name(), torrent.wanted(),
+        return start(torrent.infoHash(), torrent.name(), torrent.wanted(), false,
                 l -> new PackagesStorage(store, torrent, mirrorHost, archiveRoot, loop, l));
     }
 
@@ -104,7 +106,8 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the storage of torrent " + meta.infoHash(), e);
         }
-        boolean started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), l -> ref.bind(l, pieces));
+        boolean started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), true,
+                l -> ref.bind(l, pieces));
         if (!started) {
             pieces.close();
         }
@@ -113,7 +116,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
 
     @Override
     public boolean start(MetaInfo meta, SpanningStorage storage, PieceBits had) {
-        return start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()),
+        return start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), true,
                 l -> SpanningPieces.over(meta, storage, had, loop, l));
     }
 
@@ -125,12 +128,14 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return all;
     }
 
-    private synchronized boolean start(InfoHash hash, String name, PieceBits wanted,
+    /** @param standard a standard torrent, which {@code allowPlainPeers} opens to keyless clients */
+    private synchronized boolean start(InfoHash hash, String name, PieceBits wanted, boolean standard,
             Function<PieceStorage.Listener, PieceStorage> storage) {
         if (sessions.containsKey(hash)) {
             return false;
         }
-        Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime);
+        Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime,
+                fleet.context(hash, standard, peers -> addPeers(hash, peers)));
         Session session = new Session(swarm, 4 * options.swarm().maxPeers());
         sessions.put(hash, session);
         long tick = options.tick().toNanos();
@@ -138,6 +143,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             swarm.tick();
             connections.retry(session);
         }), tick, tick, TimeUnit.NANOSECONDS);
+        fleet.started(swarm.wireHash());
         LOG.debug("Session {} ({}) started", hash, name);
         return true;
     }
@@ -149,6 +155,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             return false;
         }
         session.tick.cancel(false);
+        fleet.stopped(session.swarm.wireHash());
         if (loop.isRunning()) {
             // waits, so that nothing touches the session's storage once stop returns
             call(() -> {
@@ -170,6 +177,15 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
                 connections.connect(session, copy);
             }
         });
+    }
+
+    // a peer found by Local Service Discovery for the torrent named wireHash on the wire; on the I/O thread
+    private void discovered(InfoHash wireHash, InetSocketAddress peer) {
+        for (Session session : sessions.values()) {
+            if (session.swarm.wireHash().equals(wireHash)) {
+                connections.connect(session, List.of(peer));
+            }
+        }
     }
 
     @Override
@@ -294,6 +310,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         for (InfoHash hash : List.copyOf(sessions.keySet())) {
             stop(hash);
         }
+        fleet.close();
         stopThreads();
         LOG.debug("Peer wire stopped");
     }

@@ -30,7 +30,8 @@ public final class LsdCodec {
      * Reads an announce at {@code in.position()} without moving it.
      *
      * @return the bytes of the announce, its headers in {@code out[0]}; 0 if more bytes are needed
-     * @throws LsdException if the bytes are not an announce, or too long for one
+     * @throws LsdException if the bytes are not an announce, or too long for one (read as ISO 8859-1, so that
+     *                      the message names a non-ASCII byte by its value)
      */
     public static int decode(ByteBuffer in, LsdAnnounce[] out) throws LsdException {
         int at = in.position();
@@ -44,7 +45,7 @@ public final class LsdCodec {
         int end = endOfHeaders(in);
         if (end < 0) {
             if (in.remaining() > MAX_LENGTH) {
-                throw new LsdException("announce of " + in.remaining() + " bytes without its end (expected: <= "
+                throw new LsdException("announce without its end within " + MAX_LENGTH + " bytes (expected: <= "
                         + MAX_LENGTH + ")");
             }
             return 0;
@@ -53,7 +54,7 @@ public final class LsdCodec {
         in.duplicate().get(bytes);
         int headers = end - 4 - START.length;
         out[0] = parse(headers < 0 ? List.of() : List.of(new String(bytes, START.length, headers,
-                StandardCharsets.US_ASCII).split("\r\n", -1)));
+                StandardCharsets.ISO_8859_1).split("\r\n", -1)));
         return end;
     }
 

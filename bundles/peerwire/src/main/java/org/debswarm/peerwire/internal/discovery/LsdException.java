@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * The one error of Local Service Discovery input: a datagram that is not a BEP 14 announce. The message names
- * the offending value and the limit, for example {@code "announce of 1401 bytes without its end (expected:
+ * the offending value and the limit, for example {@code "announce without its end within 1400 bytes (expected:
  * <= 1400)"}. The datagram is dropped; nothing else is affected.
  */
 public final class LsdException extends IOException {

@@ -85,8 +85,7 @@ public record PeerExchange(List<InetSocketAddress> added, List<InetSocketAddress
             throw new PeerWireException(NAME + ": " + e.getMessage(), e);
         }
         if (!(value instanceof SortedMap<?, ?> dict)) {
-            throw new PeerWireException(NAME + " payload is a " + value.getClass().getSimpleName()
-                    + " (expected: a dictionary)");
+            throw new PeerWireException(NAME + " payload " + describe(value) + " (expected: a dictionary)");
         }
         List<InetSocketAddress> added = new ArrayList<>(addresses(dict, "added", 4));
         added.addAll(addresses(dict, "added6", 16));
@@ -132,6 +131,9 @@ public record PeerExchange(List<InetSocketAddress> added, List<InetSocketAddress
     }
 
     private static String describe(Object value) {
-        return value instanceof ByteString s ? "of " + s.length() + " bytes" : "is a " + value.getClass().getSimpleName();
+        if (value instanceof ByteString s) {
+            return "of " + s.length() + " bytes";
+        }
+        return value instanceof Long ? "is an integer" : value instanceof List<?> ? "is a list" : "is a dictionary";
     }
 }
