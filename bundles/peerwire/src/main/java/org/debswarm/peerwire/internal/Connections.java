@@ -146,7 +146,7 @@ final class Connections implements Transport {
             return Optional.of("torrent has " + session.connections.size() + " connections (expected: <= "
                     + options.swarm().maxPeers() + ")");
         }
-        Optional<String> refusal = swarm.refusal(connection.address(), remotePeerId);
+        Optional<String> refusal = swarm.refusal(connection.address(), remotePeerId, connection.incoming());
         if (refusal.isEmpty() && !connection.incoming()) {
             session.known.connected(connection.address());
         }

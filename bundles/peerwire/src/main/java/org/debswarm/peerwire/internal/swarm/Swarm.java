@@ -123,18 +123,36 @@ public final class Swarm implements PieceStorage.Listener {
 
     /** Why a peer may not join, if it may not: banned, full, or already connected. */
     public Optional<String> refusal(InetSocketAddress address, byte[] peerId) {
+        return refusal(address, peerId, true);
+    }
+
+    /**
+     * As {@link #refusal(InetSocketAddress, byte[])}, knowing who opened the new connection. Two peers that learn
+     * of each other at once (peer exchange tells both) dial each other at once; each side then keeps the
+     * connection the peer with the lower peer id opened and closes the other, so that one survives, not none.
+     */
+    public Optional<String> refusal(InetSocketAddress address, byte[] peerId, boolean incoming) {
         if (bans.isBanned(address) || bans.isBanned(peerId)) {
             return Optional.of("banned");
+        }
+        for (PeerState p : List.copyOf(peers)) {
+            if (Arrays.equals(p.peerId, peerId)) {
+                if (openedByLower(incoming, peerId) && !openedByLower(p.link.incoming(), peerId)) {
+                    p.link.close("replaced by the connection the peer with the lower peer id opened");
+                    break;
+                }
+                return Optional.of("already connected to this peer id");
+            }
         }
         if (peers.size() >= options.maxPeers()) {
             return Optional.of("torrent has " + peers.size() + " peers (expected: < " + options.maxPeers() + ")");
         }
-        for (PeerState p : peers) {
-            if (Arrays.equals(p.peerId, peerId)) {
-                return Optional.of("already connected to this peer id");
-            }
-        }
         return Optional.empty();
+    }
+
+    private boolean openedByLower(boolean incoming, byte[] peerId) {
+        int order = Arrays.compareUnsigned(peerId, ourPeerId);
+        return incoming ? order < 0 : order > 0;
     }
 
     /**
