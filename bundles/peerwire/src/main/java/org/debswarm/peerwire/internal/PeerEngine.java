@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.peerwire.internal.discovery.DiscoveryCounts;
+import org.debswarm.peerwire.internal.discovery.LsdService;
 import org.debswarm.peerwire.internal.net.Acceptor;
 import org.debswarm.peerwire.internal.net.IoLoop;
 import org.debswarm.peerwire.internal.swarm.BanList;
@@ -268,6 +270,11 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     @Override
     public byte[] peerId() {
         return peerId.clone();
+    }
+
+    /** What Local Service Discovery did, if it runs. */
+    public Optional<DiscoveryCounts> discoveryCounts() {
+        return fleet.lsd().map(LsdService::counts);
     }
 
     /** Runs on the I/O thread and waits for the answer, at most {@value #WAIT_SECONDS} s. */
