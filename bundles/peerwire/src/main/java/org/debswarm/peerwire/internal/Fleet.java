@@ -25,10 +25,12 @@ final class Fleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
     private final FleetOptions options;
+    private final java.time.Duration proofDeadline;
     private final Optional<LsdService> lsd;
 
-    private Fleet(FleetOptions options, Optional<LsdService> lsd) {
+    private Fleet(FleetOptions options, java.time.Duration proofDeadline, Optional<LsdService> lsd) {
         this.options = options;
+        this.proofDeadline = proofDeadline;
         this.lsd = lsd;
     }
 
@@ -44,13 +46,13 @@ final class Fleet implements AutoCloseable {
                 LOG.warn("Local Service Discovery off: {}", e.getMessage());
             }
         }
-        return new Fleet(fleet, lsd);
+        return new Fleet(fleet, options.connectTimeout(), lsd);
     }
 
     /** The swarm context of a torrent: keyed unless there is no key, or it is standard and plain peers may join. */
     SwarmContext context(InfoHash infoHash, boolean standard, Consumer<List<InetSocketAddress>> exchanged) {
         boolean plain = standard && options.allowPlainPeers();
-        return SwarmContext.of(infoHash, plain ? Optional.empty() : options.key(), exchanged);
+        return SwarmContext.of(infoHash, plain ? Optional.empty() : options.key(), exchanged, proofDeadline);
     }
 
     void started(InfoHash wireHash) {

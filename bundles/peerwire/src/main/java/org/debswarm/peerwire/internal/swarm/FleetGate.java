@@ -15,19 +15,19 @@ import org.debswarm.torrent.InfoHash;
  * BEP 10 handshake; on the other side's nonce it sends its {@link FleetProof}; a peer is proven when its proof
  * verifies. Until then nothing of the torrent moves: no bitfield, have or mirror notice is sent to it, and any
  * message from it but the extension handshake, its proof and keep-alives is a protocol error. A peer that
- * offers no proof within {@link #DEADLINE}, or a wrong one, is closed.
+ * offers no proof within the deadline (the engine's connect timeout: the proof is part of the handshake), or a
+ * wrong one, is closed.
  */
 final class FleetGate {
 
-    /** Time from the BitTorrent handshake to a verified proof. */
-    static final Duration DEADLINE = Duration.ofSeconds(10);
-
+    private final Duration deadline;
     private final Optional<FleetKey> key;
     private final InfoHash wireHash;
     private final byte[] ourPeerId;
     private final SecureRandom random = new SecureRandom();
 
-    FleetGate(Optional<FleetKey> key, InfoHash wireHash, byte[] ourPeerId) {
+    FleetGate(Optional<FleetKey> key, InfoHash wireHash, byte[] ourPeerId, Duration deadline) {
+        this.deadline = deadline;
         this.key = key;
         this.wireHash = wireHash;
         this.ourPeerId = ourPeerId.clone();
@@ -78,6 +78,10 @@ final class FleetGate {
 
     /** Whether the peer should have been proven by now. */
     boolean overdue(PeerState peer, long now) {
-        return !peer.proven && now - peer.attachedAt > DEADLINE.toNanos();
+        return !peer.proven && now - peer.attachedAt > deadline.toNanos();
+    }
+
+    Duration deadline() {
+        return deadline;
     }
 }

@@ -52,8 +52,11 @@ final class PeerExchanges {
 
     private static void send(PeerState peer, Set<InetSocketAddress> listening, long now) {
         List<InetSocketAddress> added = new ArrayList<>();
+        boolean remote = !peer.link.address().getAddress().isLoopbackAddress();
         for (InetSocketAddress a : listening) {
-            if (added.size() < PeerExchange.SEND_PEERS && !a.equals(peer.listenAddress()) && peer.pexSent.add(a)) {
+            // a loopback address means another host to a remote peer: never told
+            if (added.size() < PeerExchange.SEND_PEERS && !a.equals(peer.listenAddress())
+                    && !(remote && a.getAddress().isLoopbackAddress()) && peer.pexSent.add(a)) {
                 added.add(a);
             }
         }
@@ -80,7 +83,9 @@ final class PeerExchanges {
         peer.pexReceived = true;
         peer.pexReceivedAt = now;
         try {
-            List<InetSocketAddress> added = PeerExchange.parse(payload).added();
+            List<InetSocketAddress> added = PeerExchange.parse(payload).added().stream()
+                    .filter(a -> !a.getAddress().isAnyLocalAddress() && !a.getAddress().isMulticastAddress())
+                    .toList();
             if (!added.isEmpty()) {
                 exchanged.accept(added);
             }

@@ -38,7 +38,7 @@ public final class PeerState {
     final RateMeter down = new RateMeter();
     final RateMeter up = new RateMeter();
     int badPieces;
-    /** When the BitTorrent handshake completed: the fleet key proof is due within {@link FleetGate#DEADLINE}. */
+    /** When the BitTorrent handshake completed: the fleet key proof is due within the gate's deadline. */
     final long attachedAt;
     /** Whether the peer proved it holds the fleet key (always, in a swarm without key). */
     boolean proven;

@@ -84,7 +84,7 @@ public final class Swarm implements PieceStorage.Listener {
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock,
             SwarmContext context) {
         this.context = context;
-        this.gate = new FleetGate(context.fleetKey(), context.wireHash(), ourPeerId);
+        this.gate = new FleetGate(context.fleetKey(), context.wireHash(), ourPeerId, context.proofDeadline());
         this.exchanges = new PeerExchanges(context.exchanged());
         this.infoHash = infoHash;
         this.name = name;
@@ -410,7 +410,7 @@ public final class Swarm implements PieceStorage.Listener {
         long now = clock.getAsLong();
         for (PeerState p : List.copyOf(peers)) {
             if (gate.overdue(p, now)) {
-                p.link.close("refused: no fleet key proof within " + FleetGate.DEADLINE.toSeconds() + " s");
+                p.link.close("refused: no fleet key proof within " + gate.deadline().toMillis() + " ms");
             } else if (now - p.lastReceived > options.idleTimeout().toNanos()) {
                 p.link.close("idle for " + options.idleTimeout().toSeconds() + " s");
             } else if (!p.requested.isEmpty() && now - p.lastBlock > options.snubTimeout().toNanos()) {

@@ -105,6 +105,20 @@ public class FleetKeyTest extends EngineTestSupport {
     }
 
     @Test
+    public void aPeerThatNeverProvesIsClosedAtTheDeadline() throws Exception {
+        files(40_000);
+        PackagesTorrent torrent = torrent();
+        PeerEngine seed = keyedSeed(torrent);
+        try (RawPeer silent = new RawPeer(at(seed))) {
+            silent.handshake(fleet.wireHash(torrent.infoHash()));
+            assertNotNull(silent.readHandshake());
+            // the test engines' connect timeout (5 s) is the proof deadline; the read timeout is longer
+            assertEquals("the extension handshake, then closed", List.of(Extended.class),
+                    silent.readUntilClosed().stream().map(Object::getClass).toList());
+        }
+    }
+
+    @Test
     public void aWrongKeysProofIsRefusedAndTheRightOneOpensTheSwarm() throws Exception {
         files(40_000);
         PackagesTorrent torrent = torrent();

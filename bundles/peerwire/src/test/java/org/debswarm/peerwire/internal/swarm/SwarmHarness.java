@@ -48,7 +48,7 @@ final class SwarmHarness {
             storage.listener = l;
             return storage;
         }, wanted, options, bans, 6881, OUR_PEER_ID, clock::get, SwarmContext.of(InfoHash.of(new byte[20]),
-                java.util.Optional.empty(), exchanged::add));
+                java.util.Optional.empty(), exchanged::add, SwarmContext.PROOF_DEADLINE));
     }
 
     static SwarmOptions options(int pipeline) {
