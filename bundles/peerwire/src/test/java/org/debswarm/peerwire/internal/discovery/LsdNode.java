@@ -61,6 +61,7 @@ public final class LsdNode {
             if (seed) {
                 store(store, torrent, files);
             }
+            long started = System.nanoTime();
             engine.start(torrent, HOST, ROOT);
             System.out.println("STARTED " + engine.port());
             if (seed) {
@@ -70,8 +71,9 @@ public final class LsdNode {
             for (int i = 0; i < files.length; i++) {
                 engine.want(torrent.infoHash(), torrent.indexOf(path(i))).get(60, TimeUnit.SECONDS);
             }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             System.out.println("DONE peers " + engine.connectedPeers(torrent.infoHash()) + " lsd "
-                    + engine.discoveryCounts().get());
+                    + engine.discoveryCounts().get() + " after " + ms + " ms");
         } finally {
             store.close();
         }
