@@ -124,6 +124,15 @@ public final class NetnsLan implements AutoCloseable {
             return "fd77::" + Integer.toHexString(index);
         }
 
+        /**
+         * Limits what this host sends on the LAN to {@code rate} ({@code tc} token bucket on {@code eth0}, e.g.
+         * {@code "160mbit"} for a mirror's 20 MB/s uplink).
+         */
+        public void limitEgress(String rate) throws IOException {
+            in(name, "tc", "qdisc", "add", "dev", "eth0", "root", "tbf", "rate", rate, "burst", "256kb", "latency",
+                    "100ms");
+        }
+
         /** Starts {@code command} in this host, output (stdout and stderr) to {@code log}; stopped by close. */
         public Process start(List<String> command, Path log) throws IOException {
             List<String> full = new ArrayList<>(List.of(ipBinary(), "netns", "exec", name));
