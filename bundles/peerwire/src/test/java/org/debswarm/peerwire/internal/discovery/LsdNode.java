@@ -15,14 +15,18 @@ import org.debswarm.peerwire.internal.EngineOptions;
 import org.debswarm.peerwire.internal.FleetOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
+import org.debswarm.peerwire.internal.swarm.SpanningPieces;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
+import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.storage.internal.StoreOptions;
+import org.debswarm.torrent.MetaInfo;
 import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.SourceIndex;
 import org.debswarm.torrent.internal.DefaultPackagesTorrentBuilder;
+import org.debswarm.torrent.internal.DefaultTorrentFactory;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -30,6 +34,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * Service Discovery on {@code eth0} and a fleet key, no tracker and no peer given. A seed stores the test
  * files and serves until killed; a leech wants every file, prints {@code DONE} and its discovery counts when
  * it has them all, and exits 0 (1 after 60 s). Arguments: {@code seed|leech <home> <bind address>}.
+ * With {@code standard-seed|standard-leech <home> <bind address> <.torrent> [<content folder>]} it runs a
+ * standard torrent instead, without fleet key, to meet an ordinary client's Local Peer Discovery.
  */
 public final class LsdNode {
 
@@ -41,6 +47,10 @@ public final class LsdNode {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].startsWith("standard-")) {
+            standard(args);
+            return;
+        }
         boolean seed = args[0].equals("seed");
         Path home = Path.of(args[1]);
         Files.createDirectories(home);
@@ -74,6 +84,43 @@ public final class LsdNode {
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             System.out.println("DONE peers " + engine.connectedPeers(torrent.infoHash()) + " lsd "
                     + engine.discoveryCounts().get() + " after " + ms + " ms");
+        } finally {
+            store.close();
+        }
+        System.exit(0);
+    }
+
+    private static void standard(String[] args) throws Exception {
+        boolean seed = args[0].equals("standard-seed");
+        Path home = Path.of(args[1]);
+        Files.createDirectories(home);
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("storage"));
+        MetaInfo meta = new DefaultTorrentFactory(new DefaultControlParser()).readTorrentFile(
+                Files.readAllBytes(Path.of(args[3])));
+        EngineOptions options = new EngineOptions(new InetSocketAddress(args[2], 0), 50, 0, 0, Duration.ofSeconds(5),
+                Duration.ofMillis(500), SwarmOptions.DEFAULTS, FleetOptions.NONE.withLsd("eth0"));
+        FileSystemPieceStore store = new FileSystemPieceStore(home, ds, StoreOptions.DEFAULTS);
+        try (PeerEngine engine = new PeerEngine(options, store)) {
+            if (seed) {
+                try (var s = store.openSpanning(meta.infoHash().toHex(), SpanningPieces.spans(meta),
+                        meta.pieceLength())) {
+                    for (var f : meta.files()) {
+                        s.writeAt(f.offset(), ByteBuffer.wrap(Files.readAllBytes(Path.of(args[4],
+                                String.join("/", f.path())))));
+                    }
+                }
+            }
+            engine.start(meta);
+            System.out.println("STARTED " + engine.port());
+            if (seed) {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(5)); // serves until the test stops it
+                return;
+            }
+            for (int p = 0; p < meta.pieceCount(); p++) {
+                engine.want(meta.infoHash(), p).get(60, TimeUnit.SECONDS);
+            }
+            System.out.println("DONE lsd " + engine.discoveryCounts().orElseThrow());
         } finally {
             store.close();
         }

@@ -1,0 +1,117 @@
+package org.debswarm.peerwire.internal.discovery;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.debswarm.peerwire.netns.NetnsLan;
+import org.debswarm.rfc822.internal.DefaultControlParser;
+import org.debswarm.torrent.MetaInfo;
+import org.debswarm.torrent.internal.DefaultTorrentFactory;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Local Service Discovery against an ordinary client's: aria2's Local Peer Discovery (BEP 14) and our engine on
+ * two hosts in network namespaces, a standard torrent, no tracker, no DHT, no peer given. Each way, the leech
+ * finds the seed by multicast alone and gets every byte. Skipped without root, ip(8) or aria2c.
+ */
+public class LsdAria2Test {
+
+    private static final Path ARIA2 = Path.of("/usr/bin/aria2c");
+
+    @Rule
+    public final TemporaryFolder folder = new TemporaryFolder();
+
+    private Path content;
+    private Path torrentFile;
+    private MetaInfo meta;
+
+    @Before
+    public void torrent() throws Exception {
+        assumeTrue("needs root and ip(8) for network namespaces", NetnsLan.available());
+        assumeTrue("aria2c is not installed", Files.isExecutable(ARIA2));
+        content = folder.newFolder("content").toPath();
+        Random random = new Random(5);
+        for (int i = 0; i < 2; i++) {
+            byte[] bytes = new byte[200_000 * (i + 1) + 7];
+            random.nextBytes(bytes);
+            Files.write(content.resolve("file" + i), bytes);
+        }
+        DefaultTorrentFactory factory = new DefaultTorrentFactory(new DefaultControlParser());
+        byte[] torrent = factory.createTorrentFile(content, List.of(), 64 * 1024);
+        meta = factory.readTorrentFile(torrent);
+        torrentFile = folder.getRoot().toPath().resolve("lsd.torrent");
+        Files.write(torrentFile, torrent);
+    }
+
+    private Process engine(NetnsLan.Host host, String role, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx96m", "-cp", System.getProperty("java.class.path"), LsdNode.class.getName(),
+                role, folder.getRoot().toPath().resolve(role).toString(), host.ipv4(), torrentFile.toString()));
+        command.addAll(List.of(extra));
+        return host.start(command, folder.getRoot().toPath().resolve(role + ".log"));
+    }
+
+    private Process aria2(NetnsLan.Host host, Path dir, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ARIA2.toString(), "--bt-enable-lpd=true",
+                "--bt-lpd-interface=eth0", "--enable-dht=false", "--enable-dht6=false",
+                "--enable-peer-exchange=false", "--listen-port=6881", "--dir=" + dir, "--file-allocation=none",
+                "--console-log-level=warn", "--summary-interval=0", "--bt-require-crypto=false"));
+        command.addAll(List.of(extra));
+        command.add(torrentFile.toString());
+        return host.start(command, folder.getRoot().toPath().resolve("aria2.log"));
+    }
+
+    private String logs() throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (var files = Files.list(folder.getRoot().toPath())) {
+            for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+                out.append("\n== ").append(log.getFileName()).append('\n').append(Files.readString(log));
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    public void aria2FindsOurSeedByItsLocalPeerDiscovery() throws Exception {
+        try (NetnsLan lan = NetnsLan.create("fleet-lpd", 2)) {
+            engine(lan.host(1), "standard-seed", content.toString());
+            Path target = folder.newFolder("aria2-leech").toPath();
+            Process aria = aria2(lan.host(2), target, "--seed-time=0", "--check-integrity=true");
+            assertTrue("aria2 still running after 90 s" + logs(), aria.waitFor(90, TimeUnit.SECONDS));
+            assertEquals("aria2 failed" + logs(), 0, aria.exitValue());
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(Files.readAllBytes(content.resolve("file" + i)),
+                        Files.readAllBytes(target.resolve(content.getFileName()).resolve("file" + i)));
+            }
+        }
+    }
+
+    @Test
+    public void ourLeechFindsAria2ByLocalServiceDiscovery() throws Exception {
+        try (NetnsLan lan = NetnsLan.create("fleet-lpd", 2)) {
+            aria2(lan.host(1), content.getParent(), "--seed-ratio=0.0", "--seed-time=5", "--check-integrity=true");
+            Process leech = engine(lan.host(2), "standard-leech");
+            assertTrue("leech still running after 90 s" + logs(), leech.waitFor(90, TimeUnit.SECONDS));
+            assertEquals("leech failed" + logs(), 0, leech.exitValue());
+            Path stored = folder.getRoot().toPath().resolve("standard-leech").resolve("torrents")
+                    .resolve(meta.infoHash().toHex());
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(Files.readAllBytes(content.resolve("file" + i)),
+                        Files.readAllBytes(stored.resolve("file" + i)));
+            }
+        }
+    }
+}
