@@ -144,7 +144,12 @@ public final class MulticastGroups implements AutoCloseable {
                     if (source == null) {
                         return;
                     }
-                    receiver.received(in.flip(), source);
+                    try {
+                        receiver.received(in.flip(), source);
+                    } catch (RuntimeException e) {
+                        // one datagram's failure must not end discovery (the loop would close this channel)
+                        LOG.warn("Local Service Discovery datagram from {} failed", source, e);
+                    }
                 }
             } catch (IOException e) {
                 LOG.debug("Local Service Discovery receive on {} failed: {}", host, e.toString());

@@ -169,4 +169,23 @@ public class LsdCodecTest {
                 failure(ascii("BT-SEARCH * HTTP/1.1\r\nHost: " + host + "\r\nPort: 1\r\nInfohash: " + H1
                         + "\r\n\r\n")));
     }
+
+    // any input: an announce or an LsdException, never another exception
+
+    @Test
+    public void mutatedAnnouncesGiveAnAnnounceOrTheOneException() {
+        byte[] valid = ascii(LIBTORRENT_STYLE);
+        java.util.Random random = new java.util.Random(14);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] data = java.util.Arrays.copyOf(valid, valid.length + random.nextInt(8) - 4);
+            for (int m = 0; m < 1 + random.nextInt(4); m++) {
+                data[random.nextInt(data.length)] = (byte) random.nextInt(256);
+            }
+            try {
+                LsdCodec.decode(ByteBuffer.wrap(data), new LsdAnnounce[1]);
+            } catch (LsdException e) {
+                // expected for most
+            }
+        }
+    }
 }

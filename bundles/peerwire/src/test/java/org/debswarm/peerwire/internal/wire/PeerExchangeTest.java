@@ -109,4 +109,34 @@ public class PeerExchangeTest {
         byte[] huge = Bencode.encode(Map.of("added6", new byte[2000 * 18]));
         assertThrows(PeerWireException.class, () -> PeerExchange.parse(huge));
     }
+
+    // any input: a message or a PeerWireException, never another exception
+
+    @Test
+    public void mutatedPayloadsGiveAMessageOrTheOneException() {
+        byte[] pex = new PeerExchange(List.of(V4, V6), List.of(V4)).toMessage(1).payload();
+        byte[] proof = new FleetProof(new byte[32]).toMessage(1).payload();
+        byte[] hs = new ExtensionHandshake(Map.of(FleetProof.NAME, 3), "x", 1, 2, new byte[20]).toMessage()
+                .payload();
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 20_000; round++) {
+            for (byte[] valid : List.of(pex, proof, hs)) {
+                byte[] data = java.util.Arrays.copyOf(valid, Math.max(0, valid.length + random.nextInt(8) - 4));
+                for (int m = 0; data.length > 0 && m < 1 + random.nextInt(3); m++) {
+                    data[random.nextInt(data.length)] = (byte) random.nextInt(256);
+                }
+                try {
+                    if (valid == pex) {
+                        PeerExchange.parse(data);
+                    } else if (valid == proof) {
+                        FleetProof.parse(data);
+                    } else {
+                        ExtensionHandshake.parse(data);
+                    }
+                } catch (PeerWireException e) {
+                    // expected for most
+                }
+            }
+        }
+    }
 }
