@@ -278,6 +278,19 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return fleet.lsd().map(LsdService::counts);
     }
 
+    /**
+     * How many distinct peers Local Service Discovery found for a running torrent since it started; empty when
+     * discovery is off or the torrent does not run. For the node's warnings (a tracker that gives no peers while
+     * LSD sees some).
+     */
+    public Optional<Integer> peersSeenByDiscovery(InfoHash hash) {
+        Session session = sessions.get(hash);
+        if (session == null || fleet.lsd().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(call(() -> fleet.lsd().get().peersSeen(session.swarm.wireHash())));
+    }
+
     /** Runs on the I/O thread and waits for the answer, at most {@value #WAIT_SECONDS} s. */
     private <T> T call(Supplier<T> task) {
         if (loop.inLoop()) {

@@ -53,6 +53,9 @@ public final class LocalDiscovery {
     /** When each torrent was last announced: a torrent started again soon waits out the minute. */
     private final Map<InfoHash, Long> lastSent = new LinkedHashMap<>();
     private final DiscoveryCounts counts = new DiscoveryCounts();
+    /** Distinct peers found per running torrent, at most {@link #SEEN_PER_TORRENT} each, for warnings. */
+    private final Map<InfoHash, java.util.Set<InetSocketAddress>> seen = new java.util.HashMap<>();
+    static final int SEEN_PER_TORRENT = 256;
 
     public LocalDiscovery(List<Group> groups, int listenPort, String cookie, Found found, SourceLimits limits) {
         this.groups = List.copyOf(groups);
@@ -70,6 +73,7 @@ public final class LocalDiscovery {
 
     public void stopped(InfoHash infoHash) {
         due.remove(infoHash);
+        seen.remove(infoHash);
     }
 
     /** Sends the announces that are due, batched; returns how many datagrams went to each group. */
@@ -125,9 +129,23 @@ public final class LocalDiscovery {
         for (InfoHash hash : announce.infoHashes()) {
             if (due.containsKey(hash)) {
                 counts.countFound();
+                java.util.Set<InetSocketAddress> peers = seen.computeIfAbsent(hash, h -> new java.util.HashSet<>());
+                if (peers.size() < SEEN_PER_TORRENT) {
+                    peers.add(peer);
+                }
                 found.found(hash, peer);
             }
         }
+    }
+
+    /**
+     * How many distinct peer addresses (a node's IPv4 and IPv6 ones count apart) announced the running torrent
+     * named {@code infoHash} on the wire since it started (at most {@value #SEEN_PER_TORRENT}): more than 0 while
+     * a tracker gives none means the tracker is the one misconfigured.
+     */
+    public int peersSeen(InfoHash infoHash) {
+        java.util.Set<InetSocketAddress> peers = seen.get(infoHash);
+        return peers == null ? 0 : peers.size();
     }
 
     /** Running torrents (as announced). */

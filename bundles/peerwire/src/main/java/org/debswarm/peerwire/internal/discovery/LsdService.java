@@ -107,6 +107,11 @@ public final class LsdService implements AutoCloseable {
         return discovery.counts();
     }
 
+    /** Distinct peers discovery found for the torrent named {@code wireHash}; to be called on the I/O thread. */
+    public int peersSeen(InfoHash wireHash) {
+        return discovery.peersSeen(wireHash);
+    }
+
     private void announceOnLoop() {
         onLoop(() -> discovery.announce(System.nanoTime()));
     }

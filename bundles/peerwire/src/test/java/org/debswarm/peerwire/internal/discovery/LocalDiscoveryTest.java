@@ -101,6 +101,12 @@ public class LocalDiscoveryTest {
         receive("10.0.0.7", 7000, "theirs", hash(1), hash(2));
         assertEquals(List.of("01@10.0.0.7:7000"), found);
         assertEquals(1, discovery.counts().found());
+        receive("10.0.0.7", 7000, "theirs", hash(1));
+        receive("10.0.0.8", 7000, "third", hash(1));
+        assertEquals("distinct peers seen", 2, discovery.peersSeen(hash(1)));
+        assertEquals(0, discovery.peersSeen(hash(2)));
+        discovery.stopped(hash(1));
+        assertEquals(0, discovery.peersSeen(hash(1)));
     }
 
     @Test

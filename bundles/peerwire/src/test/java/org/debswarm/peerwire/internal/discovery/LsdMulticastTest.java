@@ -56,6 +56,7 @@ public class LsdMulticastTest {
                 assertEquals("leech " + i + " failed:\n" + log + "\nseed:\n" + log("seed"), 0, leech.exitValue());
                 String done = log.lines().filter(l -> l.startsWith("DONE")).findFirst().orElseThrow();
                 System.out.println("LSD figures, " + hosts + " hosts, leech " + i + ": " + done);
+                // whichever heard the other's announce dialled: "seen" may be 0 on the leech
                 assertTrue(done, hosts > 2 || done.startsWith("DONE peers 1 "));
             }
         }

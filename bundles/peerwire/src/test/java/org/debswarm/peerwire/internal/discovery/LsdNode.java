@@ -82,7 +82,8 @@ public final class LsdNode {
                 engine.want(torrent.infoHash(), torrent.indexOf(path(i))).get(60, TimeUnit.SECONDS);
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            System.out.println("DONE peers " + engine.connectedPeers(torrent.infoHash()) + " lsd "
+            System.out.println("DONE peers " + engine.connectedPeers(torrent.infoHash()) + " seen "
+                    + engine.peersSeenByDiscovery(torrent.infoHash()).orElseThrow() + " lsd "
                     + engine.discoveryCounts().get() + " after " + ms + " ms");
         } finally {
             store.close();
