@@ -24,8 +24,9 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * Local Service Discovery against an ordinary client's: aria2's Local Peer Discovery (BEP 14) and our engine on
- * two hosts in network namespaces, a standard torrent, no tracker, no DHT, no peer given. Each way, the leech
- * finds the seed by multicast alone and gets every byte. Skipped without root, ip(8) or aria2c.
+ * two hosts in network namespaces, a standard torrent, no tracker, no DHT, no peer given. Each way (either one
+ * seeding), leech and seed find each other by multicast alone (whichever hears the other dials) and the leech
+ * gets every byte. Skipped without root, ip(8) or aria2c.
  */
 public class LsdAria2Test {
 

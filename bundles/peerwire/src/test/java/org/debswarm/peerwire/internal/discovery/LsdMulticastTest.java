@@ -17,7 +17,7 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * Real BEP 14 multicast between two hosts: network namespaces on one bridge ({@link NetnsLan}), a real engine
- * in each ({@link LsdNode}), a fleet key, no tracker and no peer given. The leech finds the seed by Local
+ * in each ({@link LsdNode}), a fleet key, no tracker and no peer given. Leech and seed find each other by Local
  * Service Discovery alone (IPv4 and IPv6 groups on {@code eth0}) and downloads every file. Traffic stays inside
  * the namespaces; they are deleted also when the test fails. Skipped where namespaces cannot be made.
  */

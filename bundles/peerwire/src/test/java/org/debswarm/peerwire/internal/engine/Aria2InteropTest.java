@@ -122,7 +122,7 @@ public class Aria2InteropTest extends EngineTestSupport {
 
     /**
      * A fleet node whose admin lets standard torrents talk to ordinary clients ({@code allowPlainPeers}) seeds
-     * to aria2 with aria2's peer exchange on: the standard torrent's swarm is open, and ut_pex is spoken.
+     * to aria2 with aria2's peer exchange on: the standard torrent's swarm is open, ut_pex offered on both sides.
      */
     @Test
     public void aFleetNodeSeedsAStandardTorrentToAria2WhenPlainPeersAreAllowed() throws Exception {
