@@ -128,16 +128,20 @@ public final class Swarm implements PieceStorage.Listener {
 
     /**
      * As {@link #refusal(InetSocketAddress, byte[])}, knowing who opened the new connection. Two peers that learn
-     * of each other at once (peer exchange tells both) dial each other at once; each side then keeps the
-     * connection the peer with the lower peer id opened and closes the other, so that one survives, not none.
+     * of each other at once (peer exchange tells both, or each hears the other's LSD announce) dial each other at
+     * once; each side then keeps the connection the peer with the lower peer id opened and closes the other, so
+     * that one survives, not none. Only while the existing connection is younger than the handshake deadline:
+     * an established connection is never given up for a newcomer that claims the same peer id.
      */
     public Optional<String> refusal(InetSocketAddress address, byte[] peerId, boolean incoming) {
         if (bans.isBanned(address) || bans.isBanned(peerId)) {
             return Optional.of("banned");
         }
+        long now = clock.getAsLong();
         for (PeerState p : List.copyOf(peers)) {
             if (Arrays.equals(p.peerId, peerId)) {
-                if (openedByLower(incoming, peerId) && !openedByLower(p.link.incoming(), peerId)) {
+                if (now - p.attachedAt < context.proofDeadline().toNanos() && openedByLower(incoming, peerId)
+                        && !openedByLower(p.link.incoming(), peerId)) {
                     p.link.close("replaced by the connection the peer with the lower peer id opened");
                     break;
                 }
