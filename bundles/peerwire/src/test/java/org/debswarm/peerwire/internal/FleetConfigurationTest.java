@@ -71,4 +71,11 @@ public class FleetConfigurationTest {
         assertEquals("no network interface is nosuch0",
                 DiscoveryInterface.why("nosuch0", InetAddress.getByName("0.0.0.0")));
     }
+
+    @Test
+    public void noAnnouncesOfAPortOnlyThisMachineCanReach() throws Exception {
+        assertTrue("a LAN interface with the peer wire on loopback: off",
+                org.debswarm.peerwire.internal.discovery.LsdService.start("eth0", InetAddress.getLoopbackAddress(),
+                        6881, null, null, (h, p) -> { }).isEmpty());
+    }
 }

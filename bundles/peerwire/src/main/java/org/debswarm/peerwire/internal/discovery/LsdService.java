@@ -54,6 +54,12 @@ public final class LsdService implements AutoCloseable {
      */
     public static Optional<LsdService> start(String setting, InetAddress bind, int listenPort, IoLoop loop,
             ScheduledExecutorService timer, LocalDiscovery.Found found) throws IOException {
+        if (bind.isLoopbackAddress() && !setting.isBlank()) {
+            // announcing on the LAN a port only this machine can reach: peers would dial in vain
+            LOG.warn("Local Service Discovery off: discoveryInterface is {} but the peer wire listens on {} only;"
+                    + " set bindAddress to an address on {} (or 0.0.0.0)", setting, bind.getHostAddress(), setting);
+            return Optional.empty();
+        }
         Optional<DiscoveryInterface> nic = DiscoveryInterface.resolve(setting, bind);
         if (nic.isEmpty()) {
             String why = DiscoveryInterface.why(setting, bind);
