@@ -1,6 +1,5 @@
 package org.debswarm.peerwire.internal.discovery;
 
-import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
@@ -10,17 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.netns.NetnsLan;
-import org.debswarm.rfc822.internal.DefaultControlParser;
-import org.debswarm.torrent.MetaInfo;
-import org.debswarm.torrent.internal.DefaultTorrentFactory;
 import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * Local Service Discovery against an ordinary client's: aria2's Local Peer Discovery (BEP 14) and our engine on
@@ -28,41 +21,13 @@ import org.junit.rules.TemporaryFolder;
  * seeding), leech and seed find each other by multicast alone (whichever hears the other dials) and the leech
  * gets every byte. Skipped without root, ip(8) or aria2c.
  */
-public class LsdAria2Test {
+public class LsdAria2Test extends LsdInteropSupport {
 
     private static final Path ARIA2 = Path.of("/usr/bin/aria2c");
 
-    @Rule
-    public final TemporaryFolder folder = new TemporaryFolder();
-
-    private Path content;
-    private Path torrentFile;
-    private MetaInfo meta;
-
     @Before
-    public void torrent() throws Exception {
-        assumeTrue("needs root and ip(8) for network namespaces", NetnsLan.available());
+    public void client() throws Exception {
         assumeTrue("aria2c is not installed", Files.isExecutable(ARIA2));
-        content = folder.newFolder("content").toPath();
-        Random random = new Random(5);
-        for (int i = 0; i < 2; i++) {
-            byte[] bytes = new byte[200_000 * (i + 1) + 7];
-            random.nextBytes(bytes);
-            Files.write(content.resolve("file" + i), bytes);
-        }
-        DefaultTorrentFactory factory = new DefaultTorrentFactory(new DefaultControlParser());
-        byte[] torrent = factory.createTorrentFile(content, List.of(), 64 * 1024);
-        meta = factory.readTorrentFile(torrent);
-        torrentFile = folder.getRoot().toPath().resolve("lsd.torrent");
-        Files.write(torrentFile, torrent);
-    }
-
-    private Process engine(NetnsLan.Host host, String role, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx96m", "-cp", System.getProperty("java.class.path"), LsdNode.class.getName(),
-                role, folder.getRoot().toPath().resolve(role).toString(), host.ipv4(), torrentFile.toString()));
-        command.addAll(List.of(extra));
-        return host.start(command, folder.getRoot().toPath().resolve(role + ".log"));
     }
 
     private Process aria2(NetnsLan.Host host, Path dir, String... extra) throws IOException {
@@ -75,16 +40,6 @@ public class LsdAria2Test {
         return host.start(command, folder.getRoot().toPath().resolve("aria2.log"));
     }
 
-    private String logs() throws IOException {
-        StringBuilder out = new StringBuilder();
-        try (var files = Files.list(folder.getRoot().toPath())) {
-            for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-                out.append("\n== ").append(log.getFileName()).append('\n').append(Files.readString(log));
-            }
-        }
-        return out.toString();
-    }
-
     @Test
     public void aria2FindsOurSeedByItsLocalPeerDiscovery() throws Exception {
         try (NetnsLan lan = NetnsLan.create("fleet-lpd", 2)) {
@@ -93,10 +48,7 @@ public class LsdAria2Test {
             Process aria = aria2(lan.host(2), target, "--seed-time=0", "--check-integrity=true");
             assertTrue("aria2 still running after 90 s" + logs(), aria.waitFor(90, TimeUnit.SECONDS));
             assertEquals("aria2 failed" + logs(), 0, aria.exitValue());
-            for (int i = 0; i < 2; i++) {
-                assertArrayEquals(Files.readAllBytes(content.resolve("file" + i)),
-                        Files.readAllBytes(target.resolve(content.getFileName()).resolve("file" + i)));
-            }
+            assertEveryFile(target.resolve(content.getFileName()));
         }
     }
 
@@ -107,12 +59,7 @@ public class LsdAria2Test {
             Process leech = engine(lan.host(2), "standard-leech");
             assertTrue("leech still running after 90 s" + logs(), leech.waitFor(90, TimeUnit.SECONDS));
             assertEquals("leech failed" + logs(), 0, leech.exitValue());
-            Path stored = folder.getRoot().toPath().resolve("standard-leech").resolve("torrents")
-                    .resolve(meta.infoHash().toHex());
-            for (int i = 0; i < 2; i++) {
-                assertArrayEquals(Files.readAllBytes(content.resolve("file" + i)),
-                        Files.readAllBytes(stored.resolve("file" + i)));
-            }
+            assertEveryFile(stored("standard-leech"));
         }
     }
 }
