@@ -65,7 +65,7 @@ public record LanMode(NetworkInterface nic, InetAddress address) {
     static String describeHost() throws SocketException {
         return NetworkInterface.networkInterfaces()
                 .map(nic -> nic.getName() + " " + nic.getInterfaceAddresses().stream()
-                        .map(a -> a.getAddress().getHostAddress() + "/" + a.getNetworkPrefixLength())
+                        .map(a -> a.getAddress().getHostAddress().replaceFirst("%.*", "") + "/" + a.getNetworkPrefixLength())
                         .collect(Collectors.joining(" ")))
                 .collect(Collectors.joining(", "));
     }
