@@ -240,6 +240,15 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return result;
     }
 
+    void lost(Session session, int piece) {
+        checkPiece(session, piece);
+        onLoop(() -> {
+            if (sessions.get(session.swarm.infoHash()) == session) {
+                session.swarm.lost(piece);
+            }
+        });
+    }
+
     void fetchingFromMirror(Session session, int piece, boolean fetching) {
         checkPiece(session, piece);
         onLoop(() -> {

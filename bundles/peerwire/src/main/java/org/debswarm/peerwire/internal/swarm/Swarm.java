@@ -410,6 +410,15 @@ public final class Swarm implements PieceStorage.Listener {
         }
     }
 
+    /** The store no longer holds {@code piece}: not had, not in new bitfields, its queued uploads dropped. */
+    public void lost(int piece) {
+        storage.had().clear(piece);
+        for (PeerState peer : peers) {
+            peer.uploads.removeIf(request -> request.piece() == piece);
+        }
+        LOG.debug("Torrent {}: piece {} no longer stored", infoHash, piece);
+    }
+
     /** Timers: keep-alives, idle and snubbed peers, the choker. Called every few seconds. */
     public void tick() {
         long now = clock.getAsLong();
