@@ -5,6 +5,7 @@ import static org.junit.Assert.assertArrayEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.FleetOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
@@ -30,15 +31,18 @@ public class PeerExchangeEngineTest extends EngineTestSupport {
         FileSystemPieceStore cStore = store("c");
         PeerEngine b = engine(store("b"), fleet);
         PeerEngine c = engine(cStore, fleet);
-        b.start(tb, HOST, ROOT);
-        c.start(tc, HOST, ROOT);
-        b.addPeers(tb.infoHash(), List.of(at(a)));
-        eventually("B connected to A", () -> b.connectedPeers(tb.infoHash()) == 1);
-        c.addPeers(tc.infoHash(), List.of(at(a)));
-        eventually("C learnt of B through A and connected", () -> c.connectedPeers(tc.infoHash()) == 2
-                && b.connectedPeers(tb.infoHash()) == 2);
-        await(c.want(tc.infoHash(), tc.indexOf(paths.get(1))));
+        TorrentSession sb = b.start(tb, HOST, ROOT);
+        TorrentSession sc = c.start(tc, HOST, ROOT);
+        sb.addPeers(List.of(at(a)));
+        eventually("B connected to A", () -> peers(sb) == 1);
+        sc.addPeers(List.of(at(a)));
+        eventually("C learnt of B through A and connected", () -> peers(sc) == 2 && peers(sb) == 2);
+        await(sc.want(tc.indexOf(paths.get(1))));
         assertArrayEquals(contents.get(1), stored(cStore, 1));
+    }
+
+    private static int peers(TorrentSession session) {
+        return session.snapshot().peers().size();
     }
 
     @Test
