@@ -113,8 +113,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the storage of torrent " + meta.infoHash(), e);
         }
-        Started started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), true,
-                l -> ref.bind(l, pieces));
+        Started started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), true, l -> ref.bind(l, pieces));
         if (!started.isNew()) {
             pieces.close();
         }
@@ -193,11 +192,11 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         });
     }
 
-    // peers that a running torrent's connections told of (BEP 11)
-    private void exchanged(InfoHash hash, Collection<InetSocketAddress> peers) {
+    // peers a peer told us of (ut_pex) for torrent hash; on the I/O thread
+    private void exchanged(InfoHash hash, List<InetSocketAddress> peers) {
         Session session = sessions.get(hash);
         if (session != null) {
-            addPeers(session, peers);
+            connections.connect(session, List.copyOf(peers));
         }
     }
 
@@ -270,12 +269,6 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         if (piece < 0 || piece >= count) {
             throw new IllegalArgumentException("piece " + piece + " (expected: 0 to " + (count - 1) + ")");
         }
-    }
-
-    /** The handle of a running torrent's session, for code that holds the engine itself rather than a handle. */
-    public Optional<TorrentSession> session(InfoHash hash) {
-        Session session = sessions.get(hash);
-        return session == null ? Optional.empty() : Optional.of(new EngineSession(this, session));
     }
 
     @Override

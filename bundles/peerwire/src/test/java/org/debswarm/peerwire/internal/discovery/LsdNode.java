@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.EngineOptions;
 import org.debswarm.peerwire.internal.FleetOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
@@ -72,17 +73,17 @@ public final class LsdNode {
                 store(store, torrent, files);
             }
             long started = System.nanoTime();
-            engine.start(torrent, HOST, ROOT);
+            TorrentSession session = engine.start(torrent, HOST, ROOT);
             System.out.println("STARTED " + engine.port());
             if (seed) {
                 Thread.sleep(TimeUnit.MINUTES.toMillis(5)); // serves until the test stops it
                 return;
             }
             for (int i = 0; i < files.length; i++) {
-                engine.session(torrent.infoHash()).orElseThrow().want(torrent.indexOf(path(i))).get(60, TimeUnit.SECONDS);
+                session.want(torrent.indexOf(path(i))).get(60, TimeUnit.SECONDS);
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            System.out.println("DONE peers " + engine.snapshot(torrent.infoHash()).map(t -> t.peers().size()).orElse(0) + " seen "
+            System.out.println("DONE peers " + session.snapshot().peers().size() + " seen "
                     + engine.peersSeenByDiscovery(torrent.infoHash()).orElseThrow() + " lsd "
                     + engine.discoveryCounts().get() + " after " + ms + " ms");
         } finally {
@@ -112,14 +113,14 @@ public final class LsdNode {
                     }
                 }
             }
-            engine.start(meta);
+            TorrentSession session = engine.start(meta);
             System.out.println("STARTED " + engine.port());
             if (seed) {
                 Thread.sleep(TimeUnit.MINUTES.toMillis(5)); // serves until the test stops it
                 return;
             }
             for (int p = 0; p < meta.pieceCount(); p++) {
-                engine.session(meta.infoHash()).orElseThrow().want(p).get(60, TimeUnit.SECONDS);
+                session.want(p).get(60, TimeUnit.SECONDS);
             }
             System.out.println("DONE lsd " + engine.discoveryCounts().orElseThrow());
         } finally {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.FleetOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
@@ -69,10 +70,10 @@ public class FleetKeyTest extends EngineTestSupport {
         PackagesTorrent leechTorrent = torrent();
         FileSystemPieceStore leechStore = store("leech");
         PeerEngine leech = engine(leechStore, keyed(fleet));
-        leech.start(leechTorrent, HOST, ROOT);
-        leech.session(leechTorrent.infoHash()).orElseThrow().addPeers(List.of(at(seed)));
+        TorrentSession session = leech.start(leechTorrent, HOST, ROOT);
+        session.addPeers(List.of(at(seed)));
         for (int i = 0; i < 2; i++) {
-            await(leech.session(leechTorrent.infoHash()).orElseThrow().want(leechTorrent.indexOf(paths.get(i))));
+            await(session.want(leechTorrent.indexOf(paths.get(i))));
             assertArrayEquals(contents.get(i), stored(leechStore, i));
         }
     }
@@ -159,12 +160,12 @@ public class FleetKeyTest extends EngineTestSupport {
         files(40_000, 70_000);
         PackagesTorrent torrent = torrent();
         PeerEngine leech = engine(store("leech"), keyed(fleet));
-        leech.start(torrent, HOST, ROOT);
+        TorrentSession session = leech.start(torrent, HOST, ROOT);
         InfoHash wire = fleet.wireHash(torrent.infoHash());
         try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             server.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-            leech.session(torrent.infoHash()).orElseThrow().addPeers(List.of(new InetSocketAddress("127.0.0.1", server.getLocalPort())));
-            CompletableFuture<Void> wanted = leech.session(torrent.infoHash()).orElseThrow().want(0);
+            session.addPeers(List.of(new InetSocketAddress("127.0.0.1", server.getLocalPort())));
+            CompletableFuture<Void> wanted = session.want(0);
             try (Socket s = server.accept(); RawPeer liar = RawPeer.over(s)) {
                 assertNotNull(liar.readHandshake());
                 liar.handshake(wire);
@@ -194,6 +195,6 @@ public class FleetKeyTest extends EngineTestSupport {
             probe.handshake(torrent.infoHash());
             assertNull("the keyed one does not run the plain swarm", probe.readHandshake());
         }
-        assertEquals(0, (int) seed.snapshot(torrent.infoHash()).map(t -> t.peers().size()).orElse(0));
+        assertEquals(0, seed.snapshot(torrent.infoHash()).orElseThrow().peers().size());
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.EngineOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
@@ -96,15 +97,15 @@ public class LibtorrentInteropTest extends EngineTestSupport {
         InetSocketAddress seed = libtorrentSeed();
         FileSystemPieceStore store = store("leech");
         PeerEngine engine = engine(store);
-        assertTrue(engine.start(meta).isRunning());
+        TorrentSession session = engine.start(meta);
         List<java.util.concurrent.CompletableFuture<Void>> all = new ArrayList<>();
         for (int p = 0; p < meta.pieceCount(); p++) {
-            all.add(engine.session(meta.infoHash()).orElseThrow().want(p));
+            all.add(session.want(p));
         }
         var done = java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.isDone() && System.nanoTime() < end) {
-            engine.session(meta.infoHash()).orElseThrow().addPeers(List.of(seed)); // libtorrent checks its files before it listens
+            session.addPeers(List.of(seed)); // libtorrent checks its files before it listens
             try {
                 done.get(1, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
@@ -123,30 +124,33 @@ public class LibtorrentInteropTest extends EngineTestSupport {
     public void twoEnginesLearnOfEachOtherFromLibtorrentsPeerExchange() throws Exception {
         torrentOfRandomFiles();
         InetSocketAddress seed = libtorrentSeed();
-        PeerEngine e = slowLeech(store("e"));
-        PeerEngine f = slowLeech(store("f"));
+        TorrentSession e = slowLeech(store("e"));
+        TorrentSession f = slowLeech(store("f"));
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < end && !(e.snapshot(meta.infoHash()).map(t -> t.peers().size()).orElse(0).intValue() == 2
-                && f.snapshot(meta.infoHash()).map(t -> t.peers().size()).orElse(0).intValue() == 2)) {
-            if (e.snapshot(meta.infoHash()).map(t -> t.peers().size()).orElse(0).intValue() == 0 || f.snapshot(meta.infoHash()).map(t -> t.peers().size()).orElse(0) == 0) {
-                e.session(meta.infoHash()).orElseThrow().addPeers(List.of(seed));
-                f.session(meta.infoHash()).orElseThrow().addPeers(List.of(seed));
+        while (System.nanoTime() < end && !(peers(e) == 2 && peers(f) == 2)) {
+            if (peers(e) == 0 || peers(f) == 0) {
+                e.addPeers(List.of(seed));
+                f.addPeers(List.of(seed));
             }
             Thread.sleep(200);
         }
-        assertEquals("e: libtorrent and f", 2, e.snapshot(meta.infoHash()).map(t -> t.peers().size()).orElse(0).intValue());
-        assertEquals("f: libtorrent and e", 2, f.snapshot(meta.infoHash()).map(t -> t.peers().size()).orElse(0).intValue());
+        assertEquals("e: libtorrent and f", 2, peers(e));
+        assertEquals("f: libtorrent and e", 2, peers(f));
+    }
+
+    private static int peers(TorrentSession session) {
+        return session.snapshot().peers().size();
     }
 
     // a leech limited to 4 KiB/s stays interested for minutes: a seed keeps it, and ut_pex has time to come
-    private PeerEngine slowLeech(FileSystemPieceStore store) throws Exception {
+    private TorrentSession slowLeech(FileSystemPieceStore store) throws Exception {
         PeerEngine engine = new PeerEngine(new EngineOptions(new InetSocketAddress("127.0.0.1", 0), 50, 0, 4096,
                 Duration.ofSeconds(5), Duration.ofMillis(500), SwarmOptions.DEFAULTS), store);
         closeLater(engine);
-        assertTrue(engine.start(meta).isRunning());
+        TorrentSession session = engine.start(meta);
         for (int p = 0; p < meta.pieceCount(); p++) {
-            engine.session(meta.infoHash()).orElseThrow().want(p);
+            session.want(p);
         }
-        return engine;
+        return session;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertArrayEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.FleetOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
@@ -30,15 +31,18 @@ public class PeerExchangeEngineTest extends EngineTestSupport {
         FileSystemPieceStore cStore = store("c");
         PeerEngine b = engine(store("b"), fleet);
         PeerEngine c = engine(cStore, fleet);
-        b.start(tb, HOST, ROOT);
-        c.start(tc, HOST, ROOT);
-        b.session(tb.infoHash()).orElseThrow().addPeers(List.of(at(a)));
-        eventually("B connected to A", () -> b.snapshot(tb.infoHash()).map(t -> t.peers().size()).orElse(0) == 1);
-        c.session(tc.infoHash()).orElseThrow().addPeers(List.of(at(a)));
-        eventually("C learnt of B through A and connected", () -> c.snapshot(tc.infoHash()).map(t -> t.peers().size()).orElse(0) == 2
-                && b.snapshot(tb.infoHash()).map(t -> t.peers().size()).orElse(0) == 2);
-        await(c.session(tc.infoHash()).orElseThrow().want(tc.indexOf(paths.get(1))));
+        TorrentSession sb = b.start(tb, HOST, ROOT);
+        TorrentSession sc = c.start(tc, HOST, ROOT);
+        sb.addPeers(List.of(at(a)));
+        eventually("B connected to A", () -> peers(sb) == 1);
+        sc.addPeers(List.of(at(a)));
+        eventually("C learnt of B through A and connected", () -> peers(sc) == 2 && peers(sb) == 2);
+        await(sc.want(tc.indexOf(paths.get(1))));
         assertArrayEquals(contents.get(1), stored(cStore, 1));
+    }
+
+    private static int peers(TorrentSession session) {
+        return session.snapshot().peers().size();
     }
 
     @Test
