@@ -15,6 +15,7 @@ final class FakeLink implements PeerLink {
     String closed;
     long queued;
     Runnable onClose = () -> { };
+    boolean incoming;
 
     FakeLink(int port) {
         this.address = new InetSocketAddress("127.0.0.1", port);
@@ -27,7 +28,7 @@ final class FakeLink implements PeerLink {
 
     @Override
     public boolean incoming() {
-        return false;
+        return incoming;
     }
 
     @Override
