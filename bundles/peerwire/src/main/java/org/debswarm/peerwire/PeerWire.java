@@ -63,6 +63,14 @@ public interface PeerWire {
     /** The port of the listening socket, to announce to trackers. */
     int port();
 
+    /**
+     * The address the listening socket is bound to (127.0.0.1 unless configured, the LAN address in LAN mode,
+     * the wildcard address for all interfaces): whether peers on other hosts can reach this node at all.
+     *
+     * @since 2.1
+     */
+    java.net.InetAddress listenAddress();
+
     /** This node's 20-byte peer id, to announce to trackers. */
     byte[] peerId();
 }

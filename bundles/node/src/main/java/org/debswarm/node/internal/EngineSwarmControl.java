@@ -121,6 +121,11 @@ public final class EngineSwarmControl implements SwarmControl {
     }
 
     @Override
+    public Optional<java.net.InetAddress> listenAddress() {
+        return Optional.of(engine.listenAddress());
+    }
+
+    @Override
     public OptionalInt listeningPort() {
         return OptionalInt.of(engine.port());
     }

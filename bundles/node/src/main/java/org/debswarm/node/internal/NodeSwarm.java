@@ -104,7 +104,9 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         running = new RunningTorrents(swarm, announcements, config.peerPort(), config.numwant());
         HeldTorrents held = HeldTorrents.load(home.resolve(HELD_FILE));
         KnownTorrents known = new KnownTorrents();
-        packages = new PackagesRuns(registry, store, running, TrackerUrls.configured(config.trackers()), held, known);
+        List<List<URI>> trackers = TrackerUrls.configured(config.trackers());
+        swarm.listenAddress().ifPresent(address -> Reachability.warnings(trackers, address).forEach(LOG::warn));
+        packages = new PackagesRuns(registry, store, running, trackers, held, known);
         standard = new StandardTorrents(node, factory, store, running, held, known, home.resolve(FORGOTTEN_FOLDER));
         actions = new NodeTorrentActions(node, known, packages, standard);
         folder = config.watchTorrentFolder() ? new TorrentFolder(torrentFolder, standard) : null;

@@ -66,6 +66,11 @@ public interface SwarmControl {
         return CompletableFuture.failedFuture(new IllegalStateException("no peer-wire session for " + infoHash));
     }
 
+    /** The address the engine listens on (loopback unless configured); empty when no engine is there. */
+    default java.util.Optional<java.net.InetAddress> listenAddress() {
+        return java.util.Optional.empty();
+    }
+
     /** The port peers reach this node on, when a session engine listens; else the configured {@code peerPort}. */
     default OptionalInt listeningPort() {
         return OptionalInt.empty();

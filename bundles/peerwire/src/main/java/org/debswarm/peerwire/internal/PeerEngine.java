@@ -288,6 +288,11 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     }
 
     @Override
+    public java.net.InetAddress listenAddress() {
+        return options.listen().getAddress();
+    }
+
+    @Override
     public int port() {
         return acceptor.port();
     }

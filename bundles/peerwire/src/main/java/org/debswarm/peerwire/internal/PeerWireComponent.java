@@ -70,6 +70,11 @@ public final class PeerWireComponent implements PeerWire {
     }
 
     @Override
+    public java.net.InetAddress listenAddress() {
+        return engine.listenAddress();
+    }
+
+    @Override
     public int port() {
         return engine.port();
     }

@@ -105,6 +105,19 @@ final class PeerAddress {
         return newPort == port ? this : new PeerAddress(ip, newPort);
     }
 
+    /** 127.0.0.0/8 or ::1: an address that names the announcing host itself. */
+    boolean isLoopback() {
+        if (ip.length == 4) {
+            return ip[0] == 127;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (ip[i] != 0) {
+                return false;
+            }
+        }
+        return ip[15] == 1;
+    }
+
     boolean sameIp(PeerAddress other) {
         return Arrays.equals(ip, other.ip);
     }

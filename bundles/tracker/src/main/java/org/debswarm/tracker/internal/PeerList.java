@@ -14,8 +14,19 @@ final class PeerList {
     private final ByteArrayOutputStream peers4;
     private final ByteArrayOutputStream peers6;
     private final List<Peer.Contact> contacts;
+    private final boolean forRemoteClient;
+    private int withheldLoopback;
 
     PeerList(boolean compact, int numwant) {
+        this(compact, numwant, false);
+    }
+
+    /**
+     * @param forRemoteClient the client announced from another host: peers that announced over loopback are
+     *                        withheld, since their {@code 127.x} address would only make it dial itself
+     */
+    PeerList(boolean compact, int numwant, boolean forRemoteClient) {
+        this.forRemoteClient = forRemoteClient;
         int expected = Math.min(numwant, 64);
         peers4 = compact ? new ByteArrayOutputStream(6 * expected) : null;
         peers6 = compact ? new ByteArrayOutputStream() : null;
@@ -23,12 +34,21 @@ final class PeerList {
     }
 
     void add(Peer peer) {
+        if (forRemoteClient && peer.address.isLoopback()) {
+            withheldLoopback++;
+            return;
+        }
         if (contacts != null) {
             contacts.add(peer.contact());
         } else {
             byte[] compact = peer.compact;
             (compact.length == 6 ? peers4 : peers6).write(compact, 0, compact.length);
         }
+    }
+
+    /** How many loopback peers were withheld from a remote client. */
+    int withheldLoopback() {
+        return withheldLoopback;
     }
 
     boolean compact() {

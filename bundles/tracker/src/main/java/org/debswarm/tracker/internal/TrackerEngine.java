@@ -18,6 +18,8 @@ final class TrackerEngine implements Tracker {
     private final TrackerSettings settings;
     private final Clock clock;
     private final Swarms swarms;
+    /** The loopback-peer warning is logged once per tracker, not once per announce. */
+    private final java.util.concurrent.atomic.AtomicBoolean loopbackWarned = new java.util.concurrent.atomic.AtomicBoolean();
 
     TrackerEngine(TrackerSettings settings, Clock clock) {
         this.settings = settings;
@@ -36,8 +38,14 @@ final class TrackerEngine implements Tracker {
             String ip = settings.trustIpParam() && request.ip() != null ? request.ip() : remoteAddr;
             PeerAddress from = PeerAddress.parse(ip, request.port());
             int numwant = settings.numwant(request.numwant());
-            PeerList handOut = new PeerList(request.compact(), numwant);
+            PeerList handOut = new PeerList(request.compact(), numwant, !from.isLoopback());
             Swarm.Announced announced = swarms.announce(request, from, clock.millis(), handOut, numwant);
+            if (handOut.withheldLoopback() > 0 && loopbackWarned.compareAndSet(false, true)) {
+                LOG.warn("A peer announced to this tracker over loopback (127.0.0.1) while clients on other hosts use it"
+                        + " (first: {}): its loopback address is withheld from them, so they cannot reach it. On the"
+                        + " tracker's host, set trackers= of PID org.debswarm.node to this tracker's LAN address, not"
+                        + " 127.0.0.1 (docs/fleet.md)", remoteAddr);
+            }
             return Responses.announce(announced, handOut, request.noPeerId(), settings);
         } catch (TrackerRequestException refused) {
             LOG.debug("Announce from {} refused: {}", remoteAddr, refused.getMessage());

@@ -60,6 +60,20 @@ public class AnnounceTest {
     }
 
     @Test
+    public void aPeerThatAnnouncedOverLoopbackIsWithheldFromRemoteClients() throws Exception {
+        TrackerSettings s = TestSupport.settings();
+        TrackerEngine strict = new TrackerEngine(new TrackerSettings(s.interval(), s.minInterval(),
+                s.expiryMargin(), 50, 200, false, 10, 100, 60, true), clock);
+        strict.announce(announce(HASH, id20(10), 6881, 0, 0, 100), "127.0.0.1");
+        strict.announce(announce(HASH, id20(11), 6881, 0, 0, 100), "10.0.0.7");
+        Map<ByteString, Object> remote = dict(strict.announce(announce(HASH, id20(12), 6881, 0, 0, 100), "10.0.0.8"));
+        assertArrayEquals("only the LAN peer: 127.0.0.1 would make it dial itself",
+                new byte[] {10, 0, 0, 7, 0x1a, (byte) 0xe1}, bytes(remote, "peers"));
+        Map<ByteString, Object> local = dict(strict.announce(announce(HASH, id20(13), 6881, 0, 0, 100), "127.0.0.1"));
+        assertEquals("a client on the tracker's own host still gets all three", 18, bytes(local, "peers").length);
+    }
+
+    @Test
     public void remoteAddressIsUsedWhenTheIpParameterIsNotTrusted() throws Exception {
         TrackerSettings s = TestSupport.settings();
         TrackerEngine strict = new TrackerEngine(new TrackerSettings(s.interval(), s.minInterval(),
@@ -100,7 +114,7 @@ public class AnnounceTest {
     @Test
     public void numwantDefaultsAndIsCapped() throws Exception {
         for (int peer = 0; peer < 250; peer++) {
-            engine.announce(announce(HASH, id20(peer), 1000 + peer, 0, 0, 10), "127.0.0.1");
+            engine.announce(announce(HASH, id20(peer), 1000 + peer, 0, 0, 10) + "&ip=10.1.0.1", "127.0.0.1");
         }
         assertEquals(50 * 6, bytes(dict(engine.announce(announce(HASH, 7, "10.0.0.7", 10), "x")), "peers").length);
         String query = announce(HASH, 7, "10.0.0.7", 10);

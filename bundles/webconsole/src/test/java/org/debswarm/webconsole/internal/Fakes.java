@@ -232,6 +232,11 @@ final class Fakes {
         }
 
         @Override
+        public java.net.InetAddress listenAddress() {
+            return java.net.InetAddress.getLoopbackAddress();
+        }
+
+        @Override
         public byte[] peerId() {
             return new byte[20];
         }

@@ -1,0 +1,52 @@
+package org.debswarm.node.internal;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the node can tell by itself about not being reachable as it announces, said once when the node starts,
+ * with the setting to change: a tracker on another host while the peer wire listens on loopback (the tracker
+ * then hands out an address no other host can connect to). Host names are not resolved: only literal
+ * addresses and {@code localhost} are judged, so a check never waits on DNS.
+ */
+final class Reachability {
+
+    private Reachability() {
+    }
+
+    static List<String> warnings(List<List<URI>> trackerTiers, InetAddress listening) {
+        List<String> warnings = new ArrayList<>();
+        if (!listening.isLoopbackAddress()) {
+            return warnings;
+        }
+        for (List<URI> tier : trackerTiers) {
+            for (URI tracker : tier) {
+                if (isRemote(tracker.getHost())) {
+                    warnings.add("Tracker " + tracker + " is on another host, but the peer wire listens on "
+                            + listening.getHostAddress() + " only: the peers that tracker hands out cannot connect back"
+                            + " to this node. Set lan= (an interface or CIDR) in PID org.debswarm.peerwire"
+                            + " (docs/fleet.md)");
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static boolean isRemote(String host) {
+        if (host == null || host.equalsIgnoreCase("localhost")) {
+            return false;
+        }
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+            return true; // a name: not this host's loopback, as far as can be told without DNS
+        }
+        try {
+            return !InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
