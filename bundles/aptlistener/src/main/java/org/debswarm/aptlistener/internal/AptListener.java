@@ -93,7 +93,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     public AptListener(AptListenerConfiguration config, BundleContext context) {
         Settings settings = Settings.of(config);
         this.clients = ClientFilter.of(config.allowedClients());
-        this.targets = new TargetParser(MirrorAllowList.of(config.allowedMirrors()), config.maxUriLength());
+        this.targets = new TargetParser(settings.mirrors(), config.maxUriLength());
         this.indexThread = java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("debswarm-apt-index"));
         this.downloadThreads = new ThreadPoolExecutor(DOWNLOAD_THREADS, DOWNLOAD_THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), Threads.named("debswarm-apt-download"));
@@ -101,7 +101,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         IndexCounters counters = new IndexCounters();
         this.catalog = new Catalog(() -> parser, indexThread, counters);
         Metering metering = new Metering(() -> stats);
-        this.downloads = new Downloads(downloadThreads, metering);
+        this.downloads = new Downloads(downloadThreads, metering, settings);
         IndexCache cache = new IndexCache(home(context).resolve("cache"));
         IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings, metering);
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);

@@ -49,19 +49,21 @@ final class Download {
     }
 
     /**
-     * Starts fetching {@code uri} into {@code write}.
+     * Starts fetching the builder's URI into {@code write} (resuming at what it holds).
      *
      * @param executor runs the body copy; the governor's threads only hand over the response
      */
-    static Download start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline, Executor executor,
-            LongConsumer fromMirror) {
+    static Download start(HttpGovernor governor, MirrorRequest.Builder builder, FileWrite write, Duration deadline,
+            Executor executor, LongConsumer fromMirror) {
         Download download = new Download(write.key(), write, fromMirror);
         long resumeAt = write.available();
-        MirrorRequest.Builder builder = MirrorRequest.get(uri).deadline(deadline);
+        builder.deadline(deadline);
         if (resumeAt > 0 && resumeAt < write.size()) {
             builder.rangeFrom(resumeAt);
         }
-        download.request = governor.fetch(builder.build());
+        MirrorRequest request = builder.build();
+        URI uri = request.uri();
+        download.request = governor.fetch(request);
         download.request.whenComplete((response, failure) -> {
             if (failure != null) {
                 download.fail(Mirror.failure(uri.getHost(), failure));

@@ -16,14 +16,17 @@ final class Downloads {
     private final Map<String, Download> running = new ConcurrentHashMap<>();
     private final Executor executor;
     private final Metering metering;
+    private final Settings settings;
 
-    Downloads(Executor executor, Metering metering) {
+    Downloads(Executor executor, Metering metering, Settings settings) {
         this.executor = executor;
         this.metering = metering;
+        this.settings = settings;
     }
 
     Download start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline) {
-        Download download = Download.start(governor, uri, write, deadline, executor, metering.fromMirror(uri));
+        Download download = Download.start(governor, settings.request(false, uri), write, deadline, executor,
+                metering.fromMirror(uri));
         String sha256 = write.key().sha256();
         running.put(sha256, download);
         write.completion().whenComplete((file, failure) -> running.remove(sha256, download));

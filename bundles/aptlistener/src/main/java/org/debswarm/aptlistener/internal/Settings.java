@@ -1,7 +1,10 @@
 package org.debswarm.aptlistener.internal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+
+import org.debswarm.governor.MirrorRequest;
 
 /**
  * The validated configuration the handlers use.
@@ -11,9 +14,11 @@ import java.util.Locale;
  * @param debDeadline whole-request deadline of a package download (and of a client's wait for it)
  * @param indexFreshness how long a cached index is served without asking the mirror (zero: always ask)
  * @param catalogWait how long a package request waits for index parses of its host still under way
+ * @param mirrors the mirrors apt may name (configuration {@code allowedMirrors}), and the only ones a mirror's
+ *        redirect may lead to
  */
 record Settings(String mirrorScheme, Duration indexDeadline, Duration debDeadline, Duration indexFreshness,
-        Duration catalogWait) {
+        Duration catalogWait, MirrorAllowList mirrors) {
 
     /** Extra wait beyond a governor deadline, for its own failure to arrive first. */
     static final Duration SLACK = Duration.ofSeconds(5);
@@ -26,7 +31,16 @@ record Settings(String mirrorScheme, Duration indexDeadline, Duration debDeadlin
         return new Settings(scheme, seconds("indexDeadline", config.indexDeadline(), 1),
                 seconds("debDeadline", config.debDeadline(), 1),
                 seconds("indexFreshness", config.indexFreshness(), 0),
-                seconds("catalogWait", config.catalogWait(), 0));
+                seconds("catalogWait", config.catalogWait(), 0), MirrorAllowList.of(config.allowedMirrors()));
+    }
+
+    /**
+     * The one way the listener starts a mirror request: the governor follows its redirects only to allowed
+     * mirrors, each hop checked (issue 15, F6: a mirror, or anyone on a plain-HTTP path, answering 302 to
+     * {@code http://127.0.0.1:8080/metrics} must not make the apt port serve the console's metrics).
+     */
+    MirrorRequest.Builder request(boolean head, URI uri) {
+        return (head ? MirrorRequest.head(uri) : MirrorRequest.get(uri)).redirectsOnlyTo(mirrors::allows);
     }
 
     private static Duration seconds(String name, long value, long min) {
