@@ -3,6 +3,7 @@ package org.debswarm.peerwire.internal.node;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,6 +111,10 @@ final class StandardTorrents implements TorrentFolder.Events {
 
     private void load(Path file) {
         try {
+            if (Files.isSymbolicLink(file)) {
+                LOG.warn("{}: a symbolic link; not followed", file);
+                return;
+            }
             if (Files.size(file) > MAX_TORRENT_BYTES) {
                 LOG.warn("{}: {} bytes (expected: <= {}); not read", file, Files.size(file), MAX_TORRENT_BYTES);
                 return;
@@ -146,7 +151,7 @@ final class StandardTorrents implements TorrentFolder.Events {
             LOG.warn("{}: no store to hold its content; not run", file);
             return;
         }
-        SpanningStorage storage = store.openSpanning(folderName(meta), spans(meta), meta.pieceLength());
+        SpanningStorage storage = open(meta);
         try {
             PieceBits had = verify(meta, storage);
             List<List<URI>> trackers = TrackerUrls.of(meta, random);
@@ -158,6 +163,20 @@ final class StandardTorrents implements TorrentFolder.Events {
         } catch (IOException | RuntimeException e) {
             storage.close();
             throw e;
+        }
+    }
+
+    /**
+     * The torrent's storage in {@code torrents/<name>/}, claimed by its info hash; when another torrent of the
+     * same name holds that folder, in {@code torrents/<info hash>/} instead (issue 15, F4).
+     */
+    private SpanningStorage open(MetaInfo meta) throws IOException {
+        String hex = meta.infoHash().toHex();
+        try {
+            return store.openSpanning(folderName(meta), hex, spans(meta), meta.pieceLength());
+        } catch (FileAlreadyExistsException claimed) {
+            LOG.warn("{}: {}; its content goes to torrents/{}/ instead", meta.name(), claimed.getMessage(), hex);
+            return store.openSpanning(hex, hex, spans(meta), meta.pieceLength());
         }
     }
 

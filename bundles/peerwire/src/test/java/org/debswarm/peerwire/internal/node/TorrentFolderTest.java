@@ -189,6 +189,47 @@ public class TorrentFolderTest {
         swarm.awaitStart(factory.readTorrentFile(good).infoHash()); // the folder still works after the bad one
     }
 
+    /** Issue 15, F4: the review's second same-named torrent truncated the first one's file (4 MiB to 1000 bytes). */
+    @Test
+    public void aSecondTorrentOfTheSameNameGetsItsOwnFolderAndTheFirstKeepsItsFile() throws Exception {
+        byte[] firstFile = torrentOf("dup", 6);
+        MetaInfo first = factory.readTorrentFile(firstFile);
+        Files.createDirectories(torrents);
+        copyContent("dup");
+        byte[] original = Files.readAllBytes(torrents.resolve("dup/a.bin"));
+        drop("dup-1.torrent", firstFile);
+        activate();
+        assertEquals(first.pieceCount(), swarm.awaitStart(first.infoHash()).had().cardinality());
+
+        Path other = folder.newFolder("other-source", "dup").toPath();
+        byte[] small = new byte[1000];
+        new Random(9).nextBytes(small); // not zeros: a fresh sparse file would already hold those
+        Files.write(other.resolve("a.bin"), small);
+        byte[] secondFile = factory.createTorrentFile(other, List.of(tracker.announce().toString()), 16384);
+        MetaInfo second = factory.readTorrentFile(secondFile);
+        drop("dup-2.torrent", secondFile);
+        assertEquals(0, swarm.awaitStart(second.infoHash()).had().cardinality());
+
+        assertEquals("the first one's file is whole", original.length, Files.size(torrents.resolve("dup/a.bin")));
+        assertTrue(java.util.Arrays.equals(original, Files.readAllBytes(torrents.resolve("dup/a.bin"))));
+        assertEquals("the second one has a folder of its own", 1000,
+                Files.size(torrents.resolve(second.infoHash().toHex()).resolve("a.bin")));
+        assertFalse(swarm.wasStopped(first.infoHash()));
+    }
+
+    @Test
+    public void aLinkedTorrentFileIsNotFollowed() throws Exception {
+        byte[] outsideFile = torrentOf("outside", 7);
+        Path outside = Files.write(folder.getRoot().toPath().resolve("outside.torrent"), outsideFile);
+        Files.createDirectories(torrents);
+        Files.createSymbolicLink(torrents.resolve("outside.torrent"), outside);
+        activate();
+        byte[] good = torrentOf("after", 8);
+        drop("after.torrent", good);
+        swarm.awaitStart(factory.readTorrentFile(good).infoHash()); // events run in order: the link came first
+        assertFalse(swarm.wasStarted(factory.readTorrentFile(outsideFile).infoHash()));
+    }
+
     private void copyContent(String name) throws Exception {
         Path source = folder.getRoot().toPath().resolve("source-" + name).resolve(name);
         Path target = torrents.resolve(name);
