@@ -64,6 +64,8 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
     private final TorrentRegistry registry;
     private final Duration stopDeadline;
     private final ExecutorService node;
+    /** Allocates and checks the pieces of standard torrents, so that the node thread never waits for a disk. */
+    private final ExecutorService checks;
     private final ScheduledExecutorService timer;
     private final TrackerHttp http;
     private final RunningTorrents running;
@@ -93,6 +95,7 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         this.stopDeadline = Duration.ofSeconds(config.stopDeadline());
         Duration deadline = Duration.ofSeconds(config.announceDeadline());
         node = Executors.newSingleThreadExecutor(r -> new Thread(r, "debswarm-node"));
+        checks = Executors.newSingleThreadExecutor(r -> new Thread(r, "debswarm-torrent-check"));
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-tracker-timer"));
         http = new TrackerHttp(deadline.compareTo(Duration.ofSeconds(10)) < 0 ? deadline : Duration.ofSeconds(10));
         HttpTrackerClient client = new HttpTrackerClient(http, deadline,
@@ -104,7 +107,8 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         HeldTorrents held = HeldTorrents.load(home.resolve(HELD_FILE));
         KnownTorrents known = new KnownTorrents();
         packages = new PackagesRuns(registry, store, running, TrackerUrls.configured(config.trackers()), held, known);
-        standard = new StandardTorrents(node, factory, store, running, held, known, home.resolve(FORGOTTEN_FOLDER));
+        standard = new StandardTorrents(node, checks, config.maxTorrentBytes(), factory, store, running, held, known,
+                home.resolve(FORGOTTEN_FOLDER));
         actions = new NodeTorrentActions(node, known, packages, standard);
         folder = config.watchTorrentFolder() ? new TorrentFolder(torrentFolder, standard) : null;
         if (folder != null) {
@@ -192,6 +196,7 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         if (folder != null) {
             folder.close(THREAD_WAIT);
         }
+        Threads.stop(checks, THREAD_WAIT); // a check under way is interrupted and closes its storage
         Threads.stop(node, THREAD_WAIT).forEach(dropped -> {
             if (dropped instanceof NodeTorrentActions.Task task) {
                 task.cancel();

@@ -230,6 +230,58 @@ public class TorrentFolderTest {
         assertFalse(swarm.wasStarted(factory.readTorrentFile(outsideFile).infoHash()));
     }
 
+    /**
+     * Issue 15, F7: an 8 GiB sparse torrent was allocated and checked on the node thread, and a console action
+     * meanwhile waited 24 s. Here the allocation of one torrent is held until the test lets it go: the node
+     * thread answers an action in the meantime, and the torrent runs once its check is done.
+     */
+    @Test
+    public void allocationAndCheckRunOffTheNodeThread() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        org.debswarm.storage.PieceStore held = (org.debswarm.storage.PieceStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.debswarm.storage.PieceStore.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("openSpanning") && "slow".equals(args[0])) {
+                                entered.countDown();
+                                assertTrue("released", release.await(30, TimeUnit.SECONDS));
+                            }
+                            try {
+                                return method.invoke(store, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        node = new NodeSwarm(NodeTestSupport.config(Map.of("trackers", new String[0], "stopDeadline", 5)),
+                torrents, folder.getRoot().toPath().resolve("home"), factory, registry, held, swarm);
+        byte[] slowFile = torrentOf("slow", 10);
+        InfoHash slow = factory.readTorrentFile(slowFile).infoHash();
+        drop("slow.torrent", slowFile);
+        assertTrue("the check began", entered.await(10, TimeUnit.SECONDS));
+
+        assertEquals("listed as running while its pieces are checked", State.RUNNING,
+                stateAfterScan(slow)); // an action on the node thread: it is not held by the check
+        assertFalse(swarm.wasStarted(slow));
+        release.countDown();
+        assertEquals(0, swarm.awaitStart(slow).had().cardinality());
+    }
+
+    @Test
+    public void aTorrentOverTheSizeLimitIsRefusedBeforeAnythingIsAllocated() throws Exception {
+        node = new NodeSwarm(NodeTestSupport.config(Map.of("trackers", new String[0], "stopDeadline", 5,
+                "maxTorrentBytes", 100_000L)), torrents, folder.getRoot().toPath().resolve("home"), factory,
+                registry, store, swarm);
+        byte[] bigFile = torrentOf("big", 11); // 150,000 bytes
+        drop("big.torrent", bigFile);
+        Path small = folder.newFolder("small-source", "small").toPath();
+        Files.write(small.resolve("one.bin"), new byte[] {1, 2, 3});
+        byte[] smallFile = factory.createTorrentFile(small, List.of(tracker.announce().toString()), 16384);
+        drop("small.torrent", smallFile);
+        swarm.awaitStart(factory.readTorrentFile(smallFile).infoHash()); // events run in order: big came first
+        assertFalse(swarm.wasStarted(factory.readTorrentFile(bigFile).infoHash()));
+        assertFalse("nothing allocated", Files.exists(torrents.resolve("big")));
+    }
+
     private void copyContent(String name) throws Exception {
         Path source = folder.getRoot().toPath().resolve("source-" + name).resolve(name);
         Path target = torrents.resolve(name);
