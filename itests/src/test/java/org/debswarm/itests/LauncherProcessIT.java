@@ -43,7 +43,7 @@ public class LauncherProcessIT {
             assertEquals(401, node.httpStatus("/system/console/bundles", null, null));
             assertEquals(401, node.httpStatus("/system/console/bundles", "admin", "admin"));
             assertEquals(200, node.httpStatus("/system/console/bundles", "admin", password));
-            // the confinement comes with a Debswarm bundle that FileInstall starts a moment after the Jetty instances
+            // the guard (boot/) is there before the apt and tracker ports open; ConsoleGuardIT tries every spelling
             for (int other : new int[] {node.aptPort(), node.trackerPort()}) {
                 assertEquals("the console only on its own port, not on " + other, 404,
                         node.awaitStatus(other, "/system/console/bundles", "admin", password, 404,

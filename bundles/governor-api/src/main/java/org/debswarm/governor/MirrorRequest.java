@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One download from a mirror, immutable, made with {@link #get(URI)} or {@link #head(URI)}:
@@ -39,6 +40,7 @@ public final class MirrorRequest {
     private final ByteRange range;
     private final Compression decode;
     private final boolean idempotent;
+    private final Predicate<URI> redirects;
 
     private MirrorRequest(Builder b) {
         this.uri = b.uri;
@@ -49,6 +51,7 @@ public final class MirrorRequest {
         this.range = b.range;
         this.decode = b.decode;
         this.idempotent = b.idempotent;
+        this.redirects = b.redirects;
     }
 
     /**
@@ -107,6 +110,33 @@ public final class MirrorRequest {
         return idempotent;
     }
 
+    /**
+     * Whether the governor may follow a redirect (RFC 9110 section 15.4) to {@code target}; asked for every hop.
+     * With the rule given to {@link Builder#redirectsOnlyTo}, that rule decides; without one, only the same origin
+     * as {@link #uri()} is allowed (same host and port, or the same host upgraded from {@code http} on port 80 to
+     * {@code https} on 443), so a mirror cannot send the node to another machine or to one of its own ports.
+     *
+     * @param target an absolute URI from a {@code Location} header, resolved against the hop that sent it
+     * @return true when the redirect may be followed
+     * @since 1.1
+     */
+    public boolean redirectAllowed(URI target) {
+        return redirects != null ? redirects.test(target) : sameOrigin(uri, target);
+    }
+
+    private static boolean sameOrigin(URI from, URI to) {
+        if (to.getHost() == null || !to.getHost().equalsIgnoreCase(from.getHost())) {
+            return false;
+        }
+        int fromPort = port(from);
+        int toPort = port(to);
+        return fromPort == toPort || fromPort == 80 && toPort == 443 && "https".equalsIgnoreCase(to.getScheme());
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
     @Override
     public String toString() {
         return method + " " + uri + (range == null ? "" : " " + range.toHeaderValue());
@@ -122,6 +152,7 @@ public final class MirrorRequest {
         private ByteRange range;
         private Compression decode = Compression.NONE;
         private boolean idempotent = true;
+        private Predicate<URI> redirects;
 
         private Builder(Method method, URI uri) {
             this.method = method;
@@ -206,6 +237,17 @@ public final class MirrorRequest {
          */
         public Builder idempotent(boolean idempotent) {
             this.idempotent = idempotent;
+            return this;
+        }
+
+        /**
+         * @param allowed decides for every redirect hop whether it may be followed (for example: its host is one
+         *        of the mirrors the node serves); must be thread-safe and quick, it runs on the governor's threads
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder redirectsOnlyTo(Predicate<URI> allowed) {
+            this.redirects = Objects.requireNonNull(allowed, "allowed");
             return this;
         }
 

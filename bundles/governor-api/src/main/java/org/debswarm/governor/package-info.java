@@ -11,5 +11,5 @@
  * conditional requests (section 13), range requests (section 14), status codes (section 15).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.debswarm.governor;

@@ -119,11 +119,29 @@ public interface PieceStore {
     StoreSummary summary() throws IOException;
 
     /**
-     * Opens storage for standard BitTorrent content under {@code <data>/torrents/<name>/}.
+     * Opens storage for standard BitTorrent content under {@code <data>/torrents/<name>/}, claimed with
+     * {@code name} as its owner: {@code openSpanning(name, name, files, pieceLength)}.
      *
      * @param name        one path segment, typically the info-hash in hex
      * @param files       the files in torrent order
      * @param pieceLength the torrent's piece length, {@code > 0}
      */
     SpanningStorage openSpanning(String name, List<FileSpan> files, int pieceLength) throws IOException;
+
+    /**
+     * Opens storage for standard BitTorrent content under {@code <data>/torrents/<name>/}, a folder that
+     * {@code owner} claims: the first owner to open a folder keeps it, and no other may open it. No symbolic link
+     * below {@code torrents/} is followed, and a file already there that has another length than the torrent
+     * says is left alone and the torrent refused (an empty one may grow); missing files are created, sparse.
+     *
+     * @param name        one path segment, typically the torrent's name or its info-hash in hex
+     * @param owner       who claims the folder, typically the info-hash in hex (1 to 256 printable ASCII)
+     * @param files       the files in torrent order
+     * @param pieceLength the torrent's piece length, {@code > 0}
+     * @throws java.nio.file.FileAlreadyExistsException when another owner has claimed the folder
+     * @throws IOException when a link or a file of another length is in the way, or on I/O failure
+     * @since 1.1
+     */
+    SpanningStorage openSpanning(String name, String owner, List<FileSpan> files, int pieceLength)
+            throws IOException;
 }

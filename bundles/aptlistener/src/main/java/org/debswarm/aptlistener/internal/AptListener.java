@@ -103,7 +103,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     AptListener(AptListenerConfiguration config, BundleContext context, Clock clock) {
         this.settings = Settings.of(config);
         this.clients = ClientFilter.of(config.allowedClients());
-        this.targets = new TargetParser(MirrorAllowList.of(config.allowedMirrors()), config.maxUriLength());
+        this.targets = new TargetParser(settings.mirrors(), config.maxUriLength());
         this.indexThread = java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("debswarm-apt-index"));
         this.downloadThreads = new ThreadPoolExecutor(DOWNLOAD_THREADS, DOWNLOAD_THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), Threads.named("debswarm-apt-download"));

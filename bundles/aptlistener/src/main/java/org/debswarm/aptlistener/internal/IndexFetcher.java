@@ -53,7 +53,7 @@ final class IndexFetcher {
             return cached.get();
         }
         RequestTarget target = new RequestTarget(host, path, false);
-        MirrorRequest request = MirrorRequest.get(target.mirrorUri(settings))
+        MirrorRequest request = settings.request(false, target.mirrorUri(settings))
                 .deadline(settings.indexDeadline()).build();
         Path temporary = cache.newTemporary();
         try (MirrorResponse response = Mirror.fetch(governor, request, settings.indexDeadline())) {

@@ -154,7 +154,7 @@ final class IndexHandler {
     }
 
     private MirrorRequest conditional(RequestTarget target, Optional<CachedIndex> cached) {
-        MirrorRequest.Builder builder = MirrorRequest.get(target.mirrorUri(settings))
+        MirrorRequest.Builder builder = settings.request(false, target.mirrorUri(settings))
                 .deadline(settings.indexDeadline());
         cached.map(CachedIndex::lastModified).ifPresent(builder::ifModifiedSince);
         cached.map(CachedIndex::etag).ifPresent(builder::ifNoneMatch);

@@ -1,5 +1,6 @@
 package org.debswarm.aptlistener.internal;
 
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -63,6 +64,17 @@ final class MirrorAllowList {
     /** @return whether the normalised authority is listed */
     boolean allows(String authority) {
         return authorities.contains(normalize(authority));
+    }
+
+    /** @return whether the URI's host and port are listed (its scheme's default port counting as none) */
+    boolean allows(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port < 0 || port == ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+        return allows(defaultPort ? host : host + ":" + port);
     }
 
     /**

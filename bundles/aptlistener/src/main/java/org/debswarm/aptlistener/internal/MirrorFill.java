@@ -55,13 +55,23 @@ final class MirrorFill implements Fill {
     }
 
     /**
-     * Starts filling {@code write} from {@code uri}.
+     * Starts filling {@code write} from {@code uri}, following a redirect only to the same origin.
      *
      * @param executor   runs the blocking body copy (the governor's threads only hand over the response)
      * @param fromMirror told the number of bytes written from each chunk of the body
      */
     static MirrorFill start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline, Executor executor,
             LongConsumer fromMirror) {
+        return start(governor, MirrorRequest.get(uri), write, deadline, executor, fromMirror);
+    }
+
+    /**
+     * Starts filling {@code write} with the request {@code request} begins ({@link Settings#request}: its redirect
+     * rule), adding the deadline and the range.
+     */
+    static MirrorFill start(HttpGovernor governor, MirrorRequest.Builder request, FileWrite write, Duration deadline,
+            Executor executor, LongConsumer fromMirror) {
+        URI uri = request.build().uri();
         MirrorFill fill = new MirrorFill(write, fromMirror);
         Optional<MissingRange> missing = MissingRange.of(write);
         if (missing.isEmpty()) {
@@ -70,7 +80,7 @@ final class MirrorFill implements Fill {
             return fill;
         }
         MissingRange range = missing.get();
-        MirrorRequest.Builder request = MirrorRequest.get(uri).deadline(deadline);
+        request.deadline(deadline);
         if (range.first() > 0 || range.lastInclusive() < write.size() - 1) {
             request.range(range.first(), range.lastInclusive());
         }

@@ -49,7 +49,7 @@ final class MirrorSource {
                     "no HttpGovernor service: the governor bundle is stopped or being updated"));
         }
         URI uri = new RequestTarget(write.key().host(), write.key().path(), false).mirrorUri(settings);
-        MirrorFill fill = MirrorFill.start(g, uri, write, settings.debDeadline(), executor,
+        MirrorFill fill = MirrorFill.start(g, settings.request(false, uri), write, settings.debDeadline(), executor,
                 metering.fromMirror(uri, infoHash));
         running.put(sha256, fill);
         write.completion().whenComplete((file, failure) -> running.remove(sha256, fill));

@@ -35,8 +35,7 @@ final class Proxy {
             throws IOException, HttpRefusal {
         boolean head = "HEAD".equals(request.getMethod());
         URI uri = target.mirrorUri(settings);
-        MirrorRequest.Builder builder = (head ? MirrorRequest.head(uri) : MirrorRequest.get(uri))
-                .deadline(settings.debDeadline());
+        MirrorRequest.Builder builder = settings.request(head, uri).deadline(settings.debDeadline());
         forwardConditions(request, builder);
         try (MirrorResponse mirror = Mirror.fetch(governor, builder.build(), settings.debDeadline())) {
             int status = mirror.status();

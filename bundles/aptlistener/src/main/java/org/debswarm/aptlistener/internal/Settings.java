@@ -1,7 +1,10 @@
 package org.debswarm.aptlistener.internal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+
+import org.debswarm.governor.MirrorRequest;
 
 /**
  * The validated configuration the handlers use.
@@ -11,15 +14,16 @@ import java.util.Locale;
  * @param debDeadline whole-request deadline of a package download (and of a client's wait for it)
  * @param indexFreshness how long a cached index is served without asking the mirror (zero: always ask)
  * @param catalogWait how long a package request waits for index parses of its host still under way
- * @param httpsMirrors mirrors marked {@code https://} in {@code allowedMirrors}: reached over TLS whatever
- *                     {@code mirrorScheme} says
+ * @param mirrors the mirrors apt may name (configuration {@code allowedMirrors}), the only ones a mirror's
+ *        redirect may lead to, and which of them are marked {@code https://} (reached over TLS whatever
+ *        {@code mirrorScheme} says)
  */
 record Settings(String mirrorScheme, Duration indexDeadline, Duration debDeadline, Duration indexFreshness,
-        Duration catalogWait, java.util.Set<String> httpsMirrors) {
+        Duration catalogWait, MirrorAllowList mirrors) {
 
     Settings(String mirrorScheme, Duration indexDeadline, Duration debDeadline, Duration indexFreshness,
             Duration catalogWait) {
-        this(mirrorScheme, indexDeadline, debDeadline, indexFreshness, catalogWait, java.util.Set.of());
+        this(mirrorScheme, indexDeadline, debDeadline, indexFreshness, catalogWait, MirrorAllowList.of());
     }
 
     /**
@@ -27,7 +31,7 @@ record Settings(String mirrorScheme, Duration indexDeadline, Duration debDeadlin
      * @return {@code https} for a mirror marked {@code https://} in {@code allowedMirrors}, else {@link #mirrorScheme}
      */
     String schemeFor(String host) {
-        return httpsMirrors.contains(host) ? "https" : mirrorScheme;
+        return mirrors.https().contains(host) ? "https" : mirrorScheme;
     }
 
     /** Extra wait beyond a governor deadline, for its own failure to arrive first. */
@@ -41,8 +45,16 @@ record Settings(String mirrorScheme, Duration indexDeadline, Duration debDeadlin
         return new Settings(scheme, seconds("indexDeadline", config.indexDeadline(), 1),
                 seconds("debDeadline", config.debDeadline(), 1),
                 seconds("indexFreshness", config.indexFreshness(), 0),
-                seconds("catalogWait", config.catalogWait(), 0),
-                MirrorAllowList.of(config.allowedMirrors()).https());
+                seconds("catalogWait", config.catalogWait(), 0), MirrorAllowList.of(config.allowedMirrors()));
+    }
+
+    /**
+     * The one way the listener starts a mirror request: the governor follows its redirects only to allowed
+     * mirrors, each hop checked (issue 15, F6: a mirror, or anyone on a plain-HTTP path, answering 302 to
+     * {@code http://127.0.0.1:8080/metrics} must not make the apt port serve the console's metrics).
+     */
+    MirrorRequest.Builder request(boolean head, URI uri) {
+        return (head ? MirrorRequest.head(uri) : MirrorRequest.get(uri)).redirectsOnlyTo(mirrors::allows);
     }
 
     private static Duration seconds(String name, long value, long min) {

@@ -53,7 +53,7 @@ public class IndexEventsTest {
         cache = new IndexCache(folder.newFolder("cache").toPath());
         catalog = new Catalog(parser::get, thread);
         Settings settings = new Settings("http", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), MirrorAllowList.of());
         IndexFetcher fetcher = new IndexFetcher(cache, () -> null, settings, new Metering(() -> null),
                 java.time.Clock.systemUTC());
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, parser::get);

@@ -22,7 +22,7 @@ public class MirrorSchemeTest {
         assertEquals(Set.of("mirror.lan:8443"), list.https());
 
         Settings settings = new Settings("http", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ZERO, list.https());
+                Duration.ZERO, list);
         assertEquals(URI.create("https://mirror.lan:8443/debian/dists/x/InRelease"),
                 new RequestTarget("mirror.lan:8443", "debian/dists/x/InRelease", false).mirrorUri(settings));
         assertEquals(URI.create("http://deb.debian.org/debian/pool/a%20b.deb"),

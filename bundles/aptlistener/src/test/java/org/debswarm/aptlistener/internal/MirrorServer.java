@@ -37,6 +37,7 @@ final class MirrorServer implements AutoCloseable {
     private final Set<String> hanging = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failing = new ConcurrentHashMap<>();
     private final Map<String, Long> cuts = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Path root;
     private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
@@ -105,9 +106,15 @@ final class MirrorServer implements AutoCloseable {
         failing.put(path, status);
     }
 
-    /** Serves {@code path} normally again after {@link #fail}. */
+    /** Answers {@code path} with 302 to {@code location} until {@link #heal}. */
+    void redirect(String path, String location) {
+        redirects.put(path, location);
+    }
+
+    /** Serves {@code path} normally again after {@link #fail} or {@link #redirect}. */
     void heal(String path) {
         failing.remove(path);
+        redirects.remove(path);
     }
 
     /**
@@ -141,6 +148,13 @@ final class MirrorServer implements AutoCloseable {
             if (status != null) {
                 response.setStatus(status);
                 Content.Sink.write(response, true, "test mirror failing with " + status + "\n", callback);
+                return true;
+            }
+            String location = redirects.get(path);
+            if (location != null) {
+                response.setStatus(302);
+                response.getHeaders().put("Location", location);
+                callback.succeeded();
                 return true;
             }
             Long cut = cuts.remove(path);

@@ -99,19 +99,27 @@ final class Route {
         return new Attempt.Superseded(rotation.get(index % rotation.size()), delay, false);
     }
 
-    /** @return the redirect to follow, resolved against {@code from} */
+    /**
+     * @return the redirect to follow, resolved against {@code from}; every hop is checked against the request's
+     *         redirect rule and counted against {@code maxRedirects}
+     */
     private Attempt.Superseded redirect(URI from, int status, String location) throws MirrorException {
         if (redirects >= settings.maxRedirects()) {
             throw new MirrorException(Reason.PROTOCOL_ERROR, from, "more than " + settings.maxRedirects()
                     + " redirects (limit maxRedirects) from " + request.uri() + ", the last one to '" + location + "'", null);
         }
+        URI next;
         try {
-            URI next = MirrorRequest.get(from.resolve(location.trim())).build().uri();
-            return new Attempt.Superseded(next, 0, true);
+            next = MirrorRequest.get(from.resolve(location.trim())).build().uri();
         } catch (IllegalArgumentException e) {
             throw new MirrorException(Reason.PROTOCOL_ERROR, from,
                     "HTTP " + status + " redirect to an unusable Location: " + e.getMessage(), e);
         }
+        if (!request.redirectAllowed(next)) {
+            throw new MirrorException(Reason.PROTOCOL_ERROR, from, "HTTP " + status + " redirect to " + next
+                    + " refused: not an allowed mirror for " + request.uri(), null);
+        }
+        return new Attempt.Superseded(next, 0, true);
     }
 
     /** Moves to the next target; a redirect starts a new rotation over the new host's group. */

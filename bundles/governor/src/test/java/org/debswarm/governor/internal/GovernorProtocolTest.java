@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
@@ -244,7 +245,9 @@ public class GovernorProtocolTest extends GovernorTestSupport {
         TestMirror target = mirror(TestMirror.start(MirrorHandlers.fixed(200, "moved".getBytes())));
         TestMirror origin = mirror(TestMirror.start(MirrorHandlers.redirect(302, target.uri("/new/place").toString())));
         JettyHttpGovernor governor = governor();
-        try (MirrorResponse response = response(governor.fetch(MirrorRequest.get(origin.uri("/old")).build()))) {
+        MirrorRequest request = MirrorRequest.get(origin.uri("/old"))
+                .redirectsOnlyTo(uri -> allowed(uri, origin, target)).build();
+        try (MirrorResponse response = response(governor.fetch(request))) {
             assertStatus(200, response);
             assertEquals(target.uri("/new/place"), response.servedBy());
             assertArrayEquals("moved".getBytes(), response.body().readAllBytes());
@@ -252,6 +255,62 @@ public class GovernorProtocolTest extends GovernorTestSupport {
         assertEquals(1, governor.snapshot().host(origin.host()).orElseThrow().requests());
         assertEquals(1, governor.snapshot().host(target.host()).orElseThrow().requests());
         assertReleased(governor);
+    }
+
+    /** Issue 15, F6: an allowed mirror answering 302 to the node's own console must not make the node fetch it. */
+    @Test
+    public void aRedirectToLoopbackOutsideTheAllowedMirrorsIsRefusedWithoutReachingIt() throws Exception {
+        TestMirror console = mirror(TestMirror.start(MirrorHandlers.fixed(200, "debswarm_up 1".getBytes())));
+        TestMirror allowed = mirror(TestMirror.start(MirrorHandlers.redirect(302, console.uri("/metrics").toString())));
+        JettyHttpGovernor governor = governor();
+        MirrorException e = failure(governor.fetch(MirrorRequest.get(allowed.uri("/debian/pool/x.deb"))
+                .redirectsOnlyTo(uri -> allowed(uri, allowed)).build()));
+        assertEquals(Reason.PROTOCOL_ERROR, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("redirect to " + console.uri("/metrics") + " refused"));
+        assertEquals("never asked", 0, console.requests.get());
+        assertEquals("not retried either", 1, allowed.requests.get());
+        assertReleased(governor);
+    }
+
+    @Test
+    public void everyHopIsCheckedAgain() throws Exception {
+        TestMirror outside = mirror(TestMirror.start(MirrorHandlers.fixed(200, "secret".getBytes())));
+        TestMirror second = mirror(TestMirror.start(MirrorHandlers.redirect(301, outside.uri("/stats.json").toString())));
+        TestMirror first = mirror(TestMirror.start(MirrorHandlers.redirect(302, second.uri("/next").toString())));
+        JettyHttpGovernor governor = governor();
+        MirrorException e = failure(governor.fetch(MirrorRequest.get(first.uri("/start"))
+                .redirectsOnlyTo(uri -> allowed(uri, first, second)).build()));
+        assertTrue(e.getMessage(), e.getMessage().contains("redirect to " + outside.uri("/stats.json") + " refused"));
+        assertEquals("the allowed hop was followed", 1, second.requests.get());
+        assertEquals(0, outside.requests.get());
+        assertReleased(governor);
+    }
+
+    @Test
+    public void withoutARuleOnlyTheSameOriginIsFollowed() throws Exception {
+        TestMirror elsewhere = mirror(TestMirror.start(MirrorHandlers.fixed(200, "x".getBytes())));
+        TestMirror mirror = mirror(TestMirror.start(MirrorHandlers.redirect(302, elsewhere.uri("/x").toString())));
+        JettyHttpGovernor governor = governor();
+        MirrorException e = failure(governor.fetch(MirrorRequest.get(mirror.uri("/a")).build()));
+        assertTrue(e.getMessage(), e.getMessage().contains("refused"));
+        assertEquals("another port of the same host is another origin", 0, elsewhere.requests.get());
+
+        MirrorRequest request = MirrorRequest.get(URI.create("http://deb.debian.org/debian/x")).build();
+        assertTrue(request.redirectAllowed(URI.create("http://DEB.debian.org:80/other")));
+        assertTrue("the upgrade to https", request.redirectAllowed(URI.create("https://deb.debian.org/debian/x")));
+        assertFalse(request.redirectAllowed(URI.create("http://127.0.0.1/metrics")));
+        assertFalse(request.redirectAllowed(URI.create("http://deb.debian.org:8080/")));
+        assertFalse(request.redirectAllowed(URI.create("http://deb.debian.org.evil.example/")));
+        assertReleased(governor);
+    }
+
+    private static boolean allowed(URI uri, TestMirror... mirrors) {
+        for (TestMirror m : mirrors) {
+            if (m.host().equals(uri.getHost() + ":" + uri.getPort())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -11,6 +11,9 @@ final class NodeSettings {
         range("numwant", c.numwant(), 0, 1000);
         range("announceDeadline", c.announceDeadline(), 1, 600);
         range("stopDeadline", c.stopDeadline(), 0, 60);
+        if (c.maxTorrentBytes() < 1) {
+            throw new IllegalArgumentException("maxTorrentBytes " + c.maxTorrentBytes() + " (expected: >= 1)");
+        }
     }
 
     private static void range(String name, int value, int min, int max) {

@@ -65,6 +65,8 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
     private final TorrentRegistry registry;
     private final Duration stopDeadline;
     private final ExecutorService node;
+    /** Allocates and checks the pieces of standard torrents, so that the node thread never waits for a disk. */
+    private final ExecutorService checks;
     private final ScheduledExecutorService timer;
     private final TrackerHttp http;
     private final RunningTorrents running;
@@ -94,6 +96,7 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         this.stopDeadline = Duration.ofSeconds(config.stopDeadline());
         Duration deadline = Duration.ofSeconds(config.announceDeadline());
         node = Executors.newSingleThreadExecutor(r -> new Thread(r, "debswarm-node"));
+        checks = Executors.newSingleThreadExecutor(r -> new Thread(r, "debswarm-torrent-check"));
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-tracker-timer"));
         http = new TrackerHttp(deadline.compareTo(Duration.ofSeconds(10)) < 0 ? deadline : Duration.ofSeconds(10));
         HttpTrackerClient client = new HttpTrackerClient(http, deadline,
@@ -107,7 +110,8 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         List<List<URI>> trackers = TrackerUrls.configured(config.trackers());
         swarm.listenAddress().ifPresent(address -> Reachability.warnings(trackers, address).forEach(LOG::warn));
         packages = new PackagesRuns(registry, store, running, trackers, held, known);
-        standard = new StandardTorrents(node, factory, store, running, held, known, home.resolve(FORGOTTEN_FOLDER));
+        standard = new StandardTorrents(node, checks, config.maxTorrentBytes(), factory, store, running, held, known,
+                home.resolve(FORGOTTEN_FOLDER));
         actions = new NodeTorrentActions(node, known, packages, standard);
         folder = config.watchTorrentFolder() ? new TorrentFolder(torrentFolder, standard) : null;
         if (folder != null) {
@@ -195,6 +199,7 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         if (folder != null) {
             folder.close(THREAD_WAIT);
         }
+        Shutdown.now(checks, "Torrent check", THREAD_WAIT); // a check under way is interrupted, closes its storage
         node.shutdownNow().forEach(dropped -> { // the actions still queued fail
             if (dropped instanceof NodeTorrentActions.Task task) {
                 task.cancel();

@@ -37,4 +37,9 @@ public @interface NodeSwarmConfiguration {
 
     @AttributeDefinition(name = "Watch torrent folder", description = "Whether to run .torrent files at all.")
     boolean watchTorrentFolder() default true;
+
+    @AttributeDefinition(name = "Largest standard torrent",
+            description = "Bytes of content one standard .torrent may have (the total of its files); a larger one"
+                    + " is refused before anything is allocated. Default 64 GiB.")
+    long maxTorrentBytes() default 64L << 30;
 }

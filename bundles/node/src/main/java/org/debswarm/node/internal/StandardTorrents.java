@@ -3,6 +3,7 @@ package org.debswarm.node.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code torrents/<name>/} (its pieces checked, so content already there is seeded), run and announced to its
  * own trackers; deleting the file stops it. A torrent an administrator stopped is read but not run; one he forgot
  * has its file moved to the forgotten folder. Folder events are handed to the node's thread, where all of this
- * runs.
+ * runs but the allocation and the piece check: those run on the check thread, one torrent at a time, and hand
+ * the result back (issue 15, F7: an 8 GiB sparse torrent checked on the node thread held a console action for
+ * 24 s). A torrent larger than {@code maxTorrentBytes} is refused before anything is allocated.
  */
 final class StandardTorrents implements TorrentFolder.Events {
 
@@ -49,6 +52,8 @@ final class StandardTorrents implements TorrentFolder.Events {
     }
 
     private final Executor node;
+    private final Executor checks;
+    private final long maxTorrentBytes;
     private final TorrentFactory factory;
     private final PieceStore store;
     private final RunningTorrents running;
@@ -56,17 +61,23 @@ final class StandardTorrents implements TorrentFolder.Events {
     private final Map<Path, Run> byFile = new ConcurrentHashMap<>();
     /** The files of torrents an administrator stopped: read, not run. */
     private final Map<Path, MetaInfo> stopped = new ConcurrentHashMap<>();
+    /** The files whose torrents are being allocated and checked on the check thread. */
+    private final Map<Path, MetaInfo> checking = new ConcurrentHashMap<>();
     private final HeldTorrents held;
     private final KnownTorrents known;
     private final Path forgottenFolder;
 
     /**
+     * @param checks runs the allocation and piece check of a torrent, off the node thread
+     * @param maxTorrentBytes the largest total length of a standard torrent's files
      * @param store null when there is none: .torrent files are then refused
      * @param forgottenFolder where the files of forgotten torrents go
      */
-    StandardTorrents(Executor node, TorrentFactory factory, PieceStore store, RunningTorrents running,
-                     HeldTorrents held, KnownTorrents known, Path forgottenFolder) {
+    StandardTorrents(Executor node, Executor checks, long maxTorrentBytes, TorrentFactory factory, PieceStore store,
+                     RunningTorrents running, HeldTorrents held, KnownTorrents known, Path forgottenFolder) {
         this.node = node;
+        this.checks = checks;
+        this.maxTorrentBytes = maxTorrentBytes;
         this.factory = factory;
         this.store = store;
         this.running = running;
@@ -110,6 +121,10 @@ final class StandardTorrents implements TorrentFolder.Events {
 
     private void load(Path file) {
         try {
+            if (Files.isSymbolicLink(file)) {
+                LOG.warn("{}: a symbolic link; not followed", file);
+                return;
+            }
             if (Files.size(file) > MAX_TORRENT_BYTES) {
                 LOG.warn("{}: {} bytes (expected: <= {}); not read", file, Files.size(file), MAX_TORRENT_BYTES);
                 return;
@@ -117,8 +132,10 @@ final class StandardTorrents implements TorrentFolder.Events {
             MetaInfo meta = factory.readTorrentFile(Files.readAllBytes(file));
             Run old = byFile.get(file);
             MetaInfo oldStopped = stopped.get(file);
+            MetaInfo oldChecking = checking.get(file);
             if (old != null && old.meta().infoHash().equals(meta.infoHash())
-                    || oldStopped != null && oldStopped.infoHash().equals(meta.infoHash())) {
+                    || oldStopped != null && oldStopped.infoHash().equals(meta.infoHash())
+                    || oldChecking != null && oldChecking.infoHash().equals(meta.infoHash())) {
                 return; // rewritten with the same content
             }
             stop(file);
@@ -137,8 +154,10 @@ final class StandardTorrents implements TorrentFolder.Events {
         }
     }
 
-    private void start(Path file, MetaInfo meta) throws IOException {
-        if (running.isRunning(meta.infoHash())) {
+    /** Hands the torrent to the check thread; it runs once its pieces are checked (listed as running already). */
+    private void start(Path file, MetaInfo meta) {
+        if (running.isRunning(meta.infoHash())
+                || checking.values().stream().anyMatch(m -> m.infoHash().equals(meta.infoHash()))) {
             LOG.warn("{}: torrent {} runs already (another .torrent file)", file, meta.infoHash());
             return;
         }
@@ -146,18 +165,74 @@ final class StandardTorrents implements TorrentFolder.Events {
             LOG.warn("{}: no store to hold its content; not run", file);
             return;
         }
-        SpanningStorage storage = store.openSpanning(folderName(meta), spans(meta), meta.pieceLength());
+        if (meta.totalLength() > maxTorrentBytes) {
+            LOG.warn("{}: {} bytes of content (expected: <= {}, maxTorrentBytes); not run", file,
+                    meta.totalLength(), maxTorrentBytes);
+            return;
+        }
+        checking.put(file, meta);
+        known.put(meta.infoHash(), meta.name(), Kind.STANDARD, State.RUNNING);
         try {
+            checks.execute(() -> check(file, meta));
+        } catch (RejectedExecutionException stopping) {
+            checking.remove(file, meta);
+            known.remove(meta.infoHash());
+        }
+    }
+
+    /** On the check thread: allocates and checks, then hands the torrent back to the node thread. */
+    private void check(Path file, MetaInfo meta) {
+        SpanningStorage storage = null;
+        try {
+            storage = open(meta);
             PieceBits had = verify(meta, storage);
+            SpanningStorage checked = storage;
+            node.execute(() -> run(file, meta, checked, had));
+        } catch (InterruptedIOException e) {
+            closeQuietly(storage, meta);
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // a RejectedExecutionException too: the node is stopping
+            closeQuietly(storage, meta);
+            LOG.warn("{}: cannot run it: {}", file, e.getMessage());
+            submit(() -> {
+                if (checking.remove(file, meta)) {
+                    known.remove(meta.infoHash());
+                }
+            });
+        }
+    }
+
+    /** On the node thread: runs a checked torrent, unless it was stopped or replaced meanwhile. */
+    private void run(Path file, MetaInfo meta, SpanningStorage storage, PieceBits had) {
+        if (!checking.remove(file, meta)) {
+            closeQuietly(storage, meta);
+            return;
+        }
+        try {
             List<List<URI>> trackers = TrackerUrls.of(meta, random);
             running.start(meta, storage, had, trackers);
             byFile.put(file, new Run(meta, storage));
-            known.put(meta.infoHash(), meta.name(), Kind.STANDARD, State.RUNNING);
             LOG.info("{}: running {} ({} of {} pieces had, {} tracker tiers)", file, meta.name(),
                     had.cardinality(), meta.pieceCount(), trackers.size());
-        } catch (IOException | RuntimeException e) {
-            storage.close();
-            throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(storage, meta);
+            known.remove(meta.infoHash());
+            LOG.warn("{}: cannot run it: {}", file, e.toString());
+        }
+    }
+
+    /**
+     * The torrent's storage in {@code torrents/<name>/}, claimed by its info hash; when another torrent of the
+     * same name holds that folder, in {@code torrents/<info hash>/} instead (issue 15, F4).
+     */
+    private SpanningStorage open(MetaInfo meta) throws IOException {
+        String hex = meta.infoHash().toHex();
+        try {
+            return store.openSpanning(folderName(meta), hex, spans(meta), meta.pieceLength());
+        } catch (FileAlreadyExistsException claimed) {
+            LOG.warn("{}: {}; its content goes to torrents/{}/ instead", meta.name(), claimed.getMessage(), hex);
+            return store.openSpanning(hex, hex, spans(meta), meta.pieceLength());
         }
     }
 
@@ -165,6 +240,10 @@ final class StandardTorrents implements TorrentFolder.Events {
         MetaInfo wasStopped = stopped.remove(file);
         if (wasStopped != null) {
             known.remove(wasStopped.infoHash());
+        }
+        MetaInfo wasChecking = checking.remove(file); // its check finishes and finds it gone
+        if (wasChecking != null) {
+            known.remove(wasChecking.infoHash());
         }
         Run run = byFile.remove(file);
         if (run == null) {
@@ -181,18 +260,22 @@ final class StandardTorrents implements TorrentFolder.Events {
         held.stop(hash);
         Path file = fileOf(hash);
         Run run = byFile.remove(file);
+        MetaInfo wasChecking = checking.remove(file);
         if (run != null) {
             running.stop(hash);
             close(run);
-            stopped.put(file, run.meta());
-            known.put(hash, run.meta().name(), Kind.STANDARD, State.STOPPED);
-            LOG.info("{}: {} stopped by an administrator", file, run.meta().name());
+        }
+        MetaInfo meta = run != null ? run.meta() : wasChecking;
+        if (meta != null) {
+            stopped.put(file, meta);
+            known.put(hash, meta.name(), Kind.STANDARD, State.STOPPED);
+            LOG.info("{}: {} stopped by an administrator", file, meta.name());
         }
         return known.get(hash).orElseThrow();
     }
 
-    /** An administrator starts a stopped torrent: its pieces are checked, then it runs. */
-    NodeTorrent start(InfoHash hash) throws IOException {
+    /** An administrator starts a stopped torrent: its pieces are checked (on the check thread), then it runs. */
+    NodeTorrent start(InfoHash hash) {
         Path file = fileOf(hash);
         held.release(hash);
         MetaInfo meta = stopped.remove(file);
@@ -221,9 +304,11 @@ final class StandardTorrents implements TorrentFolder.Events {
                 return e.getKey();
             }
         }
-        for (Map.Entry<Path, MetaInfo> e : stopped.entrySet()) {
-            if (e.getValue().infoHash().equals(hash)) {
-                return e.getKey();
+        for (Map<Path, MetaInfo> metas : List.of(stopped, checking)) {
+            for (Map.Entry<Path, MetaInfo> e : metas.entrySet()) {
+                if (e.getValue().infoHash().equals(hash)) {
+                    return e.getKey();
+                }
             }
         }
         throw new NoSuchElementException("no standard torrent " + hash.toHex() + " on this node");
@@ -232,6 +317,7 @@ final class StandardTorrents implements TorrentFolder.Events {
     /** Stops every standard torrent's storage; call after the sessions were stopped. */
     void closeAll() {
         stopped.clear();
+        checking.clear();
         for (Path file : new ArrayList<>(byFile.keySet())) {
             Run run = byFile.remove(file);
             if (run != null) {
@@ -241,10 +327,17 @@ final class StandardTorrents implements TorrentFolder.Events {
     }
 
     private static void close(Run run) {
+        closeQuietly(run.storage(), run.meta());
+    }
+
+    private static void closeQuietly(SpanningStorage storage, MetaInfo meta) {
+        if (storage == null) {
+            return;
+        }
         try {
-            run.storage().close();
+            storage.close();
         } catch (IOException e) {
-            LOG.debug("Closing the storage of {}: {}", run.meta().name(), e.toString());
+            LOG.debug("Closing the storage of {}: {}", meta.name(), e.toString());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -97,7 +98,7 @@ final class TorrentFolder {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder, "*.torrent")) {
             dir.forEach(f -> {
-                if (Files.isRegularFile(f)) {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) { // a link is not followed out
                     files.add(f);
                 }
             });

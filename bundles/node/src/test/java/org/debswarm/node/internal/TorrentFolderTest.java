@@ -189,6 +189,99 @@ public class TorrentFolderTest {
         swarm.awaitStart(factory.readTorrentFile(good).infoHash()); // the folder still works after the bad one
     }
 
+    /** Issue 15, F4: the review's second same-named torrent truncated the first one's file (4 MiB to 1000 bytes). */
+    @Test
+    public void aSecondTorrentOfTheSameNameGetsItsOwnFolderAndTheFirstKeepsItsFile() throws Exception {
+        byte[] firstFile = torrentOf("dup", 6);
+        MetaInfo first = factory.readTorrentFile(firstFile);
+        Files.createDirectories(torrents);
+        copyContent("dup");
+        byte[] original = Files.readAllBytes(torrents.resolve("dup/a.bin"));
+        drop("dup-1.torrent", firstFile);
+        activate();
+        assertEquals(first.pieceCount(), swarm.awaitStart(first.infoHash()).had().cardinality());
+
+        Path other = folder.newFolder("other-source", "dup").toPath();
+        byte[] small = new byte[1000];
+        new Random(9).nextBytes(small); // not zeros: a fresh sparse file would already hold those
+        Files.write(other.resolve("a.bin"), small);
+        byte[] secondFile = factory.createTorrentFile(other, List.of(tracker.announce().toString()), 16384);
+        MetaInfo second = factory.readTorrentFile(secondFile);
+        drop("dup-2.torrent", secondFile);
+        assertEquals(0, swarm.awaitStart(second.infoHash()).had().cardinality());
+
+        assertEquals("the first one's file is whole", original.length, Files.size(torrents.resolve("dup/a.bin")));
+        assertTrue(java.util.Arrays.equals(original, Files.readAllBytes(torrents.resolve("dup/a.bin"))));
+        assertEquals("the second one has a folder of its own", 1000,
+                Files.size(torrents.resolve(second.infoHash().toHex()).resolve("a.bin")));
+        assertFalse(swarm.wasStopped(first.infoHash()));
+    }
+
+    @Test
+    public void aLinkedTorrentFileIsNotFollowed() throws Exception {
+        byte[] outsideFile = torrentOf("outside", 7);
+        Path outside = Files.write(folder.getRoot().toPath().resolve("outside.torrent"), outsideFile);
+        Files.createDirectories(torrents);
+        Files.createSymbolicLink(torrents.resolve("outside.torrent"), outside);
+        activate();
+        byte[] good = torrentOf("after", 8);
+        drop("after.torrent", good);
+        swarm.awaitStart(factory.readTorrentFile(good).infoHash()); // events run in order: the link came first
+        assertFalse(swarm.wasStarted(factory.readTorrentFile(outsideFile).infoHash()));
+    }
+
+    /**
+     * Issue 15, F7: an 8 GiB sparse torrent was allocated and checked on the node thread, and a console action
+     * meanwhile waited 24 s. Here the allocation of one torrent is held until the test lets it go: the node
+     * thread answers an action in the meantime, and the torrent runs once its check is done.
+     */
+    @Test
+    public void allocationAndCheckRunOffTheNodeThread() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        org.debswarm.storage.PieceStore held = (org.debswarm.storage.PieceStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.debswarm.storage.PieceStore.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("openSpanning") && "slow".equals(args[0])) {
+                                entered.countDown();
+                                assertTrue("released", release.await(30, TimeUnit.SECONDS));
+                            }
+                            try {
+                                return method.invoke(store, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        node = new NodeSwarm(NodeTestSupport.config(Map.of("trackers", new String[0], "stopDeadline", 5)),
+                torrents, folder.getRoot().toPath().resolve("home"), factory, registry, held, swarm);
+        byte[] slowFile = torrentOf("slow", 10);
+        InfoHash slow = factory.readTorrentFile(slowFile).infoHash();
+        drop("slow.torrent", slowFile);
+        assertTrue("the check began", entered.await(10, TimeUnit.SECONDS));
+
+        assertEquals("listed as running while its pieces are checked", State.RUNNING,
+                stateAfterScan(slow)); // an action on the node thread: it is not held by the check
+        assertFalse(swarm.wasStarted(slow));
+        release.countDown();
+        assertEquals(0, swarm.awaitStart(slow).had().cardinality());
+    }
+
+    @Test
+    public void aTorrentOverTheSizeLimitIsRefusedBeforeAnythingIsAllocated() throws Exception {
+        node = new NodeSwarm(NodeTestSupport.config(Map.of("trackers", new String[0], "stopDeadline", 5,
+                "maxTorrentBytes", 100_000L)), torrents, folder.getRoot().toPath().resolve("home"), factory,
+                registry, store, swarm);
+        byte[] bigFile = torrentOf("big", 11); // 150,000 bytes
+        drop("big.torrent", bigFile);
+        Path small = folder.newFolder("small-source", "small").toPath();
+        Files.write(small.resolve("one.bin"), new byte[] {1, 2, 3});
+        byte[] smallFile = factory.createTorrentFile(small, List.of(tracker.announce().toString()), 16384);
+        drop("small.torrent", smallFile);
+        swarm.awaitStart(factory.readTorrentFile(smallFile).infoHash()); // events run in order: big came first
+        assertFalse(swarm.wasStarted(factory.readTorrentFile(bigFile).infoHash()));
+        assertFalse("nothing allocated", Files.exists(torrents.resolve("big")));
+    }
+
     private void copyContent(String name) throws Exception {
         Path source = folder.getRoot().toPath().resolve("source-" + name).resolve(name);
         Path target = torrents.resolve(name);

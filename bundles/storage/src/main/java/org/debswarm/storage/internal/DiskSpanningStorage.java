@@ -2,10 +2,8 @@ package org.debswarm.storage.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,6 +43,7 @@ final class DiskSpanningStorage implements SpanningStorage {
         this.pieceCount = (int) pieces;
     }
 
+    /** Opens the files below {@code root}, which the caller has claimed ({@link SpanningFolder#claim}). */
     static DiskSpanningStorage open(Path root, List<FileSpan> files, int pieceLength) throws IOException {
         if (pieceLength <= 0) {
             throw new IllegalArgumentException("piece length " + pieceLength + " (expected: > 0)");
@@ -59,7 +58,7 @@ final class DiskSpanningStorage implements SpanningStorage {
                 starts[i] = offset;
                 lengths[i] = files.get(i).length();
                 offset = Math.addExact(offset, lengths[i]);
-                channels[i] = openAtLength(root.resolve(files.get(i).path()), lengths[i]);
+                channels[i] = SpanningFolder.open(root, files.get(i).path(), lengths[i]);
             }
         } catch (IOException | RuntimeException e) {
             closeAll(channels);
@@ -75,20 +74,6 @@ final class DiskSpanningStorage implements SpanningStorage {
                 throw new IllegalArgumentException("file " + f.path() + " appears twice in the torrent");
             }
         }
-    }
-
-    private static FileChannel openAtLength(Path file, long length) throws IOException {
-        Files.createDirectories(file.getParent());
-        RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
-        try {
-            if (raf.length() != length) {
-                raf.setLength(length);
-            }
-        } catch (IOException e) {
-            raf.close();
-            throw e;
-        }
-        return raf.getChannel();
     }
 
     @Override

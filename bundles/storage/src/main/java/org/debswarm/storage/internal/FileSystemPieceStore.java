@@ -258,9 +258,20 @@ public final class FileSystemPieceStore implements PieceStore {
 
     @Override
     public SpanningStorage openSpanning(String name, List<FileSpan> files, int pieceLength) throws IOException {
+        return openSpanning(name, name, files, pieceLength);
+    }
+
+    @Override
+    public SpanningStorage openSpanning(String name, String owner, List<FileSpan> files, int pieceLength)
+            throws IOException {
         if (name.indexOf('/') >= 0) {
             throw new IllegalArgumentException("torrent folder name " + name + ": must be one path segment");
         }
-        return DiskSpanningStorage.open(layout.torrent(name), files, pieceLength);
+        if (owner.isBlank() || owner.length() > 256 || owner.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new IllegalArgumentException("owner '" + owner + "' (expected: 1 to 256 printable ASCII characters)");
+        }
+        Path root = layout.torrent(name);
+        SpanningFolder.claim(root.getParent(), root, owner);
+        return DiskSpanningStorage.open(root, files, pieceLength);
     }
 }

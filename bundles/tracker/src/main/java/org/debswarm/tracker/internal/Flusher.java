@@ -106,7 +106,9 @@ final class Flusher {
 
     private void restore() throws SQLException {
         long now = clock.millis();
-        List<TorrentRow> torrents = store.loadTorrents(now - settings.retention() * 1000L, settings.maxTorrents());
+        // only the torrents announced lately: one idle longer would be dropped at the next sweep anyway
+        List<TorrentRow> torrents = store.loadTorrents(now - swarms.limits().idleTorrentMillis(),
+                settings.maxTorrents());
         List<PeerRow> peers = store.loadPeers(now - settings.peerLifetimeMillis());
         try {
             for (TorrentRow row : torrents) {

@@ -13,6 +13,8 @@ final class Peer {
 
     final Bytes key;
     final Bytes peerId;
+    /** Who the per-client limits count this peer against ({@link PeerAddress#client()}); the key fixes the IP. */
+    final Bytes client;
     PeerAddress address;
     /** The address in compact form (BEP 23 / BEP 7), kept ready for announce responses. */
     byte[] compact;
@@ -32,6 +34,7 @@ final class Peer {
     Peer(Bytes key, Bytes peerId, PeerAddress address) {
         this.key = key;
         this.peerId = peerId;
+        this.client = address.client();
         this.address = address;
         this.compact = address.compact();
     }

@@ -101,6 +101,14 @@ final class PeerAddress {
         return ip.clone();
     }
 
+    /**
+     * Who the tracker's per-client limits count: the IPv4 address, or the /64 of an IPv6 address (one host
+     * usually holds a whole /64, so counting single IPv6 addresses would hand a flooder 2^64 budgets).
+     */
+    Bytes client() {
+        return Bytes.copyOf(ip.length == 16 ? Arrays.copyOf(ip, 8) : ip);
+    }
+
     PeerAddress withPort(int newPort) {
         return newPort == port ? this : new PeerAddress(ip, newPort);
     }

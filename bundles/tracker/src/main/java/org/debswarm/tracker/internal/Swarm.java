@@ -24,6 +24,9 @@ final class Swarm {
     private final Consumer<Swarm> dirtyQueue;
     private final List<Peer> peers = new ArrayList<>();
     private final Map<Bytes, Peer> byKey = new HashMap<>();
+    /** Live peers per client address, for {@link FloodLimits#peersPerClient()}. */
+    private final Map<Bytes, Integer> perClient = new HashMap<>();
+    private final int peersPerClient;
     private final List<Peer> dirtyPeers = new ArrayList<>();
     /** Totals as the database last reported them; increments not yet written are in pending and inflight. */
     private final Tally persisted = new Tally();
@@ -35,9 +38,10 @@ final class Swarm {
     private boolean dirty;
     private boolean evicted;
 
-    Swarm(Bytes infoHash, Consumer<Swarm> dirtyQueue) {
+    Swarm(Bytes infoHash, Consumer<Swarm> dirtyQueue, int peersPerClient) {
         this.infoHash = infoHash;
         this.dirtyQueue = dirtyQueue;
+        this.peersPerClient = peersPerClient;
     }
 
     Bytes infoHash() {
@@ -56,6 +60,7 @@ final class Swarm {
             return announced();
         }
         if (peer == null) {
+            makeRoomFor(from.client(), budget);
             budget.acquire();
             peer = add(new Peer(key, request.peerId(), from), request);
         } else {
@@ -91,7 +96,24 @@ final class Swarm {
         peer.index = peers.size();
         peers.add(peer);
         byKey.put(peer.key, peer);
+        perClient.merge(peer.client, 1, Integer::sum);
         return peer;
+    }
+
+    /** At the client's limit, its least recently seen peer leaves (its last announce stays in the database). */
+    private void makeRoomFor(Bytes client, PeerBudget budget) {
+        if (perClient.getOrDefault(client, 0) < peersPerClient) {
+            return;
+        }
+        Peer stalest = null;
+        for (Peer candidate : peers) {
+            if (candidate.client.equals(client) && (stalest == null || candidate.lastSeen < stalest.lastSeen)) {
+                stalest = candidate;
+            }
+        }
+        if (stalest != null) {
+            remove(stalest, budget);
+        }
     }
 
     private void accountKnown(Peer peer, AnnounceRequest request) {
@@ -116,6 +138,7 @@ final class Swarm {
             last.index = peer.index;
         }
         byKey.remove(peer.key);
+        perClient.computeIfPresent(peer.client, (client, n) -> n == 1 ? null : n - 1);
         seeders -= peer.seeder() ? 1 : 0;
         budget.release();
     }

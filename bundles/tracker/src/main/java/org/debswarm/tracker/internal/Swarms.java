@@ -7,8 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Every swarm the tracker holds, by info hash. Any info hash is accepted (Debswarm nodes make their torrents
- * themselves), within the configured bounds on torrents and peers. Thread-safe: the map is concurrent and each
+ * Every swarm the tracker holds, by info hash. Any allowed info hash is accepted (Debswarm nodes make their
+ * torrents themselves), within the configured bounds on torrents and peers and the per-client
+ * {@link FloodLimits}: a new swarm takes one of its client's new-torrent tokens, an existing one never does, so
+ * a flood from one address never refuses an established swarm. Thread-safe: the map is concurrent and each
  * {@link Swarm} has its own lock.
  */
 final class Swarms {
@@ -17,10 +19,14 @@ final class Swarms {
     private final ConcurrentLinkedQueue<Swarm> dirty = new ConcurrentLinkedQueue<>();
     private final PeerBudget budget;
     private final int maxTorrents;
+    private final FloodLimits limits;
+    private final NewTorrentRate rate;
 
-    Swarms(int maxTorrents, int maxPeers) {
+    Swarms(int maxTorrents, int maxPeers, FloodLimits limits) {
         this.maxTorrents = maxTorrents;
         this.budget = new PeerBudget(maxPeers);
+        this.limits = limits;
+        this.rate = new NewTorrentRate(limits.newTorrentsPerMinute(), limits.maxClients());
     }
 
     /** Records an announce and adds up to {@code numwant} peers to {@code handOut}. */
@@ -28,7 +34,7 @@ final class Swarms {
             throws TrackerRequestException {
         while (true) {
             Swarm swarm = request.event() == Event.STOPPED ? swarms.get(request.infoHash())
-                    : getOrCreate(request.infoHash());
+                    : admit(request.infoHash(), from, now);
             if (swarm == null) {
                 return new Swarm.Announced(0, 0, 0);
             }
@@ -40,15 +46,47 @@ final class Swarms {
         }
     }
 
-    Swarm getOrCreate(Bytes infoHash) throws TrackerRequestException {
+    /** The swarm of an announce: an existing one, or a new one within the allowlist, the bound and the rate. */
+    private Swarm admit(Bytes infoHash, PeerAddress from, long now) throws TrackerRequestException {
         Swarm swarm = swarms.get(infoHash);
         if (swarm != null) {
             return swarm;
         }
+        if (!limits.allowed().test(infoHash)) {
+            throw new TrackerRequestException("unregistered torrent: this tracker serves only the torrents it allows");
+        }
+        checkRoom();
+        rate.take(from.client(), now);
+        return swarms.computeIfAbsent(infoHash, this::newSwarm);
+    }
+
+    /** A swarm from the previous run, restored without the announce limits. */
+    private Swarm getOrCreate(Bytes infoHash) throws TrackerRequestException {
+        Swarm swarm = swarms.get(infoHash);
+        if (swarm != null) {
+            return swarm;
+        }
+        checkRoom();
+        return swarms.computeIfAbsent(infoHash, this::newSwarm);
+    }
+
+    private void checkRoom() throws TrackerRequestException {
         if (swarms.size() >= maxTorrents) {
             throw new TrackerRequestException("tracker full: " + maxTorrents + " torrents");
         }
-        return swarms.computeIfAbsent(infoHash, hash -> new Swarm(hash, dirty::add));
+    }
+
+    private Swarm newSwarm(Bytes infoHash) {
+        return new Swarm(infoHash, dirty::add, limits.peersPerClient());
+    }
+
+    FloodLimits limits() {
+        return limits;
+    }
+
+    /** Forgets the clients whose new-torrent buckets are full again, so the map holds only recent creators. */
+    void forgetRefilledClients(long now) {
+        rate.forgetRefilled(now);
     }
 
     /** The swarm of {@code infoHash}, or null. */

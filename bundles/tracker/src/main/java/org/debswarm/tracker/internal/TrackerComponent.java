@@ -4,16 +4,21 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
+import java.util.function.Predicate;
 
 import org.debswarm.commons.Shutdown;
+import org.debswarm.torrent.InfoHash;
+import org.debswarm.torrent.TorrentRegistry;
 import org.debswarm.tracker.PeerStats;
 import org.debswarm.tracker.TorrentStats;
 import org.debswarm.tracker.TrackerStats;
@@ -23,6 +28,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -49,13 +57,18 @@ public final class TrackerComponent implements TrackerStats, Tracker {
     private final ScheduledExecutorService writer;
     private final ScheduledExecutorService expiry;
 
+    /** For the allowlist mode {@code node}: the torrents this node derived from the indexes it serves. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TorrentRegistry registry;
+
     @Activate
     public TrackerComponent(TrackerConfiguration config, BundleContext context,
             @Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
             DataSourceFactory dataSourceFactory) throws SQLException {
         TrackerSettings settings = settings(config);
         Clock clock = Clock.systemUTC();
-        engine = new TrackerEngine(settings, clock);
+        engine = new TrackerEngine(settings, limits(config, settings, this::registered), clock);
         stats = new StatsView(engine.swarms());
         store = new TrackerStore(dataSourceFactory.createDataSource(jdbcProperties(config, context)));
         flusher = new Flusher(engine.swarms(), store, settings, clock);
@@ -86,6 +99,31 @@ public final class TrackerComponent implements TrackerStats, Tracker {
         return new TrackerSettings(config.interval(), config.minInterval(), config.expiryMargin(),
                 config.numwantDefault(), config.numwantMax(), config.trustIpParam(), config.maxTorrents(),
                 config.maxPeers(), config.retention(), config.fullScrape());
+    }
+
+    static FloodLimits limits(TrackerConfiguration config, TrackerSettings settings, Predicate<Bytes> registered) {
+        Set<Bytes> listed = new HashSet<>();
+        for (String hex : config.allowedTorrents()) {
+            Bytes infoHash = Bytes.fromHex(hex.strip(), 20);
+            if (infoHash == null) {
+                throw new IllegalArgumentException("allowedTorrents entry '" + hex + "' (expected: 40 hex digits)");
+            }
+            listed.add(infoHash);
+        }
+        Predicate<Bytes> allowed = switch (config.allowlist().strip().toLowerCase(Locale.ROOT)) {
+            case "open" -> hash -> true;
+            case "list" -> listed::contains;
+            case "node" -> hash -> listed.contains(hash) || registered.test(hash);
+            default -> throw new IllegalArgumentException("allowlist '" + config.allowlist()
+                    + "' (expected: open, list or node)");
+        };
+        return new FloodLimits(config.newTorrentsPerMinute(), config.peersPerClient(),
+                FloodLimits.idleMillis(settings, config.idleIntervals()), FloodLimits.DEFAULT_MAX_CLIENTS, allowed);
+    }
+
+    private boolean registered(Bytes infoHash) {
+        TorrentRegistry r = registry;
+        return r != null && r.find(InfoHash.fromHex(infoHash.hex())).isPresent();
     }
 
     private static Properties jdbcProperties(TrackerConfiguration config, BundleContext context) {

@@ -43,8 +43,32 @@ public @interface TrackerConfiguration {
     int maxPeers() default 1_000_000;
 
     @AttributeDefinition(name = "Retention",
-            description = "Seconds a peer's last announce stays in the database, and an idle torrent in memory.")
+            description = "Seconds a peer's last announce stays in the database.")
     long retention() default 7 * 24 * 3600L;
+
+    @AttributeDefinition(name = "Idle intervals",
+            description = "Announce intervals (plus the expiry margin) a torrent without peers stays in memory after"
+                    + " its last announce.")
+    int idleIntervals() default FloodLimits.DEFAULT_IDLE_INTERVALS;
+
+    @AttributeDefinition(name = "New torrents per minute per client",
+            description = "Torrents one client address (IPv4, or IPv6 /64) may bring to the tracker per minute;"
+                    + " a burst of this many is allowed at once. Existing torrents are never refused.")
+    int newTorrentsPerMinute() default FloodLimits.DEFAULT_NEW_TORRENTS_PER_MINUTE;
+
+    @AttributeDefinition(name = "Peers per client in a torrent",
+            description = "Live peers one client address may hold in one torrent; a new one beyond that replaces"
+                    + " that client's least recently seen peer.")
+    int peersPerClient() default FloodLimits.DEFAULT_PEERS_PER_CLIENT;
+
+    @AttributeDefinition(name = "Allowlist",
+            description = "open: any torrent; list: only the info hashes below; node: those and the torrents this"
+                    + " node's torrent registry knows (derived from the indexes it serves).")
+    String allowlist() default "open";
+
+    @AttributeDefinition(name = "Allowed torrents",
+            description = "Info hashes (40 hexadecimal digits) for the allowlist modes list and node.")
+    String[] allowedTorrents() default {};
 
     @AttributeDefinition(name = "Full scrape", description = "Whether a scrape without info_hash lists all.")
     boolean fullScrape() default true;

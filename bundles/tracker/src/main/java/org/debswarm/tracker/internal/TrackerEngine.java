@@ -22,9 +22,13 @@ final class TrackerEngine implements Tracker {
     private final java.util.concurrent.atomic.AtomicBoolean loopbackWarned = new java.util.concurrent.atomic.AtomicBoolean();
 
     TrackerEngine(TrackerSettings settings, Clock clock) {
+        this(settings, FloodLimits.defaults(settings), clock);
+    }
+
+    TrackerEngine(TrackerSettings settings, FloodLimits limits, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.swarms = new Swarms(settings.maxTorrents(), settings.maxPeers());
+        this.swarms = new Swarms(settings.maxTorrents(), settings.maxPeers(), limits);
     }
 
     Swarms swarms() {
@@ -78,10 +82,11 @@ final class TrackerEngine implements Tracker {
         }
     }
 
-    /** Drops silent peers and idle swarms; run periodically by the component. */
+    /** Drops silent peers, and swarms without peers idle for a few announce intervals; run periodically. */
     int expire() {
         long now = clock.millis();
-        int expired = swarms.expire(now - settings.peerLifetimeMillis(), now - settings.retention() * 1000L);
+        swarms.forgetRefilledClients(now);
+        int expired = swarms.expire(now - settings.peerLifetimeMillis(), now - swarms.limits().idleTorrentMillis());
         if (expired > 0) {
             LOG.debug("Expired {} silent peers", expired);
         }

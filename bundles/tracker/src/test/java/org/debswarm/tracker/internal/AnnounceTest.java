@@ -114,7 +114,7 @@ public class AnnounceTest {
     @Test
     public void numwantDefaultsAndIsCapped() throws Exception {
         for (int peer = 0; peer < 250; peer++) {
-            engine.announce(announce(HASH, id20(peer), 1000 + peer, 0, 0, 10) + "&ip=10.1.0.1", "127.0.0.1");
+            engine.announce(announce(HASH, id20(peer), 1000 + peer, 0, 0, 10) + "&ip=10.0.1." + peer, "127.0.0.1");
         }
         assertEquals(50 * 6, bytes(dict(engine.announce(announce(HASH, 7, "10.0.0.7", 10), "x")), "peers").length);
         String query = announce(HASH, 7, "10.0.0.7", 10);
