@@ -55,13 +55,14 @@ final class MirrorFill implements Fill {
     }
 
     /**
-     * Starts filling {@code write} from {@code uri}.
+     * Starts filling {@code write} from the file {@code request} asks for.
      *
+     * @param request    the file's request as the listener's rules build it; the deadline and the range are set here
      * @param executor   runs the blocking body copy (the governor's threads only hand over the response)
      * @param fromMirror told the number of bytes written from each chunk of the body
      */
-    static MirrorFill start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline, Executor executor,
-            LongConsumer fromMirror) {
+    static MirrorFill start(HttpGovernor governor, MirrorRequest.Builder request, FileWrite write, Duration deadline,
+            Executor executor, LongConsumer fromMirror) {
         MirrorFill fill = new MirrorFill(write, fromMirror);
         Optional<MissingRange> missing = MissingRange.of(write);
         if (missing.isEmpty()) {
@@ -70,12 +71,14 @@ final class MirrorFill implements Fill {
             return fill;
         }
         MissingRange range = missing.get();
-        MirrorRequest.Builder request = MirrorRequest.get(uri).deadline(deadline);
+        request.deadline(deadline);
         if (range.first() > 0 || range.lastInclusive() < write.size() - 1) {
             request.range(range.first(), range.lastInclusive());
         }
+        MirrorRequest built = request.build();
+        URI uri = built.uri();
         LOG.debug("Filling {} bytes of {} from {}", range.length(), write.key().path(), uri);
-        fill.request = governor.fetch(request.build());
+        fill.request = governor.fetch(built);
         fill.request.whenComplete((response, failure) -> {
             if (failure != null) {
                 fill.fail(Mirror.failure(uri.getHost(), failure));

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.debswarm.governor.HttpGovernor;
+import org.debswarm.governor.MirrorRequest;
 import org.debswarm.storage.FileWrite;
 
 /**
@@ -49,7 +50,7 @@ final class MirrorSource {
                     "no HttpGovernor service: the governor bundle is stopped or being updated"));
         }
         URI uri = new RequestTarget(write.key().host(), write.key().path(), false).mirrorUri(settings.mirrorScheme());
-        MirrorFill fill = MirrorFill.start(g, uri, write, settings.debDeadline(), executor,
+        MirrorFill fill = MirrorFill.start(g, MirrorRequest.get(uri), write, settings.debDeadline(), executor,
                 metering.fromMirror(uri, infoHash));
         running.put(sha256, fill);
         write.completion().whenComplete((file, failure) -> running.remove(sha256, fill));
