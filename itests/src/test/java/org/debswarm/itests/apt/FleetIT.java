@@ -184,7 +184,7 @@ public class FleetIT {
                         + "mirrorKeyrings=" + mirror.authority() + "=" + archive.root.resolveSibling("archive-keyring.gpg")
                         + "\nindexDeadline=30\ndebDeadline=120\n",
                 "org.debswarm.peerwire.cfg", "bindAddress=" + lan.address(host) + "\n",
-                "org.debswarm.peerwire.node.cfg", "trackers=" + tracker + "\n"));
+                "org.debswarm.node.cfg", "trackers=" + tracker + "\n"));
         if (host == 1) {
             deploy.put("org.apache.felix.http-tracker.cfg", "org.apache.felix.http.name=tracker\n"
                     + "org.apache.felix.http.host=" + lan.address(1) + "\norg.osgi.service.http.port=6969\n");
