@@ -55,23 +55,14 @@ final class MirrorFill implements Fill {
     }
 
     /**
-     * Starts filling {@code write} from {@code uri}, following a redirect only to the same origin.
+     * Starts filling {@code write} with the request {@code request} begins ({@link Settings#request}: its scheme
+     * and redirect rule), adding the deadline and the range.
      *
      * @param executor   runs the blocking body copy (the governor's threads only hand over the response)
      * @param fromMirror told the number of bytes written from each chunk of the body
      */
-    static MirrorFill start(HttpGovernor governor, URI uri, FileWrite write, Duration deadline, Executor executor,
-            LongConsumer fromMirror) {
-        return start(governor, MirrorRequest.get(uri), write, deadline, executor, fromMirror);
-    }
-
-    /**
-     * Starts filling {@code write} with the request {@code request} begins ({@link Settings#request}: its redirect
-     * rule), adding the deadline and the range.
-     */
     static MirrorFill start(HttpGovernor governor, MirrorRequest.Builder request, FileWrite write, Duration deadline,
             Executor executor, LongConsumer fromMirror) {
-        URI uri = request.build().uri();
         MirrorFill fill = new MirrorFill(write, fromMirror);
         Optional<MissingRange> missing = MissingRange.of(write);
         if (missing.isEmpty()) {
@@ -84,8 +75,10 @@ final class MirrorFill implements Fill {
         if (range.first() > 0 || range.lastInclusive() < write.size() - 1) {
             request.range(range.first(), range.lastInclusive());
         }
+        MirrorRequest built = request.build();
+        URI uri = built.uri();
         LOG.debug("Filling {} bytes of {} from {}", range.length(), write.key().path(), uri);
-        fill.request = governor.fetch(request.build());
+        fill.request = governor.fetch(built);
         fill.request.whenComplete((response, failure) -> {
             if (failure != null) {
                 fill.fail(Mirror.failure(uri.getHost(), failure));

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.debswarm.governor.HttpGovernor;
+import org.debswarm.governor.MirrorRequest;
 import org.debswarm.storage.FileWrite;
 
 /**

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.debswarm.governor.MirrorRequest;
 import org.debswarm.governor.internal.JettyHttpGovernor;
 import org.debswarm.governor.internal.JettyHttpGovernorConfiguration;
 import org.debswarm.storage.BeginResult;
@@ -110,7 +111,7 @@ public class MirrorFillTest {
         write.writeAt(0, ByteBuffer.wrap(content, 0, FileWrite.BLOCK_SIZE)); // a peer sent block 0
         write.writeAt(2L * FileWrite.BLOCK_SIZE, ByteBuffer.wrap(content, 2 * FileWrite.BLOCK_SIZE, FileWrite.BLOCK_SIZE));
         AtomicLong fromMirror = new AtomicLong();
-        MirrorFill.start(governor, uri(), write, DEADLINE, copier, fromMirror::addAndGet).done().get(20, TimeUnit.SECONDS);
+        MirrorFill.start(governor, request(), write, DEADLINE, copier, fromMirror::addAndGet).done().get(20, TimeUnit.SECONDS);
         StoredFile stored = write.completion().get(20, TimeUnit.SECONDS);
         assertArrayEquals(content, Files.readAllBytes(stored.file()));
         assertEquals(List.of("bytes=" + FileWrite.BLOCK_SIZE + "-" + (content.length - 1)), ranges);
@@ -120,7 +121,7 @@ public class MirrorFillTest {
     @Test
     public void anEmptyWriteIsFetchedWholeWithoutARange() throws Exception {
         FileWrite write = created();
-        MirrorFill.start(governor, uri(), write, DEADLINE, copier, n -> { }).done().get(20, TimeUnit.SECONDS);
+        MirrorFill.start(governor, request(), write, DEADLINE, copier, n -> { }).done().get(20, TimeUnit.SECONDS);
         assertArrayEquals(content, Files.readAllBytes(write.completion().get(20, TimeUnit.SECONDS).file()));
         assertEquals(List.of("null"), ranges);
     }
@@ -129,8 +130,9 @@ public class MirrorFillTest {
     public void aMirrorThatLacksTheFileFailsTheFillAndAbortsTheWrite() throws Exception {
         FileKey missing = new FileKey(key.host(), "debian/pool/main/f/gone_1_all.deb", key.size(), key.sha256());
         FileWrite write = created();
-        MirrorFill fill = MirrorFill.start(governor, URI.create("http://" + missing.host() + "/" + missing.path()),
-                write, DEADLINE, copier, n -> { });
+        MirrorFill fill = MirrorFill.start(governor,
+                MirrorRequest.get(URI.create("http://" + missing.host() + "/" + missing.path())), write, DEADLINE,
+                copier, n -> { });
         ExecutionException failure = assertThrows(ExecutionException.class, () -> fill.done().get(20, TimeUnit.SECONDS));
         assertEquals("the mirror's 404 is apt's", 404, ((HttpRefusal) failure.getCause()).status());
         assertThrows("the headers fail the same way", ExecutionException.class,
@@ -143,7 +145,7 @@ public class MirrorFillTest {
     public void aPartialFileIsResumedFromItsFirstMissingByte() throws Exception {
         FileWrite write = created();
         write.writeAt(0, ByteBuffer.wrap(content, 0, 2 * FileWrite.BLOCK_SIZE)); // an earlier run got this far
-        MirrorFill fill = MirrorFill.start(governor, uri(), write, DEADLINE, copier, n -> { });
+        MirrorFill fill = MirrorFill.start(governor, request(), write, DEADLINE, copier, n -> { });
         fill.done().get(20, TimeUnit.SECONDS);
         assertArrayEquals(content, Files.readAllBytes(write.completion().get(20, TimeUnit.SECONDS).file()));
         assertEquals(List.of("bytes=" + 2 * FileWrite.BLOCK_SIZE + "-" + (content.length - 1)), ranges);
@@ -155,7 +157,7 @@ public class MirrorFillTest {
         FileWrite write = created();
         java.util.concurrent.CountDownLatch copying = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        MirrorFill fill = MirrorFill.start(governor, uri(), write, DEADLINE, copier, n -> {
+        MirrorFill fill = MirrorFill.start(governor, request(), write, DEADLINE, copier, n -> {
             copying.countDown();
             try {
                 release.await(20, TimeUnit.SECONDS); // holds the copy after its first chunk until the test stopped it
@@ -177,8 +179,8 @@ public class MirrorFillTest {
         return begin.write().orElseThrow();
     }
 
-    private URI uri() {
-        return URI.create("http://" + key.host() + "/" + key.path());
+    private MirrorRequest.Builder request() {
+        return MirrorRequest.get(URI.create("http://" + key.host() + "/" + key.path()));
     }
 
     private static <A extends Annotation> A config(Class<A> type, Map<String, Object> values) {

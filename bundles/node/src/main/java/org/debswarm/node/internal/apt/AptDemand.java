@@ -116,7 +116,9 @@ public final class AptDemand implements PackageSource {
             Thread.currentThread().interrupt();
             return PieceAvailability.NONE;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.debug("No availability of piece {} from {}: {}", piece, session, e.toString());
+            // rare and worth seeing: it is why a package a peer has comes from the mirror
+            LOG.info("No answer on piece {} from the {} within {} s, counted as no peers: {}", piece, session,
+                    AVAILABILITY_WAIT_SECONDS, e.toString());
             return PieceAvailability.NONE;
         }
     }
