@@ -1,9 +1,11 @@
 package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ final class Connections implements Transport {
     private final TokenBucket up;
     private final TokenBucket down;
     private final Set<Connection> all = new HashSet<>();
+    /** Incoming connections by remote address, for {@link EngineOptions#maxPerAddress}. */
+    private final Map<InetAddress, Integer> incomingFrom = new HashMap<>();
     private int listenPort;
 
     Connections(EngineOptions options, IoLoop loop, ScheduledExecutorService timer, Map<InfoHash, Session> sessions,
@@ -100,15 +104,22 @@ final class Connections implements Transport {
                 || address.getAddress().equals(options.listen().getAddress()));
     }
 
+    /**
+     * An incoming socket: closed at once beyond the connections in total or from its address (so that one
+     * address cannot hold every slot with sockets that never handshake), else it has the handshake deadline.
+     */
     void accepted(SocketChannel channel) {
         try {
-            if (all.size() >= options.maxConnections()) {
-                LOG.debug("Refused {}: {} connections (expected: < {})", channel.getRemoteAddress(), all.size(),
-                        options.maxConnections());
+            InetAddress from = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+            int fromThere = incomingFrom.getOrDefault(from, 0);
+            if (all.size() >= options.maxConnections() || fromThere >= options.maxPerAddress()) {
+                LOG.debug("Refused {}: {} connections, {} from there (expected: < {}, < {})", from, all.size(),
+                        fromThere, options.maxConnections(), options.maxPerAddress());
                 channel.close();
                 return;
             }
             all.add(Connection.accepted(this, loop, channel, options.connectTimeout().toNanos()));
+            incomingFrom.merge(from, 1, Integer::sum);
         } catch (IOException e) {
             LOG.debug("Cannot accept a connection: {}", e.toString());
         }
@@ -150,7 +161,9 @@ final class Connections implements Transport {
 
     @Override
     public void closed(Connection connection, Swarm swarm) {
-        all.remove(connection);
+        if (all.remove(connection) && connection.incoming()) {
+            incomingFrom.computeIfPresent(connection.address().getAddress(), (a, n) -> n > 1 ? n - 1 : null);
+        }
         Session session = swarm == null ? null : sessions.get(swarm.infoHash());
         if (session != null) {
             session.connections.remove(connection);
