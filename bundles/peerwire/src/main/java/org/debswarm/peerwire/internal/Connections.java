@@ -148,6 +148,9 @@ final class Connections implements Transport {
         if (connection.incoming()) {
             session.connections.add(connection);
         }
+        if (session.connections.size() > options.swarm().maxPeers() && swarm.evictIdlePeer()) {
+            LOG.debug("Torrent {} full: an idle peer made room for {}", swarm.infoHash(), connection);
+        }
         if (session.connections.size() > options.swarm().maxPeers()) {
             return Optional.of("torrent has " + session.connections.size() + " connections (expected: <= "
                     + options.swarm().maxPeers() + ")");

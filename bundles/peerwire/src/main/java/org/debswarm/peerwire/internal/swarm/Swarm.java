@@ -117,6 +117,27 @@ public final class Swarm implements PieceStorage.Listener {
         return Optional.empty();
     }
 
+    /**
+     * The torrent is full and a peer is at the door: closes the peer that has been silent longest among those
+     * that hold a connection without use (neither side interested, nothing requested either way).
+     *
+     * @return whether one was closed
+     */
+    public boolean evictIdlePeer() {
+        PeerState idlest = null;
+        for (PeerState p : peers) {
+            boolean useless = !p.peerInterested && !p.amInterested && p.uploads.isEmpty() && p.requested.isEmpty();
+            if (useless && (idlest == null || p.lastReceived < idlest.lastReceived)) {
+                idlest = p;
+            }
+        }
+        if (idlest == null) {
+            return false;
+        }
+        idlest.link.close("idle: neither side interested, and the torrent is full");
+        return true;
+    }
+
     /** A connection finished its handshake: greets the peer with our pieces and extension handshake. */
     public PeerState attach(PeerLink link, Handshake handshake) {
         PeerState peer = new PeerState(link, handshake.peerId(), clock.getAsLong());
