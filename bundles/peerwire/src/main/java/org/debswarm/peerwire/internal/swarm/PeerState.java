@@ -38,14 +38,27 @@ public final class PeerState {
     long lastReceived;
     long lastSent;
     long lastBlock;
+    /** When the handshake completed: among peers of equal merit, the newest gets an upload slot first. */
+    final long joined;
+    /** {@link PeerLink#writtenBytes} at the last tick, and for how many ticks running it has not moved. */
+    long writtenSeen;
+    int ticksWithoutProgress;
+    /** Whether the peer leaves our bytes unread (a whole tick without taking any), and since when. */
+    boolean stalled;
+    long stalledSince;
 
     PeerState(PeerLink link, byte[] peerId, long now) {
         this.link = link;
+        this.joined = now;
         this.peerId = peerId.clone();
         this.client = ClientNames.fromPeerId(peerId);
         this.lastReceived = now;
         this.lastSent = now;
         this.lastBlock = now;
+    }
+
+    boolean stalled() {
+        return stalled;
     }
 
     public PeerLink link() {

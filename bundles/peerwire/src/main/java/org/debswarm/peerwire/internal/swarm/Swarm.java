@@ -341,12 +341,16 @@ public final class Swarm implements PieceStorage.Listener {
         }
     }
 
-    /** Timers: keep-alives, idle and snubbed peers, the choker. Called every few seconds. */
+    /** Timers: keep-alives, idle, stalled and snubbed peers, the choker. Called every few seconds. */
     public void tick() {
         long now = clock.getAsLong();
+        uploader.checkProgress(peers, now);
         for (PeerState p : List.copyOf(peers)) {
             if (now - p.lastReceived > options.idleTimeout().toNanos()) {
                 p.link.close("idle for " + options.idleTimeout().toSeconds() + " s");
+            } else if (p.stalled && now - p.stalledSince > options.snubTimeout().toNanos()) {
+                p.link.close("stalled: took none of " + p.link.queuedBytes() + " queued bytes for "
+                        + options.snubTimeout().toSeconds() + " s");
             } else if (!p.requested.isEmpty() && now - p.lastBlock > options.snubTimeout().toNanos()) {
                 p.link.close("snubbed: no block for " + options.snubTimeout().toSeconds() + " s");
             } else if (now - p.lastSent > options.keepAlive().toNanos()) {

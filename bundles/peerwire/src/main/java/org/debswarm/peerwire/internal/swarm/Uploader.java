@@ -58,6 +58,33 @@ final class Uploader {
         }
     }
 
+    /**
+     * A tick: a peer that took none of our bytes over a whole tick interval while it held an upload slot (it
+     * requests nothing, or requests and never reads), or while our bytes waited for it, is stalled. It loses its
+     * slot at once, and the slot goes to the next peer; once it reads again (or is choked with nothing left
+     * queued) it is a candidate again.
+     */
+    void checkProgress(Collection<PeerState> peers, long now) {
+        boolean freed = false;
+        for (PeerState p : peers) {
+            long written = p.link.writtenBytes();
+            boolean idle = written == p.writtenSeen && (p.link.queuedBytes() > 0 || !p.amChoking);
+            p.writtenSeen = written;
+            p.ticksWithoutProgress = idle ? p.ticksWithoutProgress + 1 : 0;
+            if (!idle) {
+                p.stalled = false;
+            } else if (p.ticksWithoutProgress >= 2 && !p.stalled) {
+                p.stalled = true;
+                p.stalledSince = now;
+                freed |= !p.amChoking;
+                LOG.debug("{} stalled: took none of {} queued bytes for a tick", p, p.link.queuedBytes());
+            }
+        }
+        if (freed) {
+            rechoke(peers, false);
+        }
+    }
+
     private void setChoked(PeerState peer, boolean choked) {
         if (peer.amChoking == choked) {
             return;

@@ -14,6 +14,7 @@ final class FakeLink implements PeerLink {
     final List<int[]> blocks = new ArrayList<>();
     String closed;
     long queued;
+    long written;
     Runnable onClose = () -> { };
 
     FakeLink(int port) {
@@ -43,6 +44,11 @@ final class FakeLink implements PeerLink {
     @Override
     public long queuedBytes() {
         return queued;
+    }
+
+    @Override
+    public long writtenBytes() {
+        return written;
     }
 
     @Override
