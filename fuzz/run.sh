@@ -32,6 +32,8 @@ if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
 fi
 
 fuzz/seeds.sh "$SHARED" "$OUT/seeds"
+# The wrapper Jazzer runs around each target: a per-input allocation budget (fuzz/src, docs/fuzzing.md).
+javac -d "$OUT/classes" fuzz/src/org/debswarm/fuzz/AllocationBudget.java
 
 failed=()
 while read -r bundle class seeds; do
@@ -44,8 +46,9 @@ while read -r bundle class seeds; do
   echo "== $name: ${SECONDS_PER_TARGET}s (seeds: ${seed_dirs[*]:-none})"
   # -rss_limit_mb above the heap: an input that makes the parser allocate past its stated limits is an OOM
   # finding; -timeout: one input taking 10 s is a hang finding.
-  if ! java -Xmx512m -cp "$OUT/lib/jazzer-$JAZZER_VERSION.jar:$OUT/lib/jazzer-api-$JAZZER_VERSION.jar:$cp" \
-      com.code_intelligence.jazzer.Jazzer --target_class="$class" \
+  if ! java -Xmx512m -Dfuzz.target="$class" \
+      -cp "$OUT/lib/jazzer-$JAZZER_VERSION.jar:$OUT/lib/jazzer-api-$JAZZER_VERSION.jar:$OUT/classes:$cp" \
+      com.code_intelligence.jazzer.Jazzer --target_class=org.debswarm.fuzz.AllocationBudget \
       --instrumentation_includes='org.debswarm.**' --reproducer_path="$findings" \
       -artifact_prefix="$findings/" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=1536 \
       -max_len=65536 -print_final_stats=1 "$corpus" "${seed_dirs[@]}" >"$OUT/$name.log" 2>&1; then
