@@ -36,8 +36,10 @@ fuzz/seeds.sh "$SHARED" "$OUT/seeds"
 javac -d "$OUT/classes" fuzz/src/org/debswarm/fuzz/AllocationBudget.java
 
 failed=()
+count=0
 while read -r bundle class seeds; do
   name="${class##*.}"
+  count=$((count + 1))
   corpus="$OUT/corpus/$name"; findings="$OUT/findings/$name"
   mkdir -p "$corpus" "$findings"
   seed_dirs=()
@@ -61,6 +63,8 @@ done < <(targets)
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzzing found a problem in: ${failed[*]} (inputs in $OUT/findings/, logs in $OUT/*.log)"
+  echo "fuzzing: $((count - ${#failed[@]})) passed, ${#failed[@]} failed"
   exit 1
 fi
-echo "fuzzing: every target ran ${SECONDS_PER_TARGET}s without a finding"
+echo "every target ran ${SECONDS_PER_TARGET}s without a finding"
+echo "fuzzing: $count passed, 0 failed"
