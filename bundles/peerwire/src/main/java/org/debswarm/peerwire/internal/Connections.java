@@ -44,8 +44,9 @@ final class Connections implements Transport {
     private final TokenBucket up;
     private final TokenBucket down;
     private final Set<Connection> all = new HashSet<>();
-    /** Incoming connections by remote address, for {@link EngineOptions#maxPerAddress}. */
-    private final Map<InetAddress, Integer> incomingFrom = new HashMap<>();
+    /** Incoming connections still waiting for their handshake, and how many by remote address. */
+    private final Set<Connection> handshaking = new HashSet<>();
+    private final Map<InetAddress, Integer> handshakingFrom = new HashMap<>();
     private int listenPort;
 
     Connections(EngineOptions options, IoLoop loop, ScheduledExecutorService timer, Map<InfoHash, Session> sessions,
@@ -105,23 +106,33 @@ final class Connections implements Transport {
     }
 
     /**
-     * An incoming socket: closed at once beyond the connections in total or from its address (so that one
-     * address cannot hold every slot with sockets that never handshake), else it has the handshake deadline.
+     * An incoming socket: closed at once beyond the connections in total, or when its address already has
+     * {@link EngineOptions#maxPerAddress} connections waiting for their handshake (so that one address cannot
+     * hold every slot with sockets that never handshake; handshaken peers behind one address, such as several
+     * nodes on one machine, are limited per torrent instead), else it has the handshake deadline.
      */
     void accepted(SocketChannel channel) {
         try {
             InetAddress from = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
-            int fromThere = incomingFrom.getOrDefault(from, 0);
-            if (all.size() >= options.maxConnections() || fromThere >= options.maxPerAddress()) {
-                LOG.debug("Refused {}: {} connections, {} from there (expected: < {}, < {})", from, all.size(),
-                        fromThere, options.maxConnections(), options.maxPerAddress());
+            int waiting = handshakingFrom.getOrDefault(from, 0);
+            if (all.size() >= options.maxConnections() || waiting >= options.maxPerAddress()) {
+                LOG.debug("Refused {}: {} connections, {} from there without a handshake (expected: < {}, < {})",
+                        from, all.size(), waiting, options.maxConnections(), options.maxPerAddress());
                 channel.close();
                 return;
             }
-            all.add(Connection.accepted(this, loop, channel, options.connectTimeout().toNanos()));
-            incomingFrom.merge(from, 1, Integer::sum);
+            Connection c = Connection.accepted(this, loop, channel, options.connectTimeout().toNanos());
+            all.add(c);
+            handshaking.add(c);
+            handshakingFrom.merge(from, 1, Integer::sum);
         } catch (IOException e) {
             LOG.debug("Cannot accept a connection: {}", e.toString());
+        }
+    }
+
+    private void handshakeOver(Connection c) {
+        if (handshaking.remove(c)) {
+            handshakingFrom.computeIfPresent(c.address().getAddress(), (a, n) -> n > 1 ? n - 1 : null);
         }
     }
 
@@ -138,6 +149,7 @@ final class Connections implements Transport {
 
     @Override
     public Optional<String> refusal(Connection connection, Swarm swarm, byte[] remotePeerId) {
+        handshakeOver(connection);
         if (Arrays.equals(remotePeerId, peerId)) {
             return Optional.of("connected to ourselves");
         }
@@ -164,9 +176,8 @@ final class Connections implements Transport {
 
     @Override
     public void closed(Connection connection, Swarm swarm) {
-        if (all.remove(connection) && connection.incoming()) {
-            incomingFrom.computeIfPresent(connection.address().getAddress(), (a, n) -> n > 1 ? n - 1 : null);
-        }
+        all.remove(connection);
+        handshakeOver(connection);
         Session session = swarm == null ? null : sessions.get(swarm.infoHash());
         if (session != null) {
             session.connections.remove(connection);

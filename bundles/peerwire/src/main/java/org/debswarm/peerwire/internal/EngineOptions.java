@@ -10,7 +10,7 @@ import org.debswarm.peerwire.internal.swarm.SwarmOptions;
  *
  * @param listen          address and port of the listening socket (port 0: any free port)
  * @param maxConnections  connections of all torrents together
- * @param maxPerAddress   incoming connections from one IP address at once (all torrents, handshaken or not)
+ * @param maxPerAddress   incoming connections from one IP address waiting for their handshake at once
  * @param uploadRate      bytes per second, 0 = unlimited
  * @param downloadRate    bytes per second, 0 = unlimited
  * @param connectTimeout  deadline for connecting and completing the handshake
@@ -20,7 +20,7 @@ import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 public record EngineOptions(InetSocketAddress listen, int maxConnections, int maxPerAddress, long uploadRate,
         long downloadRate, Duration connectTimeout, Duration tick, SwarmOptions swarm) {
 
-    /** The default of {@link #maxPerAddress}: a few nodes behind one NAT, not a flood. */
+    /** The default of {@link #maxPerAddress}: a few nodes behind one NAT connecting at once, not a flood. */
     public static final int MAX_PER_ADDRESS = 8;
 
     public EngineOptions {

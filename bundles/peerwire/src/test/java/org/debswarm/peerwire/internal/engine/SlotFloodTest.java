@@ -94,6 +94,23 @@ public class SlotFloodTest extends EngineTestSupport {
         assertArrayEquals(contents.get(0), stored(leechStore, 0));
     }
 
+    @Test
+    public void handshakenPeersBehindOneAddressAreNotCapped() throws Exception {
+        files(1000);
+        FileSystemPieceStore store = store("seed");
+        PackagesTorrent torrent = torrent();
+        seed(store, torrent);
+        PeerEngine seed = new PeerEngine(new EngineOptions(new InetSocketAddress("127.0.0.1", 0), 200, PER_ADDRESS,
+                0, 0, Duration.ofMinutes(5), Duration.ofMillis(500), SwarmOptions.DEFAULTS), store);
+        closeLater(seed);
+        closeLater(this::closeSockets);
+        seed.start(torrent, HOST, ROOT);
+        for (int i = 1; i <= 3 * PER_ADDRESS; i++) {
+            handshake(peer(seed, "127.0.0.3", 0), torrent.infoHash(), i); // answered: admitted
+        }
+        assertEquals("several nodes on one machine", 3 * PER_ADDRESS, seed.connectedPeers(torrent.infoHash()));
+    }
+
     /** Opens the silent sockets from one address; returns how many the engine closed (each an event). */
     private int silentFlood(PeerEngine seed) throws IOException {
         InetAddress from = InetAddress.getByName("127.0.0.2");
