@@ -83,7 +83,20 @@ public class SlotHoldersTest {
     }
 
     @Test
-    public void anUnchokedPeerThatRequestsNothingLosesItsSlot() throws Exception {
+    public void aSlotHolderThatRequestsNothingKeepsItsSlotWhileNobodyWaits() throws Exception {
+        h.storage.had.set(0);
+        PeerState[] holders = {interested(1), interested(2), interested(3), interested(4)};
+        for (int i = 0; i < 5; i++) {
+            tick();
+        }
+        for (PeerState p : holders) {
+            assertTrue(p + " keeps its slot: it asks when apt asks", link(p).sent(Choke.class).isEmpty());
+            assertFalse(p.stalled());
+        }
+    }
+
+    @Test
+    public void anUnchokedPeerThatRequestsNothingLosesItsSlotToOneThatWaits() throws Exception {
         h.storage.had.set(0);
         PeerState silent = interested(1);
         PeerState[] readers = {interested(2), interested(3), interested(4)};
