@@ -25,9 +25,13 @@ final class PartialRecords {
         this.db = db;
     }
 
-    /** Records a new partial file, forgetting any earlier one for the same content; on disk when it returns. */
+    /**
+     * Records a new partial file, forgetting any earlier one for the same content. Not forced to disk: a file
+     * killed before its first checkpoint has less than one checkpoint to lose, and that checkpoint's
+     * {@link #saveRanges} writes this record too; forcing every begin would cost a sync per small file.
+     */
     void create(String sha256, long size) throws IOException {
-        db.durable("record partial", c -> {
+        db.transaction("record partial", c -> {
             delete(c, sha256);
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO storage_partial (sha256, file_size, updated_at_ms) VALUES (?, ?, ?)")) {
