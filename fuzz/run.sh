@@ -53,7 +53,7 @@ while read -r bundle class seeds; do
       com.code_intelligence.jazzer.Jazzer --target_class=org.debswarm.fuzz.AllocationBudget \
       --instrumentation_includes='org.debswarm.**' --reproducer_path="$findings" \
       -artifact_prefix="$findings/" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=1536 \
-      -max_len=65536 -print_final_stats=1 "$corpus" "${seed_dirs[@]}" >"$OUT/$name.log" 2>&1; then
+      -max_len=65536 -print_final_stats=1 "$corpus" "${seed_dirs[@]}" </dev/null >"$OUT/$name.log" 2>&1; then
     tail -n 60 "$OUT/$name.log"
     failed+=("$name")
   else
