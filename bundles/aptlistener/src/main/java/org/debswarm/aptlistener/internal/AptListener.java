@@ -85,16 +85,17 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     private final transient ExecutorService indexThread;
     private final transient ThreadPoolExecutor downloadThreads;
     private final transient Catalog catalog;
-    private final transient Downloads downloads;
-    private final transient PackageSources sources = new PackageSources();
+    private final transient MirrorSource mirror;
+    private final transient PackageSources sources;
     private final transient IndexEvents events;
+    private final transient Settings settings;
     private final transient IndexHandler indexes;
     private final transient PackageHandler packages;
 
     /** Builds the listener; opens no socket (the whiteboard does) and reads the cache in the background. */
     @Activate
     public AptListener(AptListenerConfiguration config, BundleContext context) {
-        Settings settings = Settings.of(config);
+        this.settings = Settings.of(config);
         this.clients = ClientFilter.of(config.allowedClients());
         this.targets = new TargetParser(MirrorAllowList.of(config.allowedMirrors()), config.maxUriLength());
         this.indexThread = java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("debswarm-apt-index"));
@@ -104,7 +105,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         IndexCounters counters = new IndexCounters();
         this.catalog = new Catalog(() -> parser, indexThread, counters);
         Metering metering = new Metering(() -> stats);
-        this.downloads = new Downloads(downloadThreads, metering);
+        this.mirror = new MirrorSource(() -> governor, settings, downloadThreads, metering);
+        this.sources = new PackageSources(mirror);
         IndexCache cache = new IndexCache(home(context).resolve("cache"));
         IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings, metering);
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);
@@ -114,7 +116,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
                 counters);
         FileSender sender = new FileSender(SEND_BUFFERS);
         this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender);
-        this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, metering, downloads,
+        this.packages = new PackageHandler(catalog, () -> store, sources, mirror, metering,
                 new Proxy(() -> governor, settings, metering), settings, sender);
         CompletableFuture<Void> warm = new CompletableFuture<>();
         catalog.warmingUp(warm);
@@ -132,7 +134,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
 
     @Deactivate
     void deactivate() {
-        downloads.cancelAll("the apt listener stopped");
+        mirror.cancelAll("the apt listener stopped");
         Shutdown.now(indexThread, "debswarm-apt-index", SHUTDOWN_WAIT);
         Shutdown.now(downloadThreads, "debswarm-apt-download", SHUTDOWN_WAIT);
         LOG.debug("apt listener stopped");
@@ -194,6 +196,12 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     @Override
     public IndexParseCounts parseCounts() {
         return catalog.parseCounts();
+    }
+
+    @Override
+    public Optional<java.net.URI> mirrorUri(String host, String path) {
+        String h = MirrorAllowList.normalize(FileKey.checkHost(host));
+        return Optional.of(new RequestTarget(h, FileKey.checkPath(path), false).mirrorUri(settings));
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.EngineOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
@@ -72,22 +73,22 @@ public class SlotFloodTest extends EngineTestSupport {
         for (int i = 1; i <= IDLE; i++) {
             handshake(peer(seed, "127.0.1." + i, 0), hash, i);
         }
-        assertEquals(IDLE, seed.connectedPeers(hash));
+        assertEquals(IDLE, peers(seed, hash));
         int piece = seedTorrent.indexOf(paths.get(0));
         for (int i = 1; i <= GREEDY; i++) {
             Socket s = peer(seed, "127.0.2." + i, 4096);
             handshake(s, hash, 1000 + i); // answered: an idle peer made room
             greedy(s.getOutputStream(), piece);
         }
-        assertEquals(IDLE, seed.connectedPeers(hash));
+        assertEquals(IDLE, peers(seed, hash));
 
         PackagesTorrent leechTorrent = torrent();
         FileSystemPieceStore leechStore = store("leech");
         PeerEngine leech = engine(leechStore);
-        leech.start(leechTorrent, HOST, ROOT);
-        leech.addPeers(hash, List.of(at(seed)));
+        TorrentSession honest = leech.start(leechTorrent, HOST, ROOT);
+        honest.addPeers(List.of(at(seed)));
         try {
-            leech.want(hash, piece).get(HONEST_WAIT_SECONDS, TimeUnit.SECONDS);
+            honest.want(piece).get(HONEST_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -108,7 +109,11 @@ public class SlotFloodTest extends EngineTestSupport {
         for (int i = 1; i <= 3 * PER_ADDRESS; i++) {
             handshake(peer(seed, "127.0.0.3", 0), torrent.infoHash(), i); // answered: admitted
         }
-        assertEquals("several nodes on one machine", 3 * PER_ADDRESS, seed.connectedPeers(torrent.infoHash()));
+        assertEquals("several nodes on one machine", 3 * PER_ADDRESS, peers(seed, torrent.infoHash()));
+    }
+
+    private static int peers(PeerEngine engine, InfoHash hash) {
+        return engine.snapshot(hash).orElseThrow().peers().size();
     }
 
     /** Opens the silent sockets from one address; returns how many the engine closed (each an event). */
