@@ -1,9 +1,11 @@
 package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,9 @@ final class Connections implements Transport {
     private final TokenBucket up;
     private final TokenBucket down;
     private final Set<Connection> all = new HashSet<>();
+    /** Incoming connections still waiting for their handshake, and how many by remote address. */
+    private final Set<Connection> handshaking = new HashSet<>();
+    private final Map<InetAddress, Integer> handshakingFrom = new HashMap<>();
     private int listenPort;
 
     Connections(EngineOptions options, IoLoop loop, ScheduledExecutorService timer, Map<InfoHash, Session> sessions,
@@ -101,6 +106,12 @@ final class Connections implements Transport {
                 || address.getAddress().equals(options.listen().getAddress()));
     }
 
+    /**
+     * An incoming socket: closed at once beyond the connections in total, or when its address already has
+     * {@link EngineOptions#maxPerAddress} connections waiting for their handshake (so that one address cannot
+     * hold every slot with sockets that never handshake; handshaken peers behind one address, such as several
+     * nodes on one machine, are limited per torrent instead), else it has the handshake deadline.
+     */
     void accepted(SocketChannel channel) {
         try {
             if (channel.getRemoteAddress() instanceof InetSocketAddress remote
@@ -109,15 +120,26 @@ final class Connections implements Transport {
                 channel.close();
                 return;
             }
-            if (all.size() >= options.maxConnections()) {
-                LOG.debug("Refused {}: {} connections (expected: < {})", channel.getRemoteAddress(), all.size(),
-                        options.maxConnections());
+            InetAddress from = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+            int waiting = handshakingFrom.getOrDefault(from, 0);
+            if (all.size() >= options.maxConnections() || waiting >= options.maxPerAddress()) {
+                LOG.debug("Refused {}: {} connections, {} from there without a handshake (expected: < {}, < {})",
+                        from, all.size(), waiting, options.maxConnections(), options.maxPerAddress());
                 channel.close();
                 return;
             }
-            all.add(Connection.accepted(this, loop, channel, options.connectTimeout().toNanos()));
+            Connection c = Connection.accepted(this, loop, channel, options.connectTimeout().toNanos());
+            all.add(c);
+            handshaking.add(c);
+            handshakingFrom.merge(from, 1, Integer::sum);
         } catch (IOException e) {
             LOG.debug("Cannot accept a connection: {}", e.toString());
+        }
+    }
+
+    private void handshakeOver(Connection c) {
+        if (handshaking.remove(c)) {
+            handshakingFrom.computeIfPresent(c.address().getAddress(), (a, n) -> n > 1 ? n - 1 : null);
         }
     }
 
@@ -139,6 +161,7 @@ final class Connections implements Transport {
 
     @Override
     public Optional<String> refusal(Connection connection, Swarm swarm, byte[] remotePeerId) {
+        handshakeOver(connection);
         if (Arrays.equals(remotePeerId, peerId)) {
             return Optional.of("connected to ourselves");
         }
@@ -148,6 +171,9 @@ final class Connections implements Transport {
         }
         if (connection.incoming()) {
             session.connections.add(connection);
+        }
+        if (session.connections.size() > options.swarm().maxPeers() && swarm.evictIdlePeer()) {
+            LOG.debug("Torrent {} full: an idle peer made room for {}", swarm.infoHash(), connection);
         }
         if (session.connections.size() > options.swarm().maxPeers()) {
             return Optional.of("torrent has " + session.connections.size() + " connections (expected: <= "
@@ -163,6 +189,7 @@ final class Connections implements Transport {
     @Override
     public void closed(Connection connection, Swarm swarm) {
         all.remove(connection);
+        handshakeOver(connection);
         Session session = swarm == null ? null : sessions.get(swarm.infoHash());
         if (session != null) {
             session.connections.remove(connection);

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param listen          address and port of the listening socket (port 0: any free port)
  * @param maxConnections  connections of all torrents together
+ * @param maxPerAddress   incoming connections from one IP address waiting for their handshake at once
  * @param uploadRate      bytes per second, 0 = unlimited
  * @param downloadRate    bytes per second, 0 = unlimited
  * @param connectTimeout  deadline for connecting and completing the handshake
@@ -21,15 +22,39 @@ import org.slf4j.LoggerFactory;
  * @param swarm           per-torrent settings
  * @param fleet           discovery and the fleet key
  */
-public record EngineOptions(InetSocketAddress listen, int maxConnections, long uploadRate, long downloadRate,
-        Duration connectTimeout, Duration tick, SwarmOptions swarm, FleetOptions fleet) {
+public record EngineOptions(InetSocketAddress listen, int maxConnections, int maxPerAddress, long uploadRate,
+        long downloadRate, Duration connectTimeout, Duration tick, SwarmOptions swarm, FleetOptions fleet) {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineOptions.class);
 
+    /** The default of {@link #maxPerAddress}: a few nodes behind one NAT connecting at once, not a flood. */
+    public static final int MAX_PER_ADDRESS = 8;
+
+    public EngineOptions {
+        if (maxConnections < 1 || maxPerAddress < 1) {
+            throw new IllegalArgumentException("connections " + maxConnections + ", per address " + maxPerAddress
+                    + " (expected: both >= 1)");
+        }
+    }
+
     /** Without discovery or fleet key. */
+    public EngineOptions(InetSocketAddress listen, int maxConnections, int maxPerAddress, long uploadRate,
+            long downloadRate, Duration connectTimeout, Duration tick, SwarmOptions swarm) {
+        this(listen, maxConnections, maxPerAddress, uploadRate, downloadRate, connectTimeout, tick, swarm,
+                FleetOptions.NONE);
+    }
+
+    /** With the default limit per address. */
+    public EngineOptions(InetSocketAddress listen, int maxConnections, long uploadRate, long downloadRate,
+            Duration connectTimeout, Duration tick, SwarmOptions swarm, FleetOptions fleet) {
+        this(listen, maxConnections, MAX_PER_ADDRESS, uploadRate, downloadRate, connectTimeout, tick, swarm, fleet);
+    }
+
+    /** With the default limit per address, without discovery or fleet key. */
     public EngineOptions(InetSocketAddress listen, int maxConnections, long uploadRate, long downloadRate,
             Duration connectTimeout, Duration tick, SwarmOptions swarm) {
-        this(listen, maxConnections, uploadRate, downloadRate, connectTimeout, tick, swarm, FleetOptions.NONE);
+        this(listen, maxConnections, MAX_PER_ADDRESS, uploadRate, downloadRate, connectTimeout, tick, swarm,
+                FleetOptions.NONE);
     }
 
     public static EngineOptions loopback(int port) {
@@ -38,15 +63,17 @@ public record EngineOptions(InetSocketAddress listen, int maxConnections, long u
     }
 
     public EngineOptions withSwarm(SwarmOptions value) {
-        return new EngineOptions(listen, maxConnections, uploadRate, downloadRate, connectTimeout, tick, value, fleet);
+        return new EngineOptions(listen, maxConnections, maxPerAddress, uploadRate, downloadRate, connectTimeout,
+                tick, value, fleet);
     }
 
     public EngineOptions withRates(long up, long down) {
-        return new EngineOptions(listen, maxConnections, up, down, connectTimeout, tick, swarm, fleet);
+        return new EngineOptions(listen, maxConnections, maxPerAddress, up, down, connectTimeout, tick, swarm, fleet);
     }
 
     public EngineOptions withFleet(FleetOptions value) {
-        return new EngineOptions(listen, maxConnections, uploadRate, downloadRate, connectTimeout, tick, swarm, value);
+        return new EngineOptions(listen, maxConnections, maxPerAddress, uploadRate, downloadRate, connectTimeout,
+                tick, swarm, value);
     }
 
     static EngineOptions from(PeerWireConfiguration c) throws IOException {
@@ -65,9 +92,9 @@ public record EngineOptions(InetSocketAddress listen, int maxConnections, long u
             LOG.info("LAN mode: the peer wire listens on {} port {}{}", mode, c.port(),
                     c.lsd() ? ", Local Service Discovery on " + mode.nic().getName() : "");
         }
-        return new EngineOptions(listen, c.maxConnections(), c.uploadRateLimit() * 1024L,
-                c.downloadRateLimit() * 1024L, Duration.ofSeconds(c.connectTimeoutSeconds()), Duration.ofSeconds(2),
-                swarm, fleet);
+        return new EngineOptions(listen, c.maxConnections(), c.maxConnectionsPerAddress(),
+                c.uploadRateLimit() * 1024L, c.downloadRateLimit() * 1024L, Duration.ofSeconds(c.connectTimeoutSeconds()),
+                Duration.ofSeconds(2), swarm, fleet);
     }
 
     /** LAN mode fails closed: never on the LAN without a fleet key or a peer allowlist. */

@@ -33,6 +33,11 @@ public @interface PeerWireConfiguration {
     @AttributeDefinition(name = "Connections in total")
     int maxConnections() default 200;
 
+    @AttributeDefinition(name = "Handshakes per address",
+            description = "Incoming connections from one IP address waiting for their handshake at once; more are"
+                    + " closed when accepted")
+    int maxConnectionsPerAddress() default EngineOptions.MAX_PER_ADDRESS;
+
     @AttributeDefinition(name = "Upload limit (KiB/s)", description = "0 = unlimited")
     long uploadRateLimit() default 0;
 

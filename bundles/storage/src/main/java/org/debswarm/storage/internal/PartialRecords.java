@@ -25,7 +25,11 @@ final class PartialRecords {
         this.db = db;
     }
 
-    /** Records a new partial file, forgetting any earlier one for the same content. */
+    /**
+     * Records a new partial file, forgetting any earlier one for the same content. Not forced to disk: a file
+     * killed before its first checkpoint has less than one checkpoint to lose, and that checkpoint's
+     * {@link #saveRanges} writes this record too; forcing every begin would cost a sync per small file.
+     */
     void create(String sha256, long size) throws IOException {
         db.transaction("record partial", c -> {
             delete(c, sha256);
@@ -91,9 +95,12 @@ final class PartialRecords {
         });
     }
 
-    /** Replaces the recorded ranges of a partial file, if it is still recorded. */
+    /**
+     * Replaces the recorded ranges of a partial file, if it is still recorded; on disk when it returns, so that
+     * a kill -9 loses at most the bytes since this checkpoint (finding F8 of issue 15).
+     */
     void saveRanges(String sha256, List<ByteRange> ranges) throws IOException {
-        db.transaction("save partial ranges", c -> {
+        db.durable("save partial ranges", c -> {
             Records.update(c, "DELETE FROM storage_partial_range WHERE sha256 = ?", sha256);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE storage_partial SET updated_at_ms = ? WHERE sha256 = ?")) {

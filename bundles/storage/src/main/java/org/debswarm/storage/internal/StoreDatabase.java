@@ -54,6 +54,11 @@ final class StoreDatabase implements AutoCloseable {
     private static final int IDLE_CONNECTIONS = 8;
 
     private final DataSource dataSource;
+    /**
+     * H2 commits to memory and writes its file in the background (WRITE_DELAY, 500 ms): a kill -9 loses what
+     * was committed last. Where a record must survive that, {@link #durable} writes the file at once.
+     */
+    private final boolean writeDelayed;
     /** Held open for the store's lifetime: an embedded H2 database closes with its last connection. */
     private final Connection keeper;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_CONNECTIONS);
@@ -67,6 +72,7 @@ final class StoreDatabase implements AutoCloseable {
         }
         try {
             createSchema(keeper);
+            writeDelayed = "H2".equals(keeper.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             closeKeeper();
             throw failure("create schema", e);
@@ -120,6 +126,22 @@ final class StoreDatabase implements AutoCloseable {
             rollBackAndDiscard(c);
             throw e;
         }
+    }
+
+    /**
+     * As {@link #transaction}, and the commit is on disk when this returns, even in H2 (CHECKPOINT SYNC: its
+     * file written and synced). Other databases (PostgreSQL) make a commit durable by themselves.
+     */
+    <T> T durable(String what, SqlWork<T> work) throws IOException {
+        T result = transaction(what, work);
+        if (writeDelayed) {
+            read(what + " (write to disk)", c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.execute("CHECKPOINT SYNC");
+                }
+            });
+        }
+        return result;
     }
 
     private Connection borrow(String what) throws IOException {

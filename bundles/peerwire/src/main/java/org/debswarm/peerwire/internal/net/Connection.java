@@ -279,6 +279,11 @@ public final class Connection implements PeerLink, IoLoop.Handler {
     }
 
     @Override
+    public long writtenBytes() {
+        return output.written();
+    }
+
+    @Override
     public InetSocketAddress address() {
         return address;
     }

@@ -20,6 +20,7 @@ final class OutputQueue {
     private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
     private long bytes;
+    private long written;
 
     void add(Outbound out) {
         queue.add(out);
@@ -28,6 +29,11 @@ final class OutputQueue {
 
     long bytes() {
         return bytes;
+    }
+
+    /** Bytes the socket took since the connection opened. */
+    long written() {
+        return written;
     }
 
     boolean isEmpty() {
@@ -49,6 +55,7 @@ final class OutputQueue {
             java.util.Arrays.fill(gather, 0, gathered, null);
             limit.giveBack(granted - written);
             bytes -= written;
+            this.written += written;
             while (!queue.isEmpty() && queue.peek().remaining() == 0) {
                 queue.poll();
             }

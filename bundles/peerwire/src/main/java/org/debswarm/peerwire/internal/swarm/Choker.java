@@ -32,11 +32,14 @@ final class Choker {
     Set<PeerState> choose(Collection<PeerState> peers, ToLongFunction<PeerState> merit, boolean rotate) {
         List<PeerState> interested = new ArrayList<>();
         for (PeerState p : peers) {
-            if (p.peerInterested) {
+            if (p.peerInterested && !p.stalled()) {
                 interested.add(p);
             }
         }
-        interested.sort(Comparator.comparingLong(merit).reversed());
+        // equal merit (above all: none yet), newest first, as BEP 3 clients favour new peers: a peer that joins
+        // a swarm full of peers that never read gets a slot as soon as one is free
+        interested.sort(Comparator.comparingLong(merit).reversed()
+                .thenComparing(Comparator.comparingLong((PeerState p) -> p.joined).reversed()));
         int regular = interested.size() <= slots ? slots : slots - 1;
         Set<PeerState> chosen = new HashSet<>(interested.subList(0, Math.min(regular, interested.size())));
         List<PeerState> others = interested.subList(Math.min(regular, interested.size()), interested.size());
@@ -49,9 +52,12 @@ final class Choker {
         return chosen;
     }
 
-    /** Whether a newly interested peer may be unchoked at once, without waiting for the next round. */
+    /**
+     * Whether a newly interested peer may be unchoked at once, without waiting for the next round. A stalled
+     * peer (it leaves our bytes unread) holds no slot.
+     */
     boolean hasFreeSlot(Collection<PeerState> peers) {
-        return peers.stream().filter(p -> !p.amChoking).count() < slots;
+        return peers.stream().filter(p -> !p.amChoking && !p.stalled()).count() < slots;
     }
 
     PeerState optimistic() {

@@ -22,6 +22,9 @@ public interface PeerLink {
     /** Bytes queued and not yet written: uploads wait while this is high. */
     long queuedBytes();
 
+    /** Bytes the peer took (written to its socket) since the connection opened: its progress. */
+    long writtenBytes();
+
     /** Closes the connection; the swarm then gets {@link Swarm#detached}. */
     void close(String reason);
 }

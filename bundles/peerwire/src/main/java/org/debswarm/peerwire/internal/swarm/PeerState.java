@@ -56,9 +56,18 @@ public final class PeerState {
     long lastReceived;
     long lastSent;
     long lastBlock;
+    /** When the handshake completed: among peers of equal merit, the newest gets an upload slot first. */
+    final long joined;
+    /** {@link PeerLink#writtenBytes} at the last tick, and for how many ticks running it has not moved. */
+    long writtenSeen;
+    int ticksWithoutProgress;
+    /** Whether the peer leaves our bytes unread (a whole tick without taking any), and since when. */
+    boolean stalled;
+    long stalledSince;
 
     PeerState(PeerLink link, byte[] peerId, long now) {
         this.link = link;
+        this.joined = now;
         this.peerId = peerId.clone();
         this.client = ClientNames.fromPeerId(peerId);
         this.lastReceived = now;
@@ -74,6 +83,10 @@ public final class PeerState {
             return link.address();
         }
         return listenPort > 0 ? new InetSocketAddress(link.address().getAddress(), listenPort) : null;
+    }
+
+    boolean stalled() {
+        return stalled;
     }
 
     public PeerLink link() {

@@ -161,6 +161,27 @@ public final class Swarm implements PieceStorage.Listener {
     }
 
     /**
+     * The torrent is full and a peer is at the door: closes the peer that has been silent longest among those
+     * that hold a connection without use (neither side interested, nothing requested either way).
+     *
+     * @return whether one was closed
+     */
+    public boolean evictIdlePeer() {
+        PeerState idlest = null;
+        for (PeerState p : peers) {
+            boolean useless = !p.peerInterested && !p.amInterested && p.uploads.isEmpty() && p.requested.isEmpty();
+            if (useless && (idlest == null || p.lastReceived < idlest.lastReceived)) {
+                idlest = p;
+            }
+        }
+        if (idlest == null) {
+            return false;
+        }
+        idlest.link.close("idle: neither side interested, and the torrent is full");
+        return true;
+    }
+
+    /**
      * A connection finished its handshake: greets the peer with our extension handshake and, once it is proven
      * (at once without a fleet key), our pieces. A peer without BEP 10 cannot prove a fleet key: refused.
      */
@@ -419,14 +440,18 @@ public final class Swarm implements PieceStorage.Listener {
         LOG.debug("Torrent {}: piece {} no longer stored", infoHash, piece);
     }
 
-    /** Timers: keep-alives, idle and snubbed peers, the choker. Called every few seconds. */
+    /** Timers: keep-alives, idle, stalled and snubbed peers, the choker. Called every few seconds. */
     public void tick() {
         long now = clock.getAsLong();
+        uploader.checkProgress(peers, now);
         for (PeerState p : List.copyOf(peers)) {
             if (gate.overdue(p, now)) {
                 p.link.close("refused: no fleet key proof within " + gate.deadline().toMillis() + " ms");
             } else if (now - p.lastReceived > options.idleTimeout().toNanos()) {
                 p.link.close("idle for " + options.idleTimeout().toSeconds() + " s");
+            } else if (p.stalled && now - p.stalledSince > options.snubTimeout().toNanos()) {
+                p.link.close("stalled: took none of " + p.link.queuedBytes() + " queued bytes for "
+                        + options.snubTimeout().toSeconds() + " s");
             } else if (!p.requested.isEmpty() && now - p.lastBlock > options.snubTimeout().toNanos()) {
                 p.link.close("snubbed: no block for " + options.snubTimeout().toSeconds() + " s");
             } else if (now - p.lastSent > options.keepAlive().toNanos()) {

@@ -58,6 +58,35 @@ final class Uploader {
         }
     }
 
+    /**
+     * A tick: a peer that took none of our bytes over a whole tick interval while bytes queued for it waited (it
+     * requests and never reads), or while it held an upload slot that another interested peer waits for (it
+     * requests nothing), is stalled. It loses its slot at once, and the slot goes to the next peer; once it reads
+     * again (or is choked with nothing left queued) it is a candidate again. A slot holder that requests nothing
+     * while nobody waits keeps its slot: nodes request when apt asks for a file, not all the time.
+     */
+    void checkProgress(Collection<PeerState> peers, long now) {
+        boolean someoneWaits = peers.stream().anyMatch(p -> p.peerInterested && p.amChoking && !p.stalled);
+        boolean freed = false;
+        for (PeerState p : peers) {
+            long written = p.link.writtenBytes();
+            boolean idle = written == p.writtenSeen && (p.link.queuedBytes() > 0 || !p.amChoking && someoneWaits);
+            p.writtenSeen = written;
+            p.ticksWithoutProgress = idle ? p.ticksWithoutProgress + 1 : 0;
+            if (!idle) {
+                p.stalled = false;
+            } else if (p.ticksWithoutProgress >= 2 && !p.stalled) {
+                p.stalled = true;
+                p.stalledSince = now;
+                freed |= !p.amChoking;
+                LOG.debug("{} stalled: took none of {} queued bytes for a tick", p, p.link.queuedBytes());
+            }
+        }
+        if (freed) {
+            rechoke(peers, false);
+        }
+    }
+
     private void setChoked(PeerState peer, boolean choked) {
         if (peer.amChoking == choked) {
             return;

@@ -14,6 +14,7 @@ final class FakeLink implements PeerLink {
     final List<int[]> blocks = new ArrayList<>();
     String closed;
     long queued;
+    long written;
     Runnable onClose = () -> { };
     boolean incoming;
 
@@ -44,6 +45,11 @@ final class FakeLink implements PeerLink {
     @Override
     public long queuedBytes() {
         return queued;
+    }
+
+    @Override
+    public long writtenBytes() {
+        return written;
     }
 
     @Override
