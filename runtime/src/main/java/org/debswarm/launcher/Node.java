@@ -22,13 +22,16 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
 /** A running framework with boot/ at start level 1 and bundle/ at level 2; deploy/ is FileInstall's. */
 final class Node {
 
+    private static final String FILE_INSTALL = "org.apache.felix.fileinstall";
+
     private final Framework framework;
 
     private Node(Framework framework) {
         this.framework = framework;
     }
 
-    static Node start(LaunchOptions options, Map<String, String> properties) throws BundleException, IOException {
+    /** Installs boot/ and bundle/ into a new framework; nothing runs until {@link #start()}. */
+    static Node create(LaunchOptions options, Map<String, String> properties) throws BundleException, IOException {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path (lib/)"));
         Framework framework = factory.newFramework(properties);
@@ -42,8 +45,15 @@ final class Node {
                 bundle.start();
             }
         }
-        framework.start();
         return new Node(framework);
+    }
+
+    /**
+     * Starts the framework up to the deploy/ level. FileInstall's first scan of deploy/ runs in that start, so
+     * this returns once the Debswarm bundles have started.
+     */
+    void start() throws BundleException {
+        framework.start();
     }
 
     private static List<Bundle> install(BundleContext context, Path folder, int startLevel)
@@ -55,11 +65,20 @@ final class Node {
         try (Stream<Path> jars = Files.list(folder)) {
             for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
                 Bundle bundle = context.installBundle(jar.toUri().toString());
-                bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel);
+                bundle.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(bundle, startLevel));
                 bundles.add(bundle);
             }
         }
         return bundles;
+    }
+
+    /**
+     * FileInstall starts with deploy/, at level 3, after every level-2 bundle: the apt port's Jetty instance
+     * (a .cfg in deploy/) then opens with the readiness gate of bundle/ already registered, so the port answers
+     * 503 until the apt listener serves, never the container's 404.
+     */
+    private static int startLevelOf(Bundle bundle, int folderLevel) {
+        return FILE_INSTALL.equals(bundle.getSymbolicName()) ? FrameworkProperties.DEPLOY_START_LEVEL : folderLevel;
     }
 
     int beginningStartLevel() {
