@@ -21,4 +21,8 @@ public @interface HealthConfiguration {
     @AttributeDefinition(name = "apt servlet name",
             description = "The servlet that serves apt; the node is ready when it is active on that instance.")
     String aptServletName() default APT_SERVLET;
+
+    @AttributeDefinition(name = "apt listener PID",
+            description = "Whose allowedMirrors decide which mirrors apt is sent through the node (others: DIRECT).")
+    String aptListenerPid() default "org.debswarm.aptlistener";
 }

@@ -71,7 +71,7 @@ public class AptReadinessTest {
         assertFalse(new AptReadiness(config()).awaitReady(Duration.ZERO));
     }
 
-    private static HealthConfiguration config() {
+    static HealthConfiguration config() {
         return new HealthConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -86,6 +86,11 @@ public class AptReadinessTest {
             @Override
             public String aptServletName() {
                 return APT_SERVLET;
+            }
+
+            @Override
+            public String aptListenerPid() {
+                return "org.debswarm.aptlistener";
             }
         };
     }
