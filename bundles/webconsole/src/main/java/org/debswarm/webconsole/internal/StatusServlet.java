@@ -13,27 +13,33 @@ import org.debswarm.stats.NodeFigures;
 import org.debswarm.stats.StatsView;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.StoreSummary;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.context.ServletContextHelper;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardTarget;
 
 /**
- * {@code GET /debswarm/api/status}, behind the console's login ({@link ApiContext}): whether the node is ready,
+ * {@code GET /debswarm/api/status}, behind the console's login: whether the node is ready,
  * its connected peers and torrents, the bytes from peers and mirrors and the peers' share, and the store's use.
  * A figure whose service is absent (being replaced) is null, and so is the store's limit until the store has
  * one. Field names are the contract of {@code debswarm status --json}: see docs/packaging.md.
+ *
+ * <p>The login is the console's own: the request is handed to the Web Console's servlet context helper's
+ * {@code handleSecurity}, so whatever the console accepts (its generated password, a password an administrator
+ * set in its configuration, a security provider) is accepted here, with no second copy of the check.
  */
 @Component(service = Servlet.class)
-@HttpWhiteboardServletPattern("/status")
+@HttpWhiteboardServletPattern("/debswarm/api/status")
 @HttpWhiteboardServletName("debswarm-api-status")
 @HttpWhiteboardTarget(MetricsConfiguration.DEFAULT_TARGET)
-@HttpWhiteboardContextSelect(ApiContext.SELECT)
+@HttpWhiteboardContextSelect(MetricsConfiguration.DEFAULT_CONTEXT)
 public final class StatusServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -50,11 +56,15 @@ public final class StatusServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile PieceStore store;
 
-    /** For Declarative Services, which injects the references. */
-    public StatusServlet() {
+    private final transient ServletContextHelper console;
+
+    @Activate
+    public StatusServlet(@Reference(target = MetricsConfiguration.CONSOLE_CONTEXT) ServletContextHelper console) {
+        this.console = console;
     }
 
     StatusServlet(Readiness readiness, StatsView stats, PieceStore store) {
+        this.console = null;
         this.readiness = readiness;
         this.stats = stats;
         this.store = store;
@@ -62,6 +72,9 @@ public final class StatusServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!console.handleSecurity(request, response)) {
+            return; // the console has answered 401 with its challenge
+        }
         byte[] body = render().getBytes(StandardCharsets.UTF_8);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/json");
