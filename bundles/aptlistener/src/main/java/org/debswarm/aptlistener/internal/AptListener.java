@@ -2,6 +2,7 @@ package org.debswarm.aptlistener.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.debswarm.commons.Shutdown;
 import org.debswarm.aptlistener.IndexCatalog;
 import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.aptlistener.PackageSource;
@@ -60,6 +62,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AptListener.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
     private static final int DOWNLOAD_THREADS = 32;
     /** Direct buffers for sending files (4 MiB); more clients at once than this are sent through heap buffers. */
     private static final int SEND_BUFFERS = 16;
@@ -130,8 +133,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     @Deactivate
     void deactivate() {
         downloads.cancelAll("the apt listener stopped");
-        Threads.shutdown(indexThread, "debswarm-apt-index");
-        Threads.shutdown(downloadThreads, "debswarm-apt-download");
+        Shutdown.now(indexThread, "debswarm-apt-index", SHUTDOWN_WAIT);
+        Shutdown.now(downloadThreads, "debswarm-apt-download", SHUTDOWN_WAIT);
         LOG.debug("apt listener stopped");
     }
 

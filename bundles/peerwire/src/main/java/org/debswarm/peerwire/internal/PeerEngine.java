@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.debswarm.commons.Shutdown;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.internal.net.Acceptor;
@@ -303,13 +304,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         if (!loop.stop(Duration.ofSeconds(WAIT_SECONDS))) {
             LOG.warn("Peer wire I/O thread did not stop within {} s", WAIT_SECONDS);
         }
-        try {
-            if (!timer.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("Peer wire timer did not stop within {} s", WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.now(timer, "Peer wire timer", Duration.ofSeconds(WAIT_SECONDS));
     }
 
     /** Lets the storage of a standard torrent be opened (and rechecked) before its swarm exists. */

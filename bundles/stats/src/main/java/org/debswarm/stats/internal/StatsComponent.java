@@ -3,6 +3,7 @@ package org.debswarm.stats.internal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.commons.Shutdown;
 import org.debswarm.stats.HistoryResolution;
 import org.debswarm.stats.NodeFigures;
 import org.debswarm.stats.PeerFigures;
@@ -41,7 +43,7 @@ public final class StatsComponent implements StatsRecorder, StatsView {
 
     static final String WRITER = "debswarm-stats-writer";
     private static final Logger LOG = LoggerFactory.getLogger(StatsComponent.class);
-    private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final StatsDatabase database;
     private final Ledger ledger;
@@ -92,21 +94,13 @@ public final class StatsComponent implements StatsRecorder, StatsView {
 
     @Deactivate
     void deactivate() {
-        writer.shutdown(); // a write in progress finishes; the periodic ticks are cancelled
-        try {
-            if (writer.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                flusher.run(); // the last figures, on this thread now that the writer is gone
-            } else {
-                LOG.warn("Statistics writer still busy after {} s; the last figures are lost",
-                        SHUTDOWN_WAIT_SECONDS);
-                writer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            writer.shutdownNow();
-            Thread.currentThread().interrupt();
-        } finally {
-            closeDatabase();
+        // A write in progress finishes; the periodic ticks are cancelled.
+        if (Shutdown.orderly(writer, "Statistics writer", SHUTDOWN_WAIT)) {
+            flusher.run(); // the last figures, on this thread now that the writer is gone
+        } else {
+            LOG.warn("The last statistics were not written");
         }
+        closeDatabase();
         LOG.debug("Statistics stopped");
     }
 

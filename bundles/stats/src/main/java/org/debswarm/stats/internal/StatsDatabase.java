@@ -8,8 +8,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.debswarm.commons.TransactionRunner;
 
 /**
  * The statistics database: one connection, used by one thread at a time (the activating thread, then the
@@ -18,24 +17,21 @@ import org.slf4j.LoggerFactory;
  */
 final class StatsDatabase implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StatsDatabase.class);
-
-    private final DataSource dataSource;
-    private Connection connection;
+    private final TransactionRunner transactions;
 
     StatsDatabase(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.transactions = new TransactionRunner(dataSource, StatsSchema::create);
     }
 
     Ledger load(Clock clock, RateHistory history) throws SQLException {
-        return inTransaction(c -> StatsLoader.load(c, clock, history));
+        return transactions.inTransaction(c -> StatsLoader.load(c, clock, history));
     }
 
     /** Writes what changed, in one transaction; returns the rows written. */
     int write(Ledger ledger, RateHistory history) throws SQLException {
         List<RateHistory.Slot> slots = history.dirty();
         StatsWrite write = new StatsWrite();
-        int rows = inTransaction(c -> write.write(c, ledger, slots));
+        int rows = transactions.inTransaction(c -> write.write(c, ledger, slots));
         write.commit();
         history.written(slots);
         return rows;
@@ -43,7 +39,7 @@ final class StatsDatabase implements AutoCloseable {
 
     /** Deletes a torrent with its counters and peers. */
     void deleteTorrent(String infoHash) throws SQLException {
-        inTransaction(c -> {
+        transactions.inTransaction(c -> {
             delete(c, "DELETE FROM stats_counter WHERE scope = ?", infoHash);
             delete(c, "DELETE FROM stats_peer WHERE info_hash = ?", infoHash);
             return delete(c, "DELETE FROM stats_torrent WHERE info_hash = ?", infoHash);
@@ -51,7 +47,7 @@ final class StatsDatabase implements AutoCloseable {
     }
 
     void deletePeer(String infoHash, String peerId) throws SQLException {
-        inTransaction(c -> delete(c, "DELETE FROM stats_peer WHERE info_hash = ? AND peer_id = ?", infoHash, peerId));
+        transactions.inTransaction(c -> delete(c, "DELETE FROM stats_peer WHERE info_hash = ? AND peer_id = ?", infoHash, peerId));
     }
 
     private static int delete(Connection c, String sql, String... keys) throws SQLException {
@@ -63,58 +59,8 @@ final class StatsDatabase implements AutoCloseable {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        Connection c = connection();
-        try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            discard(c);
-            throw e;
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            Connection c = dataSource.getConnection();
-            try {
-                c.setAutoCommit(false);
-                StatsSchema.create(c);
-            } catch (SQLException e) {
-                discard(c);
-                throw e;
-            }
-            connection = c;
-        }
-        return connection;
-    }
-
-    private void discard(Connection c) {
-        connection = null;
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.debug("Rollback failed", e);
-        }
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.debug("Closing a failed connection failed", e);
-        }
-    }
-
     @Override
     public void close() throws SQLException {
-        if (connection != null) {
-            Connection c = connection;
-            connection = null;
-            c.close();
-        }
+        transactions.close();
     }
 }

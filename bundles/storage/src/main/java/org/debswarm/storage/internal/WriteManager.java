@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.commons.Shutdown;
 import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.StoredFile;
@@ -200,16 +201,7 @@ final class WriteManager implements WriteEvents {
     void close() {
         closed = true;
         registry.writes().forEach(w -> suspend(w, "the store is closing"));
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Storage I/O thread still busy after {}; interrupting it", options.closeTimeout());
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.orderly(executor, "Storage I/O", options.closeTimeout());
         WriteAbortedException closing = new WriteAbortedException("the store is closed");
         for (ActiveWrite w : registry.writes()) { // begun during close, or cut off while verifying
             committer.end(w, closing, State.OPEN, true);

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.debswarm.commons.Shutdown;
 import org.debswarm.torrent.ContentLookup;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PackagesTorrent;
@@ -44,7 +45,7 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
     static final String PID = "org.debswarm.torrent";
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTorrentRegistry.class);
-    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final Object lock = new Object();
     private final Map<InfoHash, RegisteredTorrent> byHash = new HashMap<>();
@@ -90,14 +91,7 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
 
     @Deactivate
     void deactivate() {
-        thread.shutdownNow();
-        try {
-            if (!thread.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("Torrent registry thread did not stop within {} s", SHUTDOWN_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.now(thread, "Torrent registry", SHUTDOWN_WAIT);
         LOG.debug("Torrent registry stopped");
     }
 

@@ -3,6 +3,7 @@ package org.debswarm.tracker.internal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 
+import org.debswarm.commons.Shutdown;
 import org.debswarm.tracker.PeerStats;
 import org.debswarm.tracker.TorrentStats;
 import org.debswarm.tracker.TrackerStats;
@@ -36,7 +38,7 @@ public final class TrackerComponent implements TrackerStats, Tracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackerComponent.class);
     private static final long PURGE_PERIOD_SECONDS = 3600;
-    private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private static final String STARTING = "tracker is starting and restoring its state; retry in a moment";
 
     private final TrackerEngine engine;
@@ -106,21 +108,14 @@ public final class TrackerComponent implements TrackerStats, Tracker {
 
     @Deactivate
     void deactivate() {
-        expiry.shutdownNow();
-        writer.shutdown(); // a write in progress finishes; the periodic ticks are cancelled
-        try {
-            if (writer.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                flusher.run(); // the last changes, on this thread now that the writer is gone
-            } else {
-                LOG.warn("Tracker writer still busy after {} s; the last changes are lost", SHUTDOWN_WAIT_SECONDS);
-                writer.shutdownNow();
-            }
-            expiry.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closeStore();
+        Shutdown.now(expiry, "Tracker expiry", SHUTDOWN_WAIT);
+        // A write in progress finishes; the periodic ticks are cancelled.
+        if (Shutdown.orderly(writer, "Tracker writer", SHUTDOWN_WAIT)) {
+            flusher.run(); // the last changes, on this thread now that the writer is gone
+        } else {
+            LOG.warn("The tracker's last changes were not written");
         }
+        closeStore();
         LOG.debug("Tracker stopped");
     }
 

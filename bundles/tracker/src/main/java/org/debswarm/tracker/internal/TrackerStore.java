@@ -1,6 +1,5 @@
 package org.debswarm.tracker.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +9,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.debswarm.commons.TransactionRunner;
 
 /**
  * The tracker's database: one connection, used by one thread at a time (the writer), opened lazily and
@@ -20,24 +18,21 @@ import org.slf4j.LoggerFactory;
  */
 final class TrackerStore implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TrackerStore.class);
-
     private static final String LOAD_TORRENTS = "SELECT info_hash, name, seeders, leechers, completed, uploaded,"
             + " downloaded, last_announce FROM tracker_torrent WHERE last_announce >= ? ORDER BY last_announce DESC";
     private static final String LOAD_PEERS = "SELECT info_hash, peer_id, ip, port, uploaded, downloaded,"
             + " bytes_left, event, last_seen FROM tracker_peer WHERE last_seen >= ? AND event <> 'stopped'";
     private static final String PURGE_PEERS = "DELETE FROM tracker_peer WHERE last_seen < ?";
 
-    private final DataSource dataSource;
-    private Connection connection;
+    private final TransactionRunner transactions;
 
     TrackerStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.transactions = new TransactionRunner(dataSource, Schema::create);
     }
 
     /** Torrents announced since {@code activeSince} (epoch ms), most recent first, at most {@code limit}. */
     List<TorrentRow> loadTorrents(long activeSince, int limit) throws SQLException {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             List<TorrentRow> rows = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(LOAD_TORRENTS)) {
                 select.setLong(1, activeSince);
@@ -55,7 +50,7 @@ final class TrackerStore implements AutoCloseable {
 
     /** Peers whose last announce, since {@code seenSince} (epoch ms), was not a {@code stopped}. */
     List<PeerRow> loadPeers(long seenSince) throws SQLException {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             List<PeerRow> rows = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(LOAD_PEERS)) {
                 select.setLong(1, seenSince);
@@ -77,7 +72,7 @@ final class TrackerStore implements AutoCloseable {
      * @return the totals now stored, by info hash, for every torrent written
      */
     Map<String, Tally> write(List<TorrentRow> torrents, List<PeerRow> peers) throws SQLException {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             StoreWrites.upsertTorrents(c, torrents);
             StoreWrites.upsertPeers(c, peers);
             return StoreWrites.readTotals(c, torrents);
@@ -86,7 +81,7 @@ final class TrackerStore implements AutoCloseable {
 
     /** Deletes the last announces older than {@code seenBefore} (epoch ms). */
     int purgePeers(long seenBefore) throws SQLException {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             try (PreparedStatement delete = c.prepareStatement(PURGE_PEERS)) {
                 delete.setLong(1, seenBefore);
                 return delete.executeUpdate();
@@ -94,54 +89,8 @@ final class TrackerStore implements AutoCloseable {
         });
     }
 
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        Connection c = connection();
-        try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            discard(c);
-            throw e;
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            Connection c = dataSource.getConnection();
-            try {
-                c.setAutoCommit(false);
-                Schema.create(c);
-            } catch (SQLException e) {
-                discard(c);
-                throw e;
-            }
-            connection = c;
-        }
-        return connection;
-    }
-
-    /** Rolls back and drops a connection after a failure; the next call opens a fresh one. */
-    private void discard(Connection c) {
-        connection = null;
-        try (c) {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.debug("Rollback after a failed write failed too", e);
-        }
-    }
-
     @Override
     public void close() throws SQLException {
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-            c.close();
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        transactions.close();
     }
 }
