@@ -30,12 +30,12 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, java.util.Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            CliSettings settings = CliSettings.parse(args, System.getenv(), System::getProperty);
+            CliSettings settings = CliSettings.parse(args, env, System::getProperty);
             return new Commands(settings, new NodeClient(settings), out).run(settings.words());
         } catch (CliFailure failure) {
             err.println(failure.getMessage());
