@@ -20,6 +20,7 @@ mirror_pid=""
 
 cleanup() {
   local rc=$?
+  trap '' INT TERM   # the purge below must finish, whatever arrives meanwhile
   if [ -n "$node_pid" ]; then kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null; fi
   if [ -n "$mirror_pid" ]; then kill "$mirror_pid" 2>/dev/null; wait "$mirror_pid" 2>/dev/null; fi
   if dpkg -s debswarm >/dev/null 2>&1 || [ -e /var/lib/dpkg/info/debswarm.list ]; then
@@ -31,7 +32,7 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'echo "package-test.sh: interrupted" >&2; exit 130' INT TERM
 
 fail() { echo "package-test.sh: $*" >&2; [ -f "$work/node.log" ] && tail -40 "$work/node.log" >&2; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -119,9 +120,9 @@ apt_opts=(-o Dir::State::Lists="$apt_dir/lists" -o Dir::State::status="$apt_dir/
   || fail "the proxy helper does not name the ready node for the test mirror"
 [ "$(/usr/share/debswarm/bin/debswarm-apt-proxy http://example.org/debian)" = DIRECT ] \
   || fail "the proxy helper must answer DIRECT for a mirror the node does not proxy"
-apt-get "${apt_opts[@]}" update 2>&1 | tee "$work/apt-update.txt"
+env -u no_proxy -u NO_PROXY apt-get "${apt_opts[@]}" update 2>&1 | tee "$work/apt-update.txt"
 grep -q "^W:\|^E:" "$work/apt-update.txt" && fail "apt-get update warned or failed"
-(cd "$apt_dir/dl" && apt-get "${apt_opts[@]}" download debswarm-ci-hello) 2>&1 | tee "$work/apt-download.txt"
+(cd "$apt_dir/dl" && env -u no_proxy -u NO_PROXY apt-get "${apt_opts[@]}" download debswarm-ci-hello) 2>&1 | tee "$work/apt-download.txt"
 ls "$apt_dir"/dl/debswarm-ci-hello_*.deb >/dev/null || fail "apt-get download fetched nothing"
 export DEBSWARM_URL="http://127.0.0.1:$console"
 status=$(debswarm status --json) || fail "debswarm status: $status"
@@ -148,7 +149,12 @@ grep -q "^org.osgi.service.http.port=$apt_port" /etc/debswarm/org.apache.felix.h
 [ "$(cat /var/lib/debswarm/etc/console-password)" = "$password_before" ] || fail "the console password changed"
 [ "$(find /var/cache/debswarm -type f | sort)" = "$stored_before" ] || fail "the store changed on upgrade"
 start_node
-status=$(debswarm status --json) || fail "debswarm status after the upgrade: $status"
+# ready means apt can be served; the console's status API (another bundle) may follow a moment later
+for _ in $(seq 1 60); do
+  status=$(debswarm status --json 2>/dev/null) && break
+  sleep 1
+done
+[ -n "$status" ] || fail "debswarm status after the upgrade: $(debswarm status --json 2>&1)"
 echo "$status"
 python3 - "$status" "$mirror_bytes_before" <<'PY' || fail "statistics or store lost on upgrade"
 import json, sys
