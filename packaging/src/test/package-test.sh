@@ -55,7 +55,9 @@ for f in /usr/bin/debswarm /usr/share/debswarm/bin/debswarm /etc/debswarm/debswa
   [ -e "$f" ] || fail "$f missing after install"
 done
 [ "$(stat -c %U /var/lib/debswarm)" = debswarm ] || fail "/var/lib/debswarm not owned by debswarm"
-apt-config dump | grep -q 'Acquire::http::Proxy-Auto-Detect "/usr/share/debswarm/bin/debswarm-apt-proxy"' \
+# whole outputs into files: with pipefail, grep -q closing the pipe early would fail the pipeline
+apt-config dump > "$work/apt-config.txt"
+grep -q 'Acquire::http::Proxy-Auto-Detect "/usr/share/debswarm/bin/debswarm-apt-proxy"' "$work/apt-config.txt" \
   || fail "apt does not see the Proxy-Auto-Detect snippet"
 [ "$(/usr/share/debswarm/bin/debswarm-apt-proxy http://deb.debian.org/debian)" = DIRECT ] \
   || fail "the proxy helper must answer DIRECT while no node runs"
@@ -173,5 +175,6 @@ for f in /etc/debswarm /var/lib/debswarm /var/cache/debswarm /usr/share/debswarm
 done
 getent passwd debswarm >/dev/null && fail "the user debswarm is left after purge"
 getent group debswarm >/dev/null && fail "the group debswarm is left after purge"
-apt-config dump | grep -q Proxy-Auto-Detect && fail "apt still has a Proxy-Auto-Detect"
+apt-config dump > "$work/apt-config.txt"
+grep -q Proxy-Auto-Detect "$work/apt-config.txt" && fail "apt still has a Proxy-Auto-Detect"
 exit 0
