@@ -21,6 +21,7 @@ mirror_pid=""
 cleanup() {
   local rc=$?
   trap '' INT TERM   # the purge below must finish, whatever arrives meanwhile
+  set +e             # and so must every step: wait on a killed process is not a failure here
   if [ -n "$node_pid" ]; then kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null; fi
   if [ -n "$mirror_pid" ]; then kill "$mirror_pid" 2>/dev/null; wait "$mirror_pid" 2>/dev/null; fi
   if dpkg -s debswarm >/dev/null 2>&1 || [ -e /var/lib/dpkg/info/debswarm.list ]; then
@@ -64,9 +65,8 @@ grep -q 'Acquire::http::Proxy-Auto-Detect "/usr/share/debswarm/bin/debswarm-apt-
 
 echo "== systemd-analyze verify"
 systemd-analyze verify "$unit" 2>&1 | tee "$work/verify.txt"
-if grep -v "Failed to connect\|bus\|not running\|System has not been booted" "$work/verify.txt" | grep -q .; then
-  fail "systemd-analyze verify complained"
-fi
+grep -v "Failed to connect\|bus\|not running\|System has not been booted" "$work/verify.txt" > "$work/verify-rest.txt" || true
+[ -s "$work/verify-rest.txt" ] && fail "systemd-analyze verify complained"
 
 echo "== a signed test archive on loopback, and the node configured for it on free ports"
 bash "$here/test-archive.sh" "$work/mirror"
