@@ -183,14 +183,14 @@ public final class PeerWireBench {
             try (PeerEngine seed = new PeerEngine(EngineOptions.loopback(0), seedStore);
                     PeerEngine leech = new PeerEngine(EngineOptions.loopback(0), leechStore)) {
                 seed.start(seedTorrent, HOST, ROOT);
-                leech.start(leechTorrent, HOST, ROOT);
+                org.debswarm.peerwire.TorrentSession session = leech.start(leechTorrent, HOST, ROOT);
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 List<CompletableFuture<Void>> all = new ArrayList<>();
                 for (int piece = 0; piece < hashes.size(); piece++) {
-                    all.add(leech.want(leechTorrent.infoHash(), piece));
+                    all.add(session.want(piece));
                 }
-                leech.addPeers(leechTorrent.infoHash(), List.of(new InetSocketAddress("127.0.0.1", seed.port())));
+                session.addPeers(List.of(new InetSocketAddress("127.0.0.1", seed.port())));
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;

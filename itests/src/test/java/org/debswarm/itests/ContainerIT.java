@@ -94,6 +94,37 @@ public class ContainerIT {
         assertEquals("no other Debswarm bundle reaches a mirror but through the governor", List.of(), importers);
     }
 
+    /**
+     * The peer wire is the engine alone: it knows nothing of apt nor of the node that runs it (issue 12). Checked
+     * on the manifest (what bnd computed from the code) and on the wiring (what the framework resolved).
+     */
+    @Test
+    public void thePeerWireImportsNeitherTheAptListenerNorTheNode() throws Exception {
+        Container.awaitAllActive(context);
+        Bundle peerwire = BundleUpdateIT.bundle(context, "org.debswarm.peerwire");
+        List<String> above = new ArrayList<>();
+        String header = peerwire.getHeaders().get(org.osgi.framework.Constants.IMPORT_PACKAGE);
+        for (String clause : header == null ? new String[0] : header.split(",(?=[a-z])")) {
+            if (isAbovePeerWire(clause.split(";")[0].trim())) {
+                above.add("Import-Package " + clause);
+            }
+        }
+        for (BundleWire wire : peerwire.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+            Object pkg = wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE);
+            if (isAbovePeerWire(pkg.toString())) {
+                above.add("wired to " + pkg + " of " + wire.getProvider().getSymbolicName());
+            }
+        }
+        assertEquals("the peer wire reaches above itself", List.of(), above);
+        assertTrue("the node bundle is installed and active",
+                BundleUpdateIT.bundle(context, "org.debswarm.node").getState() == Bundle.ACTIVE);
+    }
+
+    private static boolean isAbovePeerWire(String pkg) {
+        return List.of("org.debswarm.aptlistener", "org.debswarm.node").stream()
+                .anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
+    }
+
     /** Waits for every component of the Debswarm bundles to be satisfied; returns those that are not. */
     static List<String> unsatisfiedDebswarmComponents(ServiceComponentRuntime scr) throws Exception {
         List<String> unsatisfied = new ArrayList<>();

@@ -61,9 +61,9 @@ public class GovernorUpdateIT {
         Bundle governor = BundleUpdateIT.bundle(context, IMPLEMENTATION);
         long serviceBefore = serviceId(awaitGovernorOtherThan(-1));
         Map<Long, Long> othersLastModified = BundleUpdateIT.lastModifiedOfOthers(context, governor);
-        Map<String, BundleWiring> wiringsBefore = wiringsOf(UNDISTURBED);
+        Map<String, BundleWiring> wiringsBefore = wiringsOf(context, UNDISTURBED);
 
-        List<String> stopping = BundleUpdateIT.updateFromDeploy(context, governor, () -> refreshAlone(governor));
+        List<String> stopping = BundleUpdateIT.updateFromDeploy(context, governor, () -> refresh(context, governor));
 
         assertEquals("only the governor's implementation stopped (at the update and at the refresh)",
                 List.of(IMPLEMENTATION, IMPLEMENTATION), stopping);
@@ -71,7 +71,7 @@ public class GovernorUpdateIT {
         assertEquals("from the updated bundle", governor.getBundleId(), after.getBundle().getBundleId());
         assertEquals("no other bundle was updated", othersLastModified,
                 BundleUpdateIT.lastModifiedOfOthers(context, governor));
-        Map<String, BundleWiring> wiringsAfter = wiringsOf(UNDISTURBED);
+        Map<String, BundleWiring> wiringsAfter = wiringsOf(context, UNDISTURBED);
         for (String name : UNDISTURBED) {
             assertSame(name + " kept its wiring (not refreshed)", wiringsBefore.get(name), wiringsAfter.get(name));
             assertEquals(name + " active", Bundle.ACTIVE, BundleUpdateIT.bundle(context, name).getState());
@@ -93,7 +93,7 @@ public class GovernorUpdateIT {
         return (Long) reference.getProperty(Constants.SERVICE_ID);
     }
 
-    private Map<String, BundleWiring> wiringsOf(List<String> symbolicNames) {
+    static Map<String, BundleWiring> wiringsOf(BundleContext context, List<String> symbolicNames) {
         Map<String, BundleWiring> wirings = new HashMap<>();
         for (String name : symbolicNames) {
             wirings.put(name, BundleUpdateIT.bundle(context, name).adapt(BundleWiring.class));
@@ -101,8 +101,11 @@ public class GovernorUpdateIT {
         return wirings;
     }
 
-    /** Refreshes only {@code bundle}, as FileInstall does after an update, and waits until the refresh is done. */
-    private void refreshAlone(Bundle bundle) throws Exception {
+    /**
+     * Refreshes {@code bundle} (and what imports its packages), as FileInstall does after an update, and waits
+     * until the refresh is done.
+     */
+    static void refresh(BundleContext context, Bundle bundle) throws Exception {
         CompletableFuture<FrameworkEvent> refreshed = new CompletableFuture<>();
         context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class)
                 .refreshBundles(List.of(bundle), refreshed::complete);

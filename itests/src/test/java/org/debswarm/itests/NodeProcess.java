@@ -30,14 +30,20 @@ public final class NodeProcess implements AutoCloseable {
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort) throws IOException {
+        this(install, home, consolePort, aptPort, trackerPort, List.of());
+    }
+
+    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort, List<String> prefix)
+            throws IOException {
         this.install = install;
         this.home = home;
         this.log = home.resolveSibling(home.getFileName() + ".log");
         this.consolePort = consolePort;
         this.aptPort = aptPort;
         this.trackerPort = trackerPort;
-        ProcessBuilder builder = new ProcessBuilder("bash", install.resolve("bin/debswarm").toString(),
-                "--home", home.toString());
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("bash", install.resolve("bin/debswarm").toString(), "--home", home.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DEBSWARM_OPTS", "-Dorg.osgi.service.http.port=" + consolePort);
         builder.redirectErrorStream(true);
         this.process = builder.start();
@@ -54,6 +60,21 @@ public final class NodeProcess implements AutoCloseable {
         setPort(install.resolve("deploy/org.apache.felix.http-tracker.cfg"), tracker);
         NodeOptions.peerWireOnFreePort(install.resolve("deploy"), install.resolve("deploy"));
         return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker);
+    }
+
+    /**
+     * Copies the distribution to {@code workDir/install}, adds {@code deployFiles} (name to content) to its
+     * {@code deploy/}, and starts it through {@code prefix} (a host of a {@link Lan}: {@code ip netns exec ...})
+     * on the default ports, which are free in a host of its own.
+     */
+    public static NodeProcess startIn(List<String> prefix, Path workDir, java.util.Map<String, String> deployFiles)
+            throws IOException {
+        Path install = workDir.resolve("install");
+        copyTree(Distribution.root(), install);
+        for (var file : deployFiles.entrySet()) {
+            Files.writeString(install.resolve("deploy").resolve(file.getKey()), file.getValue());
+        }
+        return new NodeProcess(install, workDir.resolve("home"), 8080, 9988, 6969, prefix);
     }
 
     /** Waits for the launcher's banner, with a deadline; returns the output up to it. */

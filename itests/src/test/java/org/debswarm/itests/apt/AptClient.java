@@ -15,6 +15,7 @@ final class AptClient {
 
     private final Path dir;
     private final List<String> options = new ArrayList<>();
+    private List<String> prefix = List.of();
 
     /**
      * @param dir the client's folder
@@ -56,6 +57,12 @@ final class AptClient {
     /** Adds {@code -o name=value} to every later run, after the options above (so it overrides them). */
     AptClient option(String name, String value) {
         add(name, value);
+        return this;
+    }
+
+    /** Runs apt through {@code prefix} from now on (for example {@code ip netns exec <host>}). */
+    AptClient through(List<String> prefix) {
+        this.prefix = List.copyOf(prefix);
         return this;
     }
 
@@ -106,7 +113,8 @@ final class AptClient {
     }
 
     private Tools.Result exec(Path in, Duration deadline, List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("apt-get", "-q"));
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("apt-get", "-q"));
         command.addAll(options);
         command.addAll(arguments);
         return Tools.exec(in, deadline, command);

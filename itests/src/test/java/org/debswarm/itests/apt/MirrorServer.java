@@ -43,6 +43,7 @@ final class MirrorServer implements AutoCloseable {
     private final ExecutorService threads;
     private final Link link;
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> requesters = new ConcurrentHashMap<>();
     private final Set<String> slow = ConcurrentHashMap.newKeySet();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> sent = new ConcurrentHashMap<>();
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
@@ -60,14 +61,23 @@ final class MirrorServer implements AutoCloseable {
      * connection, with a burst of 50 ms), with enough threads for many nodes' connections at once.
      */
     static MirrorServer limited(Path root, long bytesPerSecond) throws IOException {
-        return new MirrorServer(root, new Link(bytesPerSecond), 64);
+        return new MirrorServer(root, new Link(bytesPerSecond), 64, "127.0.0.1");
+    }
+
+    /** A mirror listening on {@code address} (a test LAN's own address), with threads for many nodes. */
+    static MirrorServer on(Path root, String address) throws IOException {
+        return new MirrorServer(root, null, 64, address);
     }
 
     private MirrorServer(Path root, Link link, int threadCount) throws IOException {
+        this(root, link, threadCount, "127.0.0.1");
+    }
+
+    private MirrorServer(Path root, Link link, int threadCount, String address) throws IOException {
         this.root = root;
         this.link = link;
         this.threads = Executors.newFixedThreadPool(threadCount);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        this.server = HttpServer.create(new InetSocketAddress(address, 0), 50);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
@@ -78,9 +88,9 @@ final class MirrorServer implements AutoCloseable {
         return root;
     }
 
-    /** @return {@code 127.0.0.1:<port>} */
+    /** @return {@code <address>:<port>}, {@code 127.0.0.1:<port>} unless made {@link #on} another address */
     String authority() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
     /** @return every request so far, as {@code GET /path} (plus {@code IMS} or {@code Range: ...}) */
@@ -91,6 +101,11 @@ final class MirrorServer implements AutoCloseable {
     /** @return how many GET requests reached {@code path} (relative, no leading slash) */
     long gets(String path) {
         return log.stream().filter(l -> l.startsWith("GET /" + path + " ") || l.equals("GET /" + path)).count();
+    }
+
+    /** @return the addresses that asked for {@code path} (relative, no leading slash), in order */
+    List<String> requesters(String path) {
+        return List.copyOf(requesters.getOrDefault("/" + path, List.of()));
     }
 
     /** Sends {@code path} at about 1 MB/s. */
@@ -144,6 +159,8 @@ final class MirrorServer implements AutoCloseable {
             String range = exchange.getRequestHeaders().getFirst("Range");
             String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
             log.add(method + " " + path + (since == null ? "" : " IMS") + (range == null ? "" : " Range: " + range));
+            requesters.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+                    .add(exchange.getRemoteAddress().getAddress().getHostAddress());
             Path file = root.resolve(path.substring(1)).normalize();
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1);

@@ -48,7 +48,7 @@ final class NodeTotals {
     }
 
     /** The numbers directly inside {@code "node":{...}}, which holds only flat fields and flat objects. */
-    private static Map<String, Long> nodeFields(String json) {
+    static Map<String, Long> nodeFields(String json) {
         Map<String, Long> fields = new HashMap<>();
         int start = json.indexOf("\"node\":{");
         if (start < 0) {

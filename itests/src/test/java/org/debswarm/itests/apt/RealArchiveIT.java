@@ -220,7 +220,7 @@ public class RealArchiveIT {
 
     /** The node's torrents go to its own tracker, whose statistics then list them (FileInstall applies it). */
     private void announceToOwnTracker() throws Exception {
-        Files.writeString(node.install().resolve("deploy/org.debswarm.peerwire.node.cfg"),
+        Files.writeString(node.install().resolve("deploy/org.debswarm.node.cfg"),
                 "trackers=http://127.0.0.1:" + node.trackerPort() + "/announce\n");
     }
 

@@ -176,7 +176,7 @@ public final class SwarmBench {
                 NodeProcess node = nodes.get(i);
                 Path deploy = node.install().resolve("deploy");
                 Files.writeString(deploy.resolve("org.debswarm.peerwire.cfg"), "port=" + Distribution.freePort() + "\n");
-                Files.writeString(deploy.resolve("org.debswarm.peerwire.node.cfg"), "trackers=" + tracker + "\n");
+                Files.writeString(deploy.resolve("org.debswarm.node.cfg"), "trackers=" + tracker + "\n");
                 AptClient apt = new AptClient(work.resolve("apt" + i), AptNode.prefixSource(node, mirror, archive), null);
                 members.add(new Member(i, node, apt, work.resolve("got" + i)));
             }

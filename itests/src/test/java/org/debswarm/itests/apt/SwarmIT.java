@@ -392,7 +392,7 @@ public class SwarmIT {
         Path deploy = node.install().resolve("deploy");
         Files.writeString(deploy.resolve("org.debswarm.peerwire.cfg"), "port=" + Distribution.freePort() + "\n"
                 + peerWireSettings);
-        Files.writeString(deploy.resolve("org.debswarm.peerwire.node.cfg"), "trackers=" + tracker + "\n");
+        Files.writeString(deploy.resolve("org.debswarm.node.cfg"), "trackers=" + tracker + "\n");
     }
 
     /**

@@ -85,8 +85,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     private final transient ExecutorService indexThread;
     private final transient ThreadPoolExecutor downloadThreads;
     private final transient Catalog catalog;
-    private final transient Downloads downloads;
-    private final transient PackageSources sources = new PackageSources();
+    private final transient MirrorSource mirror;
+    private final transient PackageSources sources;
     private final transient IndexEvents events;
     private final transient IndexHandler indexes;
     private final transient PackageHandler packages;
@@ -104,7 +104,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         IndexCounters counters = new IndexCounters();
         this.catalog = new Catalog(() -> parser, indexThread, counters);
         Metering metering = new Metering(() -> stats);
-        this.downloads = new Downloads(downloadThreads, metering);
+        this.mirror = new MirrorSource(() -> governor, settings, downloadThreads, metering);
+        this.sources = new PackageSources(mirror);
         IndexCache cache = new IndexCache(home(context).resolve("cache"));
         IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings, metering);
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);
@@ -114,7 +115,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
                 counters);
         FileSender sender = new FileSender(SEND_BUFFERS);
         this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender);
-        this.packages = new PackageHandler(catalog, () -> store, () -> governor, sources, metering, downloads,
+        this.packages = new PackageHandler(catalog, () -> store, sources, mirror, metering,
                 new Proxy(() -> governor, settings, metering), settings, sender);
         CompletableFuture<Void> warm = new CompletableFuture<>();
         catalog.warmingUp(warm);
@@ -132,7 +133,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
 
     @Deactivate
     void deactivate() {
-        downloads.cancelAll("the apt listener stopped");
+        mirror.cancelAll("the apt listener stopped");
         Shutdown.now(indexThread, "debswarm-apt-index", SHUTDOWN_WAIT);
         Shutdown.now(downloadThreads, "debswarm-apt-download", SHUTDOWN_WAIT);
         LOG.debug("apt listener stopped");

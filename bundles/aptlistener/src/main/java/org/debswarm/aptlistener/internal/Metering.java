@@ -13,8 +13,8 @@ import org.debswarm.stats.StatsRecorder;
 /**
  * What the listener tells the node's statistics: body bytes from mirrors (package files, index files, files
  * passed through), per mirror host as the governor names it, and package files answered to apt, from the store
- * or not. The listener knows files, not torrents, so no info hash is given. Without a statistics service
- * nothing is recorded.
+ * or not. The listener knows files, not torrents: an info hash is given only when a package source that knows the
+ * torrent handed the file down to the mirror. Without a statistics service nothing is recorded.
  */
 final class Metering {
 
@@ -26,11 +26,20 @@ final class Metering {
 
     /** @return where the bytes of a body from the mirror at {@code uri} are counted, as they arrive */
     LongConsumer fromMirror(URI uri) {
+        return fromMirror(uri, (String) null);
+    }
+
+    /**
+     * @param infoHash the torrent the bytes are for, when a package source that knows torrents handed the file
+     *                 down to the mirror; {@code null} otherwise
+     * @return where the bytes of a body from the mirror at {@code uri} are counted, as they arrive
+     */
+    LongConsumer fromMirror(URI uri, String infoHash) {
         String host = host(uri);
         return bytes -> {
             StatsRecorder recorder = stats.get();
             if (recorder != null && bytes > 0) {
-                recorder.mirrorDownloaded(null, host, bytes);
+                recorder.mirrorDownloaded(infoHash, host, bytes);
             }
         };
     }

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.debswarm.governor.HttpGovernor;
 import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.FileWrite;
@@ -18,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves package files: from the store when it has them; otherwise, when an index lists the file, through
- * one download per content into the store (a second client of the same file joins the first download and
- * streams from the same write); otherwise straight from the mirror, unstored. Without a store (its bundle
- * stopped or being replaced) every file is proxied.
+ * one store write per content, filled by the package sources or, last, the mirror (a second client of the same
+ * file joins the write and streams from it); otherwise straight from the mirror, unstored. Without a store (its
+ * bundle stopped or being replaced) every file is proxied.
  */
 final class PackageHandler {
 
@@ -28,24 +27,21 @@ final class PackageHandler {
 
     private final Catalog catalog;
     private final Supplier<PieceStore> store;
-    private final Supplier<HttpGovernor> governor;
     private final PackageSources sources;
+    private final MirrorSource mirror;
     private final Metering metering;
-    private final Downloads downloads;
     private final Proxy proxy;
     private final Settings settings;
     private final FileSender sender;
 
-    PackageHandler(Catalog catalog, Supplier<PieceStore> store, Supplier<HttpGovernor> governor,
-            PackageSources sources, Metering metering, Downloads downloads, Proxy proxy, Settings settings,
-            FileSender sender) {
+    PackageHandler(Catalog catalog, Supplier<PieceStore> store, PackageSources sources, MirrorSource mirror,
+            Metering metering, Proxy proxy, Settings settings, FileSender sender) {
         this.sender = sender;
         this.metering = metering;
         this.catalog = catalog;
         this.store = store;
-        this.governor = governor;
         this.sources = sources;
-        this.downloads = downloads;
+        this.mirror = mirror;
         this.proxy = proxy;
         this.settings = settings;
     }
@@ -62,11 +58,9 @@ final class PackageHandler {
             return;
         }
         if (pieces != null && key.isPresent()) {
-            // a source that takes it has begun the write that begin() below joins
-            Optional<PackageSources.Rank> taker = sources.offer(key.get());
             BeginResult begin = begin(pieces, key.get());
             if (begin != null) {
-                serveBegun(request, response, target, key.get(), begin, taker);
+                serveBegun(request, response, key.get(), begin);
                 return;
             }
         }
@@ -104,44 +98,24 @@ final class PackageHandler {
         }
     }
 
-    private void serveBegun(HttpServletRequest request, HttpServletResponse response, RequestTarget target, FileKey key,
-            BeginResult begin, Optional<PackageSources.Rank> taker) throws IOException, HttpRefusal {
-        switch (begin.outcome()) {
-            case STORED -> {
-                send(request, response, begin.completion().join());
-                served(request, key.size(), true);
-            }
-            case CREATED -> {
-                FileWrite write = begin.write().orElseThrow();
-                HttpGovernor g = governor.get();
-                if (g == null) {
-                    write.abort("no HttpGovernor service");
-                    throw new HttpRefusal(503, "no HttpGovernor service: the governor bundle is stopped or being updated");
-                }
-                Download download = downloads.start(g, target.mirrorUri(settings.mirrorScheme()), write, settings.debDeadline());
-                WriteStreamer.stream(request, response, key, write, Optional.of(download), settings.debDeadline());
-                served(request, key.size(), false);
-            }
-            case JOINED -> {
-                FileWrite write = begin.write().orElseThrow();
-                taker.ifPresent(rank -> sources.watch(rank, write, () -> takeOver(target, write)));
-                WriteStreamer.stream(request, response, key, write,
-                        downloads.find(key.sha256()), settings.debDeadline());
-                served(request, key.size(), false);
-            }
+    /**
+     * A write this request created is offered to the package sources, the mirror last; a write another request
+     * or a source is filling is joined. apt is answered from the write as its bytes arrive; the mirror's answer
+     * (its status, its date) decides the response's head when the mirror fills the file.
+     */
+    private void serveBegun(HttpServletRequest request, HttpServletResponse response, FileKey key, BeginResult begin)
+            throws IOException, HttpRefusal {
+        if (begin.outcome() == BeginResult.Outcome.STORED) {
+            send(request, response, begin.completion().join());
+            served(request, key.size(), true);
+            return;
         }
-    }
-
-    /** The source that was filling {@code write} went away: the mirror finishes it, from where it is. */
-    private void takeOver(RequestTarget target, FileWrite write) {
-        HttpGovernor g = governor.get();
-        if (g == null) {
-            write.abort("its package source went away and there is no HttpGovernor service");
-        } else if (downloads.find(write.key().sha256()).isEmpty()) {
-            LOG.info("{}/{}: its package source went away; the mirror finishes it from byte {}", write.key().host(),
-                    write.key().path(), write.available());
-            downloads.start(g, target.mirrorUri(settings.mirrorScheme()), write, settings.debDeadline());
-        }
+        FileWrite write = begin.write().orElseThrow();
+        Optional<MirrorFill> fromMirror = begin.outcome() == BeginResult.Outcome.CREATED
+                ? Optional.of(sources.offer(write)).filter(MirrorFill.class::isInstance).map(MirrorFill.class::cast)
+                : mirror.find(key.sha256());
+        WriteStreamer.stream(request, response, key, write, fromMirror, settings.debDeadline());
+        served(request, key.size(), false);
     }
 
     /** A GET answered in full (a range or HEAD is not a file served). */

@@ -7,13 +7,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.debswarm.aptlistener.Fill;
 import org.debswarm.aptlistener.PackageSource;
-import org.debswarm.storage.FileKey;
+import org.debswarm.aptlistener.SourcesBelow;
 import org.debswarm.storage.FileWrite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The registered {@link PackageSource}s, highest service ranking first; they come and go at run time. */
+/**
+ * The package sources, highest service ranking first, and the mirror below them all. The registered ones come
+ * and go at run time; a write that a source took and had not finished when it went away is handed to the
+ * sources below it, down to the mirror, so apt's download goes on from where it is ("take over" is "offer to
+ * the next source").
+ */
 final class PackageSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackageSources.class);
@@ -24,53 +30,72 @@ final class PackageSources {
                 .thenComparingLong(Rank::serviceId);
     }
 
-    /** A write a source claimed, and what finishes it if the source goes away first. */
-    private record Claim(FileWrite write, Runnable takeOver) {
-    }
-
     private final ConcurrentSkipListMap<Rank, PackageSource> sources = new ConcurrentSkipListMap<>(Rank.ORDER);
-    private final Map<Rank, Set<Claim>> claims = new ConcurrentHashMap<>();
+    private final Map<Rank, Set<FileWrite>> taken = new ConcurrentHashMap<>();
+    private final MirrorSource mirror;
+
+    PackageSources(MirrorSource mirror) {
+        this.mirror = mirror;
+    }
 
     void add(Rank rank, PackageSource source) {
         sources.put(rank, source);
     }
 
-    /**
-     * The source is gone (its bundle stopped or is being updated): the writes it claimed and has not finished
-     * are taken over, so apt's downloads go on from where they are.
-     */
+    /** The source is gone (its bundle stopped or is being updated): what it took goes to the sources below. */
     void remove(Rank rank) {
         sources.remove(rank);
-        Set<Claim> left = claims.remove(rank);
+        Set<FileWrite> left = taken.remove(rank);
         if (left != null) {
-            left.stream().filter(claim -> !claim.write().isDone()).forEach(claim -> claim.takeOver().run());
+            left.stream().filter(write -> !write.isDone()).forEach(write -> handDown(rank, write));
         }
     }
 
-    /** @return the source that took the file, if one did; a source that fails is logged and passed over */
-    Optional<Rank> offer(FileKey key) {
-        for (Map.Entry<Rank, PackageSource> entry : sources.entrySet()) {
+    /**
+     * Offers a write the listener created to every source, highest first; the mirror takes it if none does.
+     *
+     * @return the fill of the source that took it
+     */
+    Fill offer(FileWrite write) {
+        return offer(write, sources, null);
+    }
+
+    private Fill offer(FileWrite write, Map<Rank, PackageSource> candidates, String infoHash) {
+        for (Map.Entry<Rank, PackageSource> entry : candidates.entrySet()) {
+            Rank rank = entry.getKey();
             try {
-                if (entry.getValue().offer(key)) {
-                    LOG.debug("{}/{} taken by {}", key.host(), key.path(), entry.getValue());
-                    return Optional.of(entry.getKey());
+                Optional<Fill> fill = entry.getValue().offer(write, below(rank));
+                if (fill.isPresent()) {
+                    LOG.debug("{}/{} taken by {}", write.key().host(), write.key().path(), entry.getValue());
+                    watch(rank, write);
+                    return fill.get();
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Package source {} failed on {}/{}: {}", entry.getValue(), key.host(), key.path(),
-                        e.toString());
+                LOG.warn("Package source {} failed on {}/{}: {}", entry.getValue(), write.key().host(),
+                        write.key().path(), e.toString());
             }
         }
-        return Optional.empty();
+        return mirror.fill(write, infoHash);
     }
 
-    /** Runs {@code takeOver} if the source of {@code rank} goes away before {@code write} is done. */
-    void watch(Rank rank, FileWrite write, Runnable takeOver) {
-        Claim claim = new Claim(write, takeOver);
-        Set<Claim> mine = claims.computeIfAbsent(rank, r -> ConcurrentHashMap.newKeySet());
-        mine.add(claim);
-        write.completion().whenComplete((file, failure) -> mine.remove(claim));
-        if (!sources.containsKey(rank) && mine.remove(claim)) {
-            takeOver.run(); // it went away while this was being set up
+    /** The sources ranked below {@code rank}, then the mirror. */
+    private SourcesBelow below(Rank rank) {
+        return (write, infoHash) -> offer(write, sources.tailMap(rank, false), infoHash);
+    }
+
+    private void handDown(Rank rank, FileWrite write) {
+        LOG.info("{}/{}: its package source went away; the sources below finish it from byte {}",
+                write.key().host(), write.key().path(), write.available());
+        below(rank).fill(write, null);
+    }
+
+    /** Hands {@code write} down if the source of {@code rank} goes away before it is done. */
+    private void watch(Rank rank, FileWrite write) {
+        Set<FileWrite> writes = taken.computeIfAbsent(rank, r -> ConcurrentHashMap.newKeySet());
+        writes.add(write);
+        write.completion().whenComplete((file, failure) -> writes.remove(write));
+        if (!sources.containsKey(rank) && writes.remove(write)) {
+            handDown(rank, write); // it went away while this was being set up
         }
     }
 }

@@ -30,16 +30,16 @@ final class WriteStreamer {
     }
 
     /**
-     * @param download the download filling the write, when this listener runs it: its outcome decides the
-     *        status (a 404 from the mirror is a 404 to apt); without it the status is 200 at once
+     * @param fromMirror the mirror's fill of the write, when the mirror fills it: its answer decides the status
+     *        (a 404 from the mirror is a 404 to apt); without it the status is 200 at once
      * @param deadline the longest wait, from now to the last byte
      */
     static void stream(HttpServletRequest request, HttpServletResponse response, FileKey key, FileWrite write,
-            Optional<Download> download, Duration deadline) throws IOException, HttpRefusal {
+            Optional<MirrorFill> fromMirror, Duration deadline) throws IOException, HttpRefusal {
         long end = System.nanoTime() + deadline.toNanos();
         Instant lastModified = null;
-        if (download.isPresent()) {
-            lastModified = await(download.get().headers(), end, key).lastModified();
+        if (fromMirror.isPresent()) {
+            lastModified = await(fromMirror.get().headers(), end, key).lastModified();
         }
         try (FileChannel reader = openReader(write, key)) {
             response.setStatus(200);

@@ -24,7 +24,9 @@ import java.util.function.Supplier;
 
 import org.debswarm.commons.Shutdown;
 import org.debswarm.peerwire.PeerWire;
+import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.net.Acceptor;
 import org.debswarm.peerwire.internal.net.IoLoop;
 import org.debswarm.peerwire.internal.swarm.BanList;
@@ -45,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * The peer wire engine: two owned threads, {@code debswarm-peerwire-io} (every socket and every swarm) and
  * {@code debswarm-peerwire-timer} (deadlines and periodic work, handed over to the I/O thread), a listening
  * socket that accepts connections for any running torrent, and the sessions. {@link #close} stops both
- * threads with a bounded wait. Usable without OSGi; {@link PeerWireComponent} is the service.
+ * threads with a bounded wait. Usable without OSGi; {@link PeerWireComponent} is the service. What concerns one
+ * session is reached through its handle, {@link EngineSession}, which calls the package-private methods here.
  */
 public final class PeerEngine implements PeerWire, AutoCloseable {
 
@@ -88,15 +91,16 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     }
 
     @Override
-    public boolean start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
+    public TorrentSession start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
         return start(torrent.infoHash(), torrent.name(), torrent.wanted(),
-                l -> new PackagesStorage(store, torrent, mirrorHost, archiveRoot, loop, l));
+                l -> new PackagesStorage(store, torrent, mirrorHost, archiveRoot, loop, l)).session();
     }
 
     @Override
-    public boolean start(MetaInfo meta) {
-        if (sessions.containsKey(meta.infoHash())) {
-            return false;
+    public TorrentSession start(MetaInfo meta) {
+        Session running = sessions.get(meta.infoHash());
+        if (running != null) {
+            return new EngineSession(this, running);
         }
         ListenerRef ref = new ListenerRef();
         SpanningPieces pieces;
@@ -105,17 +109,17 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the storage of torrent " + meta.infoHash(), e);
         }
-        boolean started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), l -> ref.bind(l, pieces));
-        if (!started) {
+        Started started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), l -> ref.bind(l, pieces));
+        if (!started.isNew()) {
             pieces.close();
         }
-        return started;
+        return started.session();
     }
 
     @Override
-    public boolean start(MetaInfo meta, SpanningStorage storage, PieceBits had) {
+    public TorrentSession start(MetaInfo meta, SpanningStorage storage, PieceBits had) {
         return start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()),
-                l -> SpanningPieces.over(meta, storage, had, loop, l));
+                l -> SpanningPieces.over(meta, storage, had, loop, l)).session();
     }
 
     private static PieceBits allOf(int count) {
@@ -126,10 +130,15 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return all;
     }
 
-    private synchronized boolean start(InfoHash hash, String name, PieceBits wanted,
+    /** A session, and whether this call started it. */
+    private record Started(EngineSession session, boolean isNew) {
+    }
+
+    private synchronized Started start(InfoHash hash, String name, PieceBits wanted,
             Function<PieceStorage.Listener, PieceStorage> storage) {
-        if (sessions.containsKey(hash)) {
-            return false;
+        Session running = sessions.get(hash);
+        if (running != null) {
+            return new Started(new EngineSession(this, running), false);
         }
         Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime);
         Session session = new Session(swarm, 4 * options.swarm().maxPeers());
@@ -140,13 +149,17 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             connections.retry(session);
         }), tick, tick, TimeUnit.NANOSECONDS);
         LOG.debug("Session {} ({}) started", hash, name);
-        return true;
+        return new Started(new EngineSession(this, session), true);
     }
 
-    @Override
-    public boolean stop(InfoHash hash) {
-        Session session = sessions.remove(hash);
-        if (session == null) {
+    /** Whether {@code session} is the running session of its torrent. */
+    boolean runs(Session session) {
+        return sessions.get(session.swarm.infoHash()) == session && loop.isRunning();
+    }
+
+    /** Stops {@code session} if it is the running session of its torrent; false if it was not. */
+    boolean stop(Session session) {
+        if (!sessions.remove(session.swarm.infoHash(), session)) {
             return false;
         }
         session.tick.cancel(false);
@@ -158,33 +171,27 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
                 return null;
             });
         }
-        LOG.debug("Session {} stopped", hash);
+        LOG.debug("Session {} stopped", session.swarm.infoHash());
         return true;
     }
 
-    @Override
-    public void addPeers(InfoHash hash, Collection<InetSocketAddress> peers) {
+    void addPeers(Session session, Collection<InetSocketAddress> peers) {
         List<InetSocketAddress> copy = List.copyOf(peers);
         onLoop(() -> {
-            Session session = sessions.get(hash);
-            if (session != null) {
+            if (sessions.get(session.swarm.infoHash()) == session) {
                 connections.connect(session, copy);
             }
         });
     }
 
-    @Override
-    public CompletableFuture<Void> want(InfoHash hash, int piece) {
-        Session session = sessions.get(hash);
-        if (session == null) {
-            throw new IllegalArgumentException("no session for torrent " + hash);
-        }
-        if (piece < 0 || piece >= session.swarm.pieceCount()) {
-            throw new IllegalArgumentException("piece " + piece + " (expected: 0 to " + (session.swarm.pieceCount() - 1)
-                    + ")");
-        }
+    CompletableFuture<Void> want(Session session, int piece) {
+        checkPiece(session, piece);
         if (session.swarm.had(piece)) {
             return CompletableFuture.completedFuture(null);
+        }
+        if (!runs(session)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("session "
+                    + session.swarm.infoHash() + " stopped"));
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
         onLoop(() -> session.swarm.want(piece).whenComplete((v, e) -> {
@@ -197,36 +204,37 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return result;
     }
 
-    @Override
-    public int peersWith(InfoHash hash, int piece) {
-        Session session = sessions.get(hash);
-        if (session == null || piece < 0 || piece >= session.swarm.pieceCount()) {
-            return 0;
+    CompletableFuture<PieceAvailability> availability(Session session, int piece) {
+        checkPiece(session, piece);
+        CompletableFuture<PieceAvailability> result = new CompletableFuture<>();
+        if (!runs(session) || !onLoop(() -> result.complete(runs(session)
+                ? session.swarm.availabilityOf(piece) : PieceAvailability.NONE))) {
+            result.complete(PieceAvailability.NONE);
         }
-        return call(() -> session.swarm.availability(piece));
+        return result;
     }
 
-    @Override
-    public void fetchingFromMirror(InfoHash hash, int piece, boolean fetching) {
-        Session session = sessions.get(hash);
-        if (session != null && piece >= 0 && piece < session.swarm.pieceCount()) {
-            onLoop(() -> session.swarm.fetchingFromMirror(piece, fetching));
-        }
+    void fetchingFromMirror(Session session, int piece, boolean fetching) {
+        checkPiece(session, piece);
+        onLoop(() -> {
+            if (sessions.get(session.swarm.infoHash()) == session) {
+                session.swarm.fetchingFromMirror(piece, fetching);
+            }
+        });
     }
 
-    @Override
-    public int peersFetchingFromMirror(InfoHash hash, int piece, boolean withPrecedence) {
-        Session session = sessions.get(hash);
-        if (session == null || piece < 0 || piece >= session.swarm.pieceCount()) {
-            return 0;
+    SessionSnapshot snapshot(Session session) {
+        if (!runs(session)) {
+            throw new IllegalStateException("session " + session.swarm.infoHash() + " stopped");
         }
-        return call(() -> session.swarm.peersFetchingFromMirror(piece, withPrecedence));
+        return call(session.swarm::snapshot);
     }
 
-    @Override
-    public int connectedPeers(InfoHash hash) {
-        Session session = sessions.get(hash);
-        return session == null ? 0 : call(session.swarm::connectedPeers);
+    private static void checkPiece(Session session, int piece) {
+        int count = session.swarm.pieceCount();
+        if (piece < 0 || piece >= count) {
+            throw new IllegalArgumentException("piece " + piece + " (expected: 0 to " + (count - 1) + ")");
+        }
     }
 
     @Override
@@ -281,19 +289,22 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         }
     }
 
-    private void onLoop(Runnable task) {
+    /** @return false if the engine stopped and dropped the task */
+    private boolean onLoop(Runnable task) {
         try {
             loop.execute(task);
+            return true;
         } catch (RejectedExecutionException e) {
             LOG.debug("Peer wire stopped; task dropped");
+            return false;
         }
     }
 
     /** Stops every session, closes every socket and stops both threads, each within a bounded wait. */
     @Override
     public void close() {
-        for (InfoHash hash : List.copyOf(sessions.keySet())) {
-            stop(hash);
+        for (Session session : List.copyOf(sessions.values())) {
+            stop(session);
         }
         stopThreads();
         LOG.debug("Peer wire stopped");

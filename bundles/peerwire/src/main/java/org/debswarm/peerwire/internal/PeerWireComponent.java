@@ -1,14 +1,12 @@
 package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.SpanningStorage;
 import org.debswarm.torrent.InfoHash;
@@ -47,53 +45,18 @@ public final class PeerWireComponent implements PeerWire {
     }
 
     @Override
-    public boolean start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
+    public TorrentSession start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
         return engine.start(torrent, mirrorHost, archiveRoot);
     }
 
     @Override
-    public boolean start(MetaInfo metaInfo) {
+    public TorrentSession start(MetaInfo metaInfo) {
         return engine.start(metaInfo);
     }
 
     @Override
-    public boolean start(MetaInfo metaInfo, SpanningStorage storage, PieceBits had) {
+    public TorrentSession start(MetaInfo metaInfo, SpanningStorage storage, PieceBits had) {
         return engine.start(metaInfo, storage, had);
-    }
-
-    @Override
-    public boolean stop(InfoHash infoHash) {
-        return engine.stop(infoHash);
-    }
-
-    @Override
-    public void addPeers(InfoHash infoHash, Collection<InetSocketAddress> peers) {
-        engine.addPeers(infoHash, peers);
-    }
-
-    @Override
-    public CompletableFuture<Void> want(InfoHash infoHash, int piece) {
-        return engine.want(infoHash, piece);
-    }
-
-    @Override
-    public int peersWith(InfoHash infoHash, int piece) {
-        return engine.peersWith(infoHash, piece);
-    }
-
-    @Override
-    public void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching) {
-        engine.fetchingFromMirror(infoHash, piece, fetching);
-    }
-
-    @Override
-    public int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence) {
-        return engine.peersFetchingFromMirror(infoHash, piece, withPrecedence);
-    }
-
-    @Override
-    public int connectedPeers(InfoHash infoHash) {
-        return engine.connectedPeers(infoHash);
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.debswarm.peerwire.NodeTorrent;
-import org.debswarm.peerwire.TorrentActions;
+import org.debswarm.node.NodeTorrent;
+import org.debswarm.node.TorrentActions;
 import org.debswarm.torrent.InfoHash;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,9 +2,9 @@ package org.debswarm.webconsole.internal;
 
 import java.util.Optional;
 
-import org.debswarm.peerwire.NodeTorrent;
-import org.debswarm.peerwire.NodeTorrent.State;
-import org.debswarm.peerwire.TorrentActions;
+import org.debswarm.node.NodeTorrent;
+import org.debswarm.node.NodeTorrent.State;
+import org.debswarm.node.TorrentActions;
 
 /**
  * The actions of a torrent's page: one POST form per action with the form token, each enabled when it makes

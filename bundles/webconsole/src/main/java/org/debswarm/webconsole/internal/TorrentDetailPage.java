@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.node.NodeTorrent;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.Figures;
 import org.debswarm.stats.PeerFigures;
@@ -18,7 +18,7 @@ import org.debswarm.torrent.TorrentRegistry;
 final class TorrentDetailPage {
 
     static final String ACTIONS_UNAVAILABLE = "Stop, start and forget are disabled: the node's torrent actions"
-            + " (bundle org.debswarm.peerwire) are not running.";
+            + " (bundle org.debswarm.node) are not running.";
 
     private TorrentDetailPage() {
     }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.node.NodeTorrent;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
-import org.debswarm.peerwire.TorrentActions;
+import org.debswarm.node.TorrentActions;
 import org.debswarm.stats.SwarmCompletion;
 import org.debswarm.stats.StatsView;
 import org.debswarm.stats.TorrentFigures;
@@ -96,7 +96,7 @@ final class TorrentListPage {
     private static void standard(Html html, TorrentsPlugin.Services services, String root, Set<String> shown) {
         html.element("h2", "Standard torrents (the node's torrents/ folder)");
         if (services.actions() == null) {
-            html.notice("The node's torrent actions (bundle org.debswarm.peerwire) are not running: standard"
+            html.notice("The node's torrent actions (bundle org.debswarm.node) are not running: standard"
                     + " torrents are not listed.");
             return;
         }

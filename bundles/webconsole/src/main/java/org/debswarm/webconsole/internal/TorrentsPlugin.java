@@ -5,7 +5,7 @@ import java.time.Clock;
 
 import org.apache.felix.webconsole.servlet.ServletConstants;
 import org.debswarm.peerwire.PeerWire;
-import org.debswarm.peerwire.TorrentActions;
+import org.debswarm.node.TorrentActions;
 import org.debswarm.stats.StatsView;
 import org.debswarm.torrent.TorrentRegistry;
 import org.osgi.service.component.annotations.Component;

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.node.NodeTorrent;
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
-import org.debswarm.peerwire.TorrentActions;
+import org.debswarm.node.TorrentActions;
 import org.debswarm.stats.Figures;
 import org.debswarm.stats.HistoryResolution;
 import org.debswarm.stats.NodeFigures;
@@ -210,53 +210,20 @@ final class Fakes {
         }
 
         @Override
-        public boolean start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
+        public org.debswarm.peerwire.TorrentSession start(PackagesTorrent torrent, String mirrorHost,
+                String archiveRoot) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public boolean start(org.debswarm.torrent.MetaInfo metaInfo) {
+        public org.debswarm.peerwire.TorrentSession start(org.debswarm.torrent.MetaInfo metaInfo) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public boolean start(org.debswarm.torrent.MetaInfo metaInfo, org.debswarm.storage.SpanningStorage storage,
-                PieceBits had) {
+        public org.debswarm.peerwire.TorrentSession start(org.debswarm.torrent.MetaInfo metaInfo,
+                org.debswarm.storage.SpanningStorage storage, PieceBits had) {
             throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean stop(InfoHash infoHash) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addPeers(InfoHash infoHash, java.util.Collection<java.net.InetSocketAddress> peers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> want(InfoHash infoHash, int piece) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int peersWith(InfoHash infoHash, int piece) {
-            return 0;
-        }
-
-        @Override
-        public void fetchingFromMirror(InfoHash infoHash, int piece, boolean fetching) {
-        }
-
-        @Override
-        public int peersFetchingFromMirror(InfoHash infoHash, int piece, boolean withPrecedence) {
-            return 0;
-        }
-
-        @Override
-        public int connectedPeers(InfoHash infoHash) {
-            return snapshot(infoHash).map(s -> s.peers().size()).orElse(0);
         }
 
         @Override

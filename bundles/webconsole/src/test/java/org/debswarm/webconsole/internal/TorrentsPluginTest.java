@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.debswarm.peerwire.NodeTorrent;
+import org.debswarm.node.NodeTorrent;
 import org.debswarm.stats.PeerFigures;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PackagesTorrent;

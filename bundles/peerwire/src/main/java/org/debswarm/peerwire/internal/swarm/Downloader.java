@@ -84,11 +84,12 @@ final class Downloader {
             return;
         }
         try {
+            long now = clock.getAsLong();
             if (peer.requested.isEmpty()) {
-                peer.lastBlock = clock.getAsLong();
+                peer.lastBlock = now;
             }
-            for (BlockRef ref : picker.pick(peer, room)) {
-                peer.requested.put(ref, clock.getAsLong());
+            for (BlockRef ref : picker.pick(peer, room, now)) {
+                peer.requested.put(ref, now);
                 send(peer, new Request(ref.piece(), ref.begin(), ref.length()));
             }
         } catch (IOException | RuntimeException e) {

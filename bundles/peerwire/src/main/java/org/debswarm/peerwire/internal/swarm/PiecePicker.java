@@ -18,8 +18,12 @@ import org.debswarm.torrent.PieceBits;
  * Chooses the blocks to request from a peer. Only wanted pieces not had are considered. Pieces in progress
  * come first (so one piece's blocks come from several peers at once), the pieces apt is waiting for before
  * the rest, then new pieces: waited-for ones first, then the rarest among the peers (ties broken at random).
- * When a peer has no block left that nobody was asked for, endgame: blocks already requested from others are
- * requested again, and the copies cancelled when the first arrives.
+ *
+ * <p>Endgame is kept for the true end, because every copy asked for is bytes sent twice over the LAN: only when
+ * no wanted piece is left to start from any connected peer does a peer with nothing else to do ask for blocks
+ * already requested from another, and only for blocks outstanding for at least {@link #ENDGAME_AFTER} (a
+ * peer answering at LAN speed is never doubled), and never from more than two peers at once. The copy is
+ * cancelled when the first arrives.
  */
 final class PiecePicker {
 
@@ -36,6 +40,11 @@ final class PiecePicker {
     /** Pieces whose stored copy was found or whose last block arrived: waiting for the verification outcome. */
     private final Set<Integer> settling = new HashSet<>();
     private final Random random;
+
+    /** How long a block must have been outstanding before a second peer is asked for it. */
+    static final long ENDGAME_AFTER = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+    /** Requests for one block at once, the endgame copy included. */
+    static final int MAX_COPIES = 2;
 
     PiecePicker(PieceStorage storage, PieceBits wanted, Random random) {
         this.storage = storage;
@@ -75,10 +84,10 @@ final class PiecePicker {
         return false;
     }
 
-    List<BlockRef> pick(PeerState peer, int max) throws IOException {
+    List<BlockRef> pick(PeerState peer, int max, long now) throws IOException {
         List<BlockRef> out = new ArrayList<>();
         for (PieceProgress progress : ordered()) {
-            take(progress, peer, out, max, false);
+            take(progress, peer, out, max, now);
         }
         while (out.size() < max) {
             int piece = next(peer);
@@ -92,14 +101,24 @@ final class PiecePicker {
             }
             PieceProgress progress = new PieceProgress(piece, storage.pieceLength(piece), present, false, Set.of());
             active.put(piece, progress);
-            take(progress, peer, out, max, false);
+            take(progress, peer, out, max, now);
         }
-        if (out.isEmpty()) {
+        if (out.isEmpty() && !anyStartable()) {
             for (PieceProgress progress : ordered()) {
-                take(progress, peer, out, max, true);
+                copy(progress, peer, out, max, now);
             }
         }
         return out;
+    }
+
+    /** Whether some wanted piece that a connected peer has is not started yet: then it is not the end. */
+    private boolean anyStartable() {
+        for (int p = wanted.nextSetBit(0); p >= 0; p = wanted.nextSetBit(p + 1)) {
+            if (availability[p] > 0 && !storage.had().get(p) && !active.containsKey(p) && !settling.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<PieceProgress> ordered() {
@@ -109,18 +128,38 @@ final class PiecePicker {
         return list;
     }
 
-    private void take(PieceProgress progress, PeerState peer, List<BlockRef> out, int max, boolean endgame) {
-        if (!peer.has.get(progress.piece) || settling.contains(progress.piece) || !progress.admits(peer)) {
+    private void take(PieceProgress progress, PeerState peer, List<BlockRef> out, int max, long now) {
+        if (!askable(progress, peer)) {
+            return;
+        }
+        for (int b = progress.received.nextClearBit(0); b < progress.blockCount && out.size() < max;
+                b = progress.received.nextClearBit(b + 1)) {
+            if (progress.requests[b] == 0) {
+                progress.requests[b] = 1;
+                progress.requestedAt[b] = now;
+                out.add(progress.block(b));
+            }
+        }
+    }
+
+    /** Endgame: a second request for blocks outstanding long enough, never a third. */
+    private void copy(PieceProgress progress, PeerState peer, List<BlockRef> out, int max, long now) {
+        if (!askable(progress, peer)) {
             return;
         }
         for (int b = progress.received.nextClearBit(0); b < progress.blockCount && out.size() < max;
                 b = progress.received.nextClearBit(b + 1)) {
             BlockRef ref = progress.block(b);
-            if ((progress.requests[b] == 0 || endgame) && !peer.requested.containsKey(ref)) {
+            if (progress.requests[b] > 0 && progress.requests[b] < MAX_COPIES
+                    && now - progress.requestedAt[b] >= ENDGAME_AFTER && !peer.requested.containsKey(ref)) {
                 progress.requests[b]++;
                 out.add(ref);
             }
         }
+    }
+
+    private boolean askable(PieceProgress progress, PeerState peer) {
+        return peer.has.get(progress.piece) && !settling.contains(progress.piece) && progress.admits(peer);
     }
 
     private int next(PeerState peer) {

@@ -21,6 +21,8 @@ final class PieceProgress {
     final int blockCount;
     final BitSet received;
     final int[] requests;
+    /** When the outstanding request of each block was sent (clock nanos), for the endgame's patience. */
+    final long[] requestedAt;
     final PeerState[] from;
     final int[] crc;
     final boolean singleSource;
@@ -33,6 +35,7 @@ final class PieceProgress {
         this.blockCount = (int) ((length + BLOCK - 1) / BLOCK);
         this.received = (BitSet) present.clone();
         this.requests = new int[blockCount];
+        this.requestedAt = new long[blockCount];
         this.from = new PeerState[blockCount];
         this.crc = new int[blockCount];
         this.singleSource = singleSource;

@@ -1,7 +1,7 @@
 package org.debswarm.peerwire.internal.swarm;
 
 /** Bytes transferred: a running total and the rate over the last few seconds (one-second buckets). */
-public final class RateMeter {
+final class RateMeter {
 
     private static final int SECONDS = 5;
     private static final long SECOND = 1_000_000_000L;

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.debswarm.peerwire.PeerSnapshot;
+import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.internal.wire.Bitfield;
 import org.debswarm.peerwire.internal.wire.Cancel;
@@ -342,6 +343,12 @@ public final class Swarm implements PieceStorage.Listener {
             }
         }
         List.copyOf(peers).forEach(downloader::refresh);
+    }
+
+    /** How the connected peers stand towards {@code piece}, all counts read at once. */
+    public PieceAvailability availabilityOf(int piece) {
+        return new PieceAvailability(connectedPeers(), availability(piece), peersFetchingFromMirror(piece, false),
+                peersFetchingFromMirror(piece, true));
     }
 
     /** @return the peers connected now (handshakes done) */

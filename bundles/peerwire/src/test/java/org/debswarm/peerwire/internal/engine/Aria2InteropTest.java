@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.internal.FileSystemPieceStore;
@@ -82,10 +83,11 @@ public class Aria2InteropTest extends EngineTestSupport {
         aria2(content.getParent(), port, "--seed-ratio=0.0", "--seed-time=10");
         FileSystemPieceStore store = store("leech");
         PeerEngine engine = engine(store);
-        assertTrue(engine.start(meta));
+        TorrentSession engineS = engine.start(meta);
+        assertTrue(engineS.isRunning());
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int p = 0; p < meta.pieceCount(); p++) {
-            all.add(engine.want(meta.infoHash(), p));
+            all.add(engineS.want(p));
         }
         // aria2 needs a moment to check the files and listen
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -95,7 +97,7 @@ public class Aria2InteropTest extends EngineTestSupport {
         long nextAnnounce = 0;
         while (!done.isDone() && System.nanoTime() < end) {
             if (System.nanoTime() >= nextAnnounce) {
-                engine.addPeers(meta.infoHash(), List.of(new InetSocketAddress("127.0.0.1", port)));
+                engineS.addPeers(List.of(new InetSocketAddress("127.0.0.1", port)));
                 nextAnnounce = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             }
             engine.snapshot(meta.infoHash()).orElseThrow().peers().forEach(p -> clients.add(p.client()));
@@ -127,13 +129,14 @@ public class Aria2InteropTest extends EngineTestSupport {
             }
         }
         PeerEngine engine = engine(store);
-        assertTrue(engine.start(meta));
+        TorrentSession engineS = engine.start(meta);
+        assertTrue(engineS.isRunning());
         Path target = folder.newFolder("aria2-leech").toPath();
         int port = freePort();
         Process aria = aria2(target, port, "--seed-time=0");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (aria.isAlive() && System.nanoTime() < end) {
-            engine.addPeers(meta.infoHash(), List.of(new InetSocketAddress("127.0.0.1", port)));
+            engineS.addPeers(List.of(new InetSocketAddress("127.0.0.1", port)));
             aria.waitFor(1, TimeUnit.SECONDS);
         }
         assertEquals("aria2 finished", 0, aria.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) ? aria.exitValue() : -1);

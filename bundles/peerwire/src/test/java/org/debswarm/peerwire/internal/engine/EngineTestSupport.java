@@ -40,17 +40,17 @@ import org.junit.rules.TemporaryFolder;
  */
 public abstract class EngineTestSupport {
 
-    static final String HOST = "deb.debian.org";
-    static final String ROOT = "debian/";
-    static final SourceIndex SOURCE = new SourceIndex(HOST, "debian/dists/bookworm/main/binary-amd64/Packages");
-    static final long WAIT_SECONDS = 10;
+    protected static final String HOST = "deb.debian.org";
+    protected static final String ROOT = "debian/";
+    protected static final SourceIndex SOURCE = new SourceIndex(HOST, "debian/dists/bookworm/main/binary-amd64/Packages");
+    protected static final long WAIT_SECONDS = 10;
 
     @Rule
     public final TemporaryFolder folder = new TemporaryFolder();
 
     private final List<AutoCloseable> opened = new ArrayList<>();
-    final List<byte[]> contents = new ArrayList<>();
-    final List<String> paths = new ArrayList<>();
+    protected final List<byte[]> contents = new ArrayList<>();
+    protected final List<String> paths = new ArrayList<>();
 
     private long threadsBefore;
 
@@ -68,12 +68,12 @@ public abstract class EngineTestSupport {
         org.junit.Assert.assertEquals("engine threads left running", threadsBefore, peerwireThreads());
     }
 
-    void closeLater(AutoCloseable closeable) {
+    protected void closeLater(AutoCloseable closeable) {
         opened.add(closeable);
     }
 
     /** Files of random bytes: sizes in bytes; file 0 is named so that it sorts first. */
-    void files(int... sizes) {
+    protected void files(int... sizes) {
         Random random = new Random(42);
         for (int i = 0; i < sizes.length; i++) {
             byte[] bytes = new byte[sizes[i]];
@@ -84,7 +84,7 @@ public abstract class EngineTestSupport {
     }
 
     /** A fresh instance of the torrent over {@link #files}: each node has its own wanted and had state. */
-    PackagesTorrent torrent() {
+    protected PackagesTorrent torrent() {
         DefaultPackagesTorrentBuilder builder = new DefaultPackagesTorrentBuilder(SOURCE);
         for (int i = 0; i < contents.size(); i++) {
             builder.add(paths.get(i), contents.get(i).length, sha256(contents.get(i)), false);
@@ -92,7 +92,7 @@ public abstract class EngineTestSupport {
         return builder.build().architecture();
     }
 
-    FileSystemPieceStore store(String name) throws IOException {
+    protected FileSystemPieceStore store(String name) throws IOException {
         Path home = folder.newFolder(name).toPath();
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("storage"));
@@ -101,7 +101,7 @@ public abstract class EngineTestSupport {
         return store;
     }
 
-    PeerEngine engine(FileSystemPieceStore store, SwarmOptions swarm) throws IOException {
+    protected PeerEngine engine(FileSystemPieceStore store, SwarmOptions swarm) throws IOException {
         EngineOptions options = new EngineOptions(new InetSocketAddress("127.0.0.1", 0), 50, 0, 0,
                 Duration.ofSeconds(5), Duration.ofMillis(500), swarm);
         PeerEngine engine = new PeerEngine(options, store);
@@ -109,12 +109,12 @@ public abstract class EngineTestSupport {
         return engine;
     }
 
-    PeerEngine engine(FileSystemPieceStore store) throws IOException {
+    protected PeerEngine engine(FileSystemPieceStore store) throws IOException {
         return engine(store, SwarmOptions.DEFAULTS);
     }
 
     /** Stores every file of the torrent and marks it had, as a node that fetched them earlier would. */
-    void seed(FileSystemPieceStore store, PackagesTorrent torrent) throws Exception {
+    protected void seed(FileSystemPieceStore store, PackagesTorrent torrent) throws Exception {
         for (int i = 0; i < contents.size(); i++) {
             int piece = torrent.indexOf(paths.get(i));
             FileKey key = new FileKey(HOST, ROOT + paths.get(i), contents.get(i).length, sha256(contents.get(i)));
@@ -126,15 +126,15 @@ public abstract class EngineTestSupport {
         }
     }
 
-    byte[] stored(FileSystemPieceStore store, int file) throws IOException {
+    protected byte[] stored(FileSystemPieceStore store, int file) throws IOException {
         return Files.readAllBytes(store.lookup(HOST, ROOT + paths.get(file)).orElseThrow().file());
     }
 
-    static InetSocketAddress at(PeerEngine engine) {
+    protected static InetSocketAddress at(PeerEngine engine) {
         return new InetSocketAddress("127.0.0.1", engine.port());
     }
 
-    static String sha256(byte[] bytes) {
+    protected static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -142,7 +142,7 @@ public abstract class EngineTestSupport {
         }
     }
 
-    static <T> T await(CompletableFuture<T> future) throws Exception {
+    protected static <T> T await(CompletableFuture<T> future) throws Exception {
         try {
             return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -154,7 +154,7 @@ public abstract class EngineTestSupport {
      * Waits for a condition that has no event of its own (a snapshot counter), checking it after short sleeps
      * up to a deadline. Test code only: the engine itself never polls.
      */
-    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+    protected static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -164,7 +164,7 @@ public abstract class EngineTestSupport {
         }
     }
 
-    static long peerwireThreads() {
+    protected static long peerwireThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("debswarm-peerwire")).count();
     }

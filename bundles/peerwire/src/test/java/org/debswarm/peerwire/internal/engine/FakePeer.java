@@ -25,18 +25,18 @@ import org.debswarm.torrent.InfoHash;
  * A misbehaving peer on a blocking socket, driven by one thread the test owns: it claims every piece and
  * answers every request with random bytes. Read timeouts bound every wait; {@link #close} stops the thread.
  */
-final class FakePeer implements AutoCloseable {
+public final class FakePeer implements AutoCloseable {
 
     private final ServerSocket server;
     private final InfoHash infoHash;
     private final int pieceCount;
     private final Thread thread;
-    final CompletableFuture<String> ended = new CompletableFuture<>();
+    public final CompletableFuture<String> ended = new CompletableFuture<>();
     volatile int blocksServed;
     private volatile Socket socket;
 
     /** A lying seeder that waits for a connection. */
-    FakePeer(InfoHash infoHash, int pieceCount) throws IOException {
+    public FakePeer(InfoHash infoHash, int pieceCount) throws IOException {
         this.server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
         this.server.setSoTimeout((int) TimeUnit.SECONDS.toMillis(EngineTestSupport.WAIT_SECONDS));
         this.infoHash = infoHash;
@@ -45,7 +45,7 @@ final class FakePeer implements AutoCloseable {
         thread.start();
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", server.getLocalPort());
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.EngineOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.PeerWireComponent;
@@ -50,11 +51,11 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
         FileSystemPieceStore leechStore = store("leech");
         PeerEngine seed = engine(seedStore);
         PeerEngine leech = engine(leechStore, 1024 * 1024, 50, Duration.ofSeconds(5));
-        seed.start(seedTorrent, HOST, ROOT);
-        leech.start(leechTorrent, HOST, ROOT);
+        TorrentSession seedS = seed.start(seedTorrent, HOST, ROOT);
+        TorrentSession leechS = leech.start(leechTorrent, HOST, ROOT);
         long start = System.nanoTime();
-        leech.addPeers(leechTorrent.infoHash(), List.of(at(seed)));
-        await(leech.want(leechTorrent.infoHash(), 0));
+        leechS.addPeers(List.of(at(seed)));
+        await(leechS.want(0));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         // 3 MiB at 1 MiB/s with a burst of one second's worth: at least about 2 s
         assertTrue("took " + millis + " ms", millis >= 1800);
@@ -71,11 +72,11 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
         FileSystemPieceStore leechStore = store("leech");
         PeerEngine seed = engine(seedStore, 1024 * 1024, 0, 50, Duration.ofSeconds(5));
         PeerEngine leech = engine(leechStore);
-        seed.start(seedTorrent, HOST, ROOT);
-        leech.start(leechTorrent, HOST, ROOT);
+        TorrentSession seedS = seed.start(seedTorrent, HOST, ROOT);
+        TorrentSession leechS = leech.start(leechTorrent, HOST, ROOT);
         long start = System.nanoTime();
-        leech.addPeers(leechTorrent.infoHash(), List.of(at(seed)));
-        await(leech.want(leechTorrent.infoHash(), 0));
+        leechS.addPeers(List.of(at(seed)));
+        await(leechS.want(0));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue("took " + millis + " ms", millis >= 1800);
         assertArrayEquals(contents.get(0), stored(leechStore, 0));
@@ -86,15 +87,18 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
         files(1000);
         PackagesTorrent t = torrent();
         PeerEngine engine = engine(store("s"));
-        engine.start(t, HOST, ROOT);
-        java.util.concurrent.CompletableFuture<Void> waiting = engine.want(t.infoHash(), 0);
-        assertTrue(engine.stop(t.infoHash()));
+        TorrentSession engineS = engine.start(t, HOST, ROOT);
+        java.util.concurrent.CompletableFuture<Void> waiting = engineS.want(0);
+        assertTrue(engineS.stop());
         java.util.concurrent.ExecutionException e = org.junit.Assert.assertThrows(
                 java.util.concurrent.ExecutionException.class, () -> waiting.get(WAIT_SECONDS, TimeUnit.SECONDS));
         assertTrue(e.getCause().toString(), e.getCause() instanceof IllegalStateException);
         assertEquals("peer wire session of " + t.infoHash() + " stopped", e.getCause().getMessage());
-        org.junit.Assert.assertFalse(engine.stop(t.infoHash()));
-        org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> engine.want(t.infoHash(), 0));
+        org.junit.Assert.assertFalse(engineS.stop());
+        assertTrue("a stopped session's want fails at once", engineS.want(0).isCompletedExceptionally());
+        org.junit.Assert.assertThrows("out of range", IllegalArgumentException.class, () -> engineS.want(1));
+        assertTrue("a stopped session's handle stays stopped", !engineS.isRunning()
+                && engine.start(t, HOST, ROOT).isRunning() && !engineS.isRunning());
     }
 
     @Test
@@ -102,7 +106,7 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
         files(1000);
         PackagesTorrent leechTorrent = torrent();
         PeerEngine leech = engine(store("leech"), 0, 1, Duration.ofSeconds(5));
-        leech.start(leechTorrent, HOST, ROOT);
+        TorrentSession leechS = leech.start(leechTorrent, HOST, ROOT);
         PeerEngine[] seeds = new PeerEngine[3];
         for (int i = 0; i < seeds.length; i++) {
             FileSystemPieceStore s = store("seed" + i);
@@ -111,8 +115,8 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
             seeds[i] = engine(s);
             seeds[i].start(t, HOST, ROOT);
         }
-        leech.addPeers(leechTorrent.infoHash(), List.of(at(seeds[0]), at(seeds[1]), at(seeds[2])));
-        await(leech.want(leechTorrent.infoHash(), 0));
+        leechS.addPeers(List.of(at(seeds[0]), at(seeds[1]), at(seeds[2])));
+        await(leechS.want(0));
         assertEquals(1, leech.snapshot(leechTorrent.infoHash()).orElseThrow().peers().size());
     }
 
@@ -132,10 +136,10 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
         files(1000);
         PackagesTorrent t = torrent();
         PeerEngine engine = engine(store("s"), 0, 50, Duration.ofMillis(500));
-        engine.start(t, HOST, ROOT);
+        TorrentSession engineS = engine.start(t, HOST, ROOT);
         try (ServerSocket mute = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             mute.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-            engine.addPeers(t.infoHash(), List.of(new InetSocketAddress("127.0.0.1", mute.getLocalPort())));
+            engineS.addPeers(List.of(new InetSocketAddress("127.0.0.1", mute.getLocalPort())));
             try (Socket s = mute.accept()) {
                 s.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
                 InputStream in = s.getInputStream();
@@ -144,7 +148,7 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
             }
         }
         assertTrue(engine.snapshot(t.infoHash()).orElseThrow().peers().isEmpty());
-        assertEquals(0, engine.connectedPeers(t.infoHash()));
+        assertEquals(0, engineS.availability(0).join().connectedPeers());
     }
 
     @Test
@@ -155,7 +159,7 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
         assertTrue(component.port() > 0);
         assertEquals(20, component.peerId().length);
         files(1000);
-        assertTrue(component.start(torrent(), HOST, ROOT));
+        assertTrue(component.start(torrent(), HOST, ROOT).isRunning());
         assertEquals(1, component.sessions().size());
         assertEquals("the I/O thread and the timer (started by the session's timer)", before + 2, peerwireThreads());
         invokeDeactivate(component);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
@@ -34,14 +35,14 @@ public class MisbehavingPeerTest extends EngineTestSupport {
         seed(seedStore, seedTorrent);
         PeerEngine seed = engine(seedStore);
         PeerEngine leech = engine(leechStore, SwarmOptions.DEFAULTS.withMaxBadPieces(1));
-        seed.start(seedTorrent, HOST, ROOT);
-        leech.start(leechTorrent, HOST, ROOT);
+        TorrentSession seedS = seed.start(seedTorrent, HOST, ROOT);
+        TorrentSession leechS = leech.start(leechTorrent, HOST, ROOT);
         try (FakePeer liar = new FakePeer(leechTorrent.infoHash(), leechTorrent.pieceCount())) {
             int piece = leechTorrent.indexOf(paths.get(0));
-            CompletableFuture<Void> arrived = leech.want(leechTorrent.infoHash(), piece);
-            leech.addPeers(leechTorrent.infoHash(), List.of(liar.address()));
+            CompletableFuture<Void> arrived = leechS.want(piece);
+            leechS.addPeers(List.of(liar.address()));
             eventually("the liar served blocks", () -> liar.blocksServed > 0);
-            leech.addPeers(leechTorrent.infoHash(), List.of(at(seed)));
+            leechS.addPeers(List.of(at(seed)));
             await(arrived);
             assertArrayEquals(contents.get(0), stored(leechStore, 0));
             assertEquals("closed by the engine", liar.ended.get(WAIT_SECONDS, TimeUnit.SECONDS));
@@ -49,7 +50,7 @@ public class MisbehavingPeerTest extends EngineTestSupport {
             assertEquals("only the honest seeder is left: " + peers, 1, peers.size());
             assertEquals(seed.port(), peers.get(0).address().getPort());
             assertEquals(0, peers.get(0).badPieces());
-            leech.addPeers(leechTorrent.infoHash(), List.of(liar.address()));
+            leechS.addPeers(List.of(liar.address()));
         }
     }
 
@@ -63,9 +64,9 @@ public class MisbehavingPeerTest extends EngineTestSupport {
         seed(seedStore, seedTorrent);
         PeerEngine seed = engine(seedStore);
         PeerEngine leech = engine(leechStore);
-        seed.start(seedTorrent, HOST, ROOT);
-        leech.start(leechTorrent, HOST, ROOT);
-        leech.addPeers(leechTorrent.infoHash(), List.of(at(seed)));
+        TorrentSession seedS = seed.start(seedTorrent, HOST, ROOT);
+        TorrentSession leechS = leech.start(leechTorrent, HOST, ROOT);
+        leechS.addPeers(List.of(at(seed)));
         eventually("the leecher is connected", () -> peers(seed, seedTorrent) == 1);
 
         for (String bad : List.of("00000003 09 0000", "00895440 07", "00000005 04 00000063")) {
@@ -87,7 +88,7 @@ public class MisbehavingPeerTest extends EngineTestSupport {
             }
             eventually("the seeder dropped only the bad peer", () -> peers(seed, seedTorrent) == 1);
         }
-        await(leech.want(leechTorrent.infoHash(), 0));
+        await(leechS.want(0));
         assertArrayEquals(contents.get(0), stored(leechStore, 0));
     }
 

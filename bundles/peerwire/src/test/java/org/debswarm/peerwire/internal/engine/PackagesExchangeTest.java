@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.internal.PeerEngine;
@@ -32,14 +33,15 @@ public class PackagesExchangeTest extends EngineTestSupport {
         PeerEngine seed1 = engine(seedStore1);
         PeerEngine seed2 = engine(seedStore2);
         PeerEngine leech = engine(leechStore);
-        assertTrue(seed1.start(seedTorrent1, HOST, ROOT));
-        assertTrue(seed2.start(seedTorrent2, HOST, ROOT));
-        assertTrue(leech.start(leechTorrent, HOST, ROOT));
-        assertFalse("a second start is refused", leech.start(leechTorrent, HOST, ROOT));
+        seed1.start(seedTorrent1, HOST, ROOT);
+        seed2.start(seedTorrent2, HOST, ROOT);
+        TorrentSession leechS = leech.start(leechTorrent, HOST, ROOT);
+        TorrentSession again = leech.start(leechTorrent, HOST, ROOT);
+        assertTrue("a second start hands the running session", again.isRunning() && leechS.isRunning());
 
         int big = leechTorrent.indexOf(paths.get(0));
-        CompletableFuture<Void> arrived = leech.want(leechTorrent.infoHash(), big);
-        leech.addPeers(leechTorrent.infoHash(), List.of(at(seed1), at(seed2)));
+        CompletableFuture<Void> arrived = leechS.want(big);
+        leechS.addPeers(List.of(at(seed1), at(seed2)));
         await(arrived);
 
         assertArrayEquals(contents.get(0), stored(leechStore, 0));
@@ -47,8 +49,15 @@ public class PackagesExchangeTest extends EngineTestSupport {
         assertEquals("only the wanted piece", 1, leechTorrent.had().cardinality());
         SessionSnapshot s = leech.snapshot(leechTorrent.infoHash()).orElseThrow();
         assertEquals(2, s.peers().size());
-        assertEquals("the cheap count agrees", 2, leech.connectedPeers(leechTorrent.infoHash()));
-        assertEquals("no session, no peers", 0, leech.connectedPeers(org.debswarm.torrent.InfoHash.of(new byte[org.debswarm.torrent.InfoHash.LENGTH])));
+        org.debswarm.peerwire.PieceAvailability availability = await(leechS.availability(big));
+        assertEquals("one trip, the same count", 2, availability.connectedPeers());
+        assertEquals("both seeders have it", 2, availability.peersWith());
+        assertEquals("nobody fetches it from a mirror", 0, availability.fetchingFromMirror());
+        assertTrue("the second handle stops the same session", again.stop());
+        assertFalse(leechS.isRunning());
+        assertEquals("a stopped session has no peers", org.debswarm.peerwire.PieceAvailability.NONE,
+                await(leechS.availability(big)));
+        assertFalse("stopped once", leechS.stop());
         long fromPeers = s.peers().stream().mapToLong(PeerSnapshot::downloaded).sum();
         assertTrue("every block came once, or a few twice in endgame: " + fromPeers,
                 fromPeers >= contents.get(0).length && fromPeers < contents.get(0).length + 64 * 16384);
@@ -80,17 +89,17 @@ public class PackagesExchangeTest extends EngineTestSupport {
         PeerEngine seed = engine(seedStore);
         PeerEngine middle = engine(middleStore);
         PeerEngine last = engine(lastStore);
-        seed.start(seedTorrent, HOST, ROOT);
-        middle.start(middleTorrent, HOST, ROOT);
-        last.start(lastTorrent, HOST, ROOT);
+        TorrentSession seedS = seed.start(seedTorrent, HOST, ROOT);
+        TorrentSession middleS = middle.start(middleTorrent, HOST, ROOT);
+        TorrentSession lastS = last.start(lastTorrent, HOST, ROOT);
         int piece = middleTorrent.indexOf(paths.get(0));
-        middle.addPeers(middleTorrent.infoHash(), List.of(at(seed)));
-        await(middle.want(middleTorrent.infoHash(), piece));
-        assertTrue("had: completes at once", middle.want(middleTorrent.infoHash(), piece).isDone());
+        middleS.addPeers(List.of(at(seed)));
+        await(middleS.want(piece));
+        assertTrue("had: completes at once", middleS.want(piece).isDone());
 
-        seed.stop(seedTorrent.infoHash());
-        last.addPeers(lastTorrent.infoHash(), List.of(at(middle)));
-        await(last.want(lastTorrent.infoHash(), piece));
+        seedS.stop();
+        lastS.addPeers(List.of(at(middle)));
+        await(lastS.want(piece));
         assertArrayEquals(contents.get(0), stored(lastStore, 0));
         assertFalse("the middle node never had piece 1 to give", lastTorrent.had().get(1 - piece));
     }
@@ -106,8 +115,8 @@ public class PackagesExchangeTest extends EngineTestSupport {
         await(begin.completion());
         PackagesTorrent torrent = torrent();
         PeerEngine engine = engine(store);
-        engine.start(torrent, HOST, ROOT);
-        await(engine.want(torrent.infoHash(), 0));
+        TorrentSession engineS = engine.start(torrent, HOST, ROOT);
+        await(engineS.want(0));
         assertArrayEquals(contents.get(0), stored(store, 0));
         assertTrue(torrent.had().get(0));
     }
@@ -124,11 +133,11 @@ public class PackagesExchangeTest extends EngineTestSupport {
         PeerEngine eb = new PeerEngine(org.debswarm.peerwire.internal.EngineOptions.loopback(0), b);
         PackagesTorrent tb = torrent();
         ea.start(ta, HOST, ROOT);
-        eb.start(tb, HOST, ROOT);
-        eb.addPeers(tb.infoHash(), List.of(at(ea)));
-        await(eb.want(tb.infoHash(), 0));
+        TorrentSession ebS = eb.start(tb, HOST, ROOT);
+        ebS.addPeers(List.of(at(ea)));
+        await(ebS.want(0));
         assertEquals("two threads per engine", before + 4, peerwireThreads());
-        CompletableFuture<Void> pending = eb.want(tb.infoHash(), 0);
+        CompletableFuture<Void> pending = ebS.want(0);
         assertTrue(pending.isDone());
         ea.close();
         eb.close();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.PackagesTorrent;
@@ -28,12 +29,12 @@ public class ReconnectTest extends EngineTestSupport {
         seed(seedStore, seedTorrent);
         PeerEngine seed = engine(seedStore);
         PeerEngine leech = engine(leechStore);
-        leech.start(leechTorrent, HOST, ROOT);
+        TorrentSession leechS = leech.start(leechTorrent, HOST, ROOT);
         int piece = leechTorrent.indexOf(paths.get(0));
-        CompletableFuture<Void> arrived = leech.want(leechTorrent.infoHash(), piece);
+        CompletableFuture<Void> arrived = leechS.want(piece);
 
         long start = System.nanoTime();
-        leech.addPeers(leechTorrent.infoHash(), List.of(at(seed))); // refused: no session for it there yet
+        leechS.addPeers(List.of(at(seed))); // refused: no session for it there yet
         Thread.sleep(1000); // the handshake takes milliseconds on loopback; the refusal is long done
         assertTrue("nothing yet", !arrived.isDone());
         seed.start(seedTorrent, HOST, ROOT);

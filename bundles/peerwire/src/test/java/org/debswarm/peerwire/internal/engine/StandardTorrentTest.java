@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SpanningPieces;
 import org.debswarm.rfc822.internal.DefaultControlParser;
@@ -55,7 +56,7 @@ public class StandardTorrentTest extends EngineTestSupport {
         }
         PeerEngine seed = engine(seedStore);
         PeerEngine leech = engine(leechStore);
-        assertTrue(seed.start(meta));
+        assertTrue(seed.start(meta).isRunning());
         assertEquals("the seeder rechecked every piece", meta.pieceCount(),
                 seed.snapshot(meta.infoHash()).orElseThrow().piecesHad());
 
@@ -63,19 +64,20 @@ public class StandardTorrentTest extends EngineTestSupport {
         SpanningStorage leechStorage = leechStore.openSpanning(meta.infoHash().toHex(), SpanningPieces.spans(meta),
                 meta.pieceLength());
         PieceBits had = new PieceBits(meta.pieceCount());
-        assertTrue(leech.start(meta, leechStorage, had));
+        TorrentSession leechS = leech.start(meta, leechStorage, had);
+        assertTrue(leechS.isRunning());
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int p = meta.pieceCount() - 1; p >= 0; p--) {
-            all.add(leech.want(meta.infoHash(), p));
+            all.add(leechS.want(p));
         }
-        leech.addPeers(meta.infoHash(), List.of(at(seed)));
+        leechS.addPeers(List.of(at(seed)));
         await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
         assertEquals(meta.pieceCount(), had.cardinality());
         SessionSnapshot s = leech.snapshot(meta.infoHash()).orElseThrow();
         assertEquals(meta.totalLength(), s.bytesHad());
         assertEquals(0, s.bytesWanted());
 
-        leech.stop(meta.infoHash());
+        leechS.stop();
         leechStorage.close();
         for (var f : meta.files()) {
             Path original = content.resolve(String.join("/", f.path()));

@@ -1,0 +1,167 @@
+package org.debswarm.node.internal.apt;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.debswarm.aptlistener.Fill;
+import org.debswarm.aptlistener.PackageSource;
+import org.debswarm.aptlistener.SourcesBelow;
+import org.debswarm.commons.Shutdown;
+import org.debswarm.node.internal.SwarmControl;
+import org.debswarm.peerwire.PieceAvailability;
+import org.debswarm.peerwire.TorrentSession;
+import org.debswarm.storage.FileKey;
+import org.debswarm.storage.FileWrite;
+import org.debswarm.storage.PieceStore;
+import org.debswarm.torrent.TorrentRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Packages for apt from the swarm: a package source ranked above the mirror. When apt asks for a file of a
+ * running Packages torrent, the apt listener offers this node the store's write (it streams to apt from it as
+ * bytes arrive), and this node, after one look at how its peers stand towards the piece:
+ * <ul>
+ * <li>if a connected peer has it, asks the engine for the piece at top priority; when peers stall, hands the
+ * rest to the sources below, the mirror ({@link PeerDownload});</li>
+ * <li>if a connected peer says it is fetching it from the mirror, waits for that peer's copy the same way,
+ * with patience while the peer keeps fetching;</li>
+ * <li>otherwise hands it to the mirror at once and tells its peers so ({@link AnnouncedMirrorFetch}), so that a
+ * fleet asking for the same package at once asks the mirror once.</li>
+ * </ul>
+ * With no connected peer at all it declines, and the write goes to the mirror; the engine still watches for the
+ * file, to announce it when it is stored. Present only while the peer-wire engine is. When it stops, the
+ * listener hands the writes it took to the mirror, from where they are.
+ */
+@Component(service = PackageSource.class, configurationPid = AptDemandConfiguration.PID)
+@Designate(ocd = AptDemandConfiguration.class)
+public final class AptDemand implements PackageSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AptDemand.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final long AVAILABILITY_WAIT_SECONDS = 5;
+
+    private final TorrentRegistry registry;
+    private final PieceStore store;
+    private final SwarmControl swarm;
+    private final Duration stall;
+    private final Duration deadline;
+    private final Duration giveWay;
+    private final Duration fetcherPatience;
+    private final ScheduledExecutorService timer;
+    private final Set<PeerDownload> running = ConcurrentHashMap.newKeySet();
+    private final Set<AnnouncedMirrorFetch> fetching = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public AptDemand(AptDemandConfiguration config, @Reference TorrentRegistry registry, @Reference PieceStore store,
+            @Reference SwarmControl swarm) {
+        if (config.stallSeconds() < 1 || config.deadlineSeconds() < config.stallSeconds()) {
+            throw new IllegalArgumentException("stallSeconds " + config.stallSeconds() + ", deadlineSeconds "
+                    + config.deadlineSeconds() + " (expected: 1 <= stall <= deadline)");
+        }
+        if (config.giveWayMillis() < 1 || config.giveWayMillis() > 60_000 || config.fetcherPatienceSeconds() < 0) {
+            throw new IllegalArgumentException("giveWayMillis " + config.giveWayMillis() + ", fetcherPatienceSeconds "
+                    + config.fetcherPatienceSeconds() + " (expected: 1 to 60000, >= 0)");
+        }
+        this.registry = registry;
+        this.store = store;
+        this.swarm = swarm;
+        this.stall = Duration.ofSeconds(config.stallSeconds());
+        this.deadline = Duration.ofSeconds(config.deadlineSeconds());
+        this.giveWay = Duration.ofMillis(config.giveWayMillis());
+        this.fetcherPatience = Duration.ofSeconds(config.fetcherPatienceSeconds());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-apt-demand"));
+    }
+
+    @Override
+    public Optional<Fill> offer(FileWrite write, SourcesBelow below) {
+        FileKey key = write.key();
+        Optional<PieceLocator.Located> located = PieceLocator.find(registry.torrents(), key);
+        if (located.isEmpty()) {
+            watchUnregistered(key);
+            return Optional.empty();
+        }
+        PieceLocator.Located at = located.get();
+        Optional<TorrentSession> session = swarm.session(at.torrent().infoHash());
+        PieceAvailability peers = session.map(s -> availability(s, at.piece())).orElse(PieceAvailability.NONE);
+        watch(at); // whoever fills it, the engine marks the file had and announces it once stored
+        if (!peers.fromPeers() && peers.connectedPeers() == 0) {
+            return Optional.empty(); // alone: the mirror below is the quickest
+        }
+        Fill fill = peers.fromPeers() ? fromPeers(write, at, session.get(), below)
+                : fromMirror(write, at, session.get(), below);
+        return Optional.of(fill);
+    }
+
+    /**
+     * The one trip to the engine's I/O thread an apt request makes, bounded: a busy or stopping engine counts
+     * as no peers, and the write goes to the mirror.
+     */
+    static PieceAvailability availability(TorrentSession session, int piece) {
+        try {
+            return session.availability(piece).get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PieceAvailability.NONE;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.debug("No availability of piece {} from {}: {}", piece, session, e.toString());
+            return PieceAvailability.NONE;
+        }
+    }
+
+    private void watch(PieceLocator.Located at) {
+        swarm.want(at.torrent().infoHash(), at.piece()).exceptionally(failure -> null);
+    }
+
+    /**
+     * apt asked for a listed package before its index's torrents were registered (they are, on the node's own
+     * thread, just after the listener parsed the index). Once the listener has stored the file, it is looked for
+     * again: a session started meanwhile would otherwise never learn of it; one that starts later finds it stored.
+     */
+    private void watchUnregistered(FileKey key) {
+        store.whenStored(key).orTimeout(deadline.toSeconds(), TimeUnit.SECONDS).thenAccept(stored ->
+                PieceLocator.find(registry.torrents(), key).ifPresent(this::watch)).exceptionally(failure -> null);
+    }
+
+    private Fill fromPeers(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below) {
+        PeerDownload download = new PeerDownload(write, below, session.infoHash().toHex(), stall, deadline, timer,
+                () -> availability(session, at.piece()).fetchingFromMirror(), fetcherPatience);
+        running.add(download);
+        write.completion().whenComplete((file, failure) -> running.remove(download));
+        download.start();
+        LOG.debug("{}/{} from peers of {}", write.key().host(), write.key().path(), at.torrent().name());
+        return download;
+    }
+
+    private Fill fromMirror(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below) {
+        AnnouncedMirrorFetch fetch = new AnnouncedMirrorFetch(write, session, at.piece());
+        fetching.add(fetch);
+        write.completion().whenComplete((file, failure) -> fetching.remove(fetch));
+        fetch.start(below, giveWay, timer, () -> {
+            fetching.remove(fetch);
+            fromPeers(write, at, session, below);
+        });
+        LOG.debug("{}/{} from the mirror, announced to the peers of {}", write.key().host(), write.key().path(),
+                at.torrent().name());
+        return fetch;
+    }
+
+    @Deactivate
+    void deactivate() {
+        running.forEach(PeerDownload::stop);
+        fetching.forEach(AnnouncedMirrorFetch::stop);
+        Shutdown.now(timer, "Apt demand timer", STOP_WAIT);
+    }
+}

@@ -1,0 +1,33 @@
+package org.debswarm.node.internal.apt;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration PID {@value #PID}: how a package apt waits for is fetched from peers, and when the mirror helps. */
+@ObjectClassDefinition(id = AptDemandConfiguration.PID, name = "Debswarm packages from peers",
+        description = "A package apt asks for is fetched from the connected peers that have it; the mirror fills"
+                + " what they leave when the download stalls. How mirrors are reached (http or https) is the apt"
+                + " listener's setting mirrorScheme.")
+public @interface AptDemandConfiguration {
+
+    String PID = "org.debswarm.node.apt";
+
+    @AttributeDefinition(name = "Stall",
+            description = "Seconds without a new byte from peers after which the mirror fills the rest (Range).")
+    int stallSeconds() default 3;
+
+    @AttributeDefinition(name = "Give-way check",
+            description = "Milliseconds after this node starts fetching a package from the mirror (and tells its"
+                    + " peers) at which it checks whether a peer with precedence started the same fetch at the same"
+                    + " moment; if one did, this node stops its own and waits for that peer's copy.")
+    int giveWayMillis() default 250;
+
+    @AttributeDefinition(name = "Patience with a fetching peer",
+            description = "Seconds without a new byte this node waits for a package while a connected peer says"
+                    + " it is fetching it from the mirror; then the mirror fills the rest here too.")
+    int fetcherPatienceSeconds() default 45;
+
+    @AttributeDefinition(name = "Deadline",
+            description = "Seconds a package may take in all, peers and mirror; then the download is abandoned.")
+    int deadlineSeconds() default 1800;
+}

@@ -1,0 +1,230 @@
+package org.debswarm.itests.apt;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.debswarm.itests.Lan;
+import org.debswarm.itests.NodeProcess;
+import org.junit.After;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * A fleet on separate hosts: each host a network namespace on one bridge ({@link Lan}), running a real node
+ * ({@code bin/debswarm}) and real apt; the mirror listens on the LAN's own address. The first host installs a
+ * set of packages from the mirror; the next hosts, one after the other, get them from peers: the mirror sends
+ * each package once in all.
+ */
+public class FleetIT {
+
+    private static final List<String> PACKAGES = List.of("tiny", "small", "medium", "big");
+    private static final Duration CONNECTED = Duration.ofSeconds(60);
+
+    @Rule
+    public final TemporaryFolder work = new TemporaryFolder();
+
+    private final ExecutorService aptRuns = Executors.newFixedThreadPool(3, r -> new Thread(r, "fleet-apt"));
+    private Lan lan;
+    private MirrorServer mirror;
+    private final List<NodeProcess> nodes = new ArrayList<>();
+
+    @BeforeClass
+    public static void toolsArePresent() {
+        assumeTrue("network namespaces need root and iproute2", Lan.available());
+        assumeTrue("apt-get, dpkg-deb, xz, gpg and curl are needed",
+                Tools.available("apt-get", "dpkg-deb", "xz", "gpg", "gpgconf", "curl"));
+    }
+
+    @After
+    public void stop() throws Exception {
+        aptRuns.shutdownNow();
+        if (!aptRuns.awaitTermination(30, TimeUnit.SECONDS)) {
+            System.err.println("FleetIT: apt runs still going after 30 s");
+        }
+        for (NodeProcess node : nodes) {
+            node.close();
+        }
+        if (mirror != null) {
+            mirror.close();
+        }
+        if (lan != null) {
+            lan.close();
+        }
+    }
+
+    @Test
+    public void hostsOneAfterAnotherGetEveryPackageFromPeersAndTheMirrorSendsEachOnce() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath())
+                .deb("tiny", 5).deb("small", 60).deb("medium", 700).deb("big", 3 * 1024).publish();
+        lan = Lan.create(3);
+        mirror = MirrorServer.on(archive.root, lan.gateway());
+        for (int host = 1; host <= 3; host++) {
+            nodes.add(startNode(host, archive, work.newFolder("node" + host).toPath()));
+        }
+        for (int host = 1; host <= 3; host++) {
+            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
+                    .through(lan.in(host, List.of()));
+            Tools.Result update = apt.update();
+            assertTrue(update.output(), update.ok());
+            if (host > 1) {
+                awaitTotals(host, t -> t.getOrDefault("connectedPeers", 0L) > 0, "a connected peer");
+            }
+            Path into = work.newFolder("got" + host).toPath();
+            Tools.Result download = apt.download(into, PACKAGES.toArray(String[]::new));
+            assertTrue(download.output(), download.ok());
+            assertIdentical(archive, into, host);
+        }
+        for (String name : PACKAGES) {
+            assertEquals(name + " sent once by the mirror: " + mirror.log(), 1, mirror.gets(archive.path(name)));
+        }
+    }
+
+    /**
+     * Three hosts download at once; the node that fetches the big package from the mirror is killed (SIGKILL)
+     * mid-transfer. The other two still end with byte-identical packages, and the killed node, started again on
+     * its own data, serves its apt.
+     */
+    @Test
+    public void hostsAtOnceFinishVerifiedWhenTheMirrorsFetcherIsKilledAndItRecovers() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath())
+                .deb("tiny", 5).deb("small", 60).deb("medium", 700).deb("big", 3 * 1024).publish();
+        lan = Lan.create(3);
+        mirror = MirrorServer.on(archive.root, lan.gateway());
+        List<Path> homes = new ArrayList<>();
+        List<AptClient> apts = new ArrayList<>();
+        for (int host = 1; host <= 3; host++) {
+            homes.add(work.newFolder("node" + host).toPath());
+            nodes.add(startNode(host, archive, homes.get(host - 1)));
+        }
+        for (int host = 1; host <= 3; host++) {
+            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
+                    .through(lan.in(host, List.of()));
+            Tools.Result update = apt.update();
+            assertTrue(update.output(), update.ok());
+            apts.add(apt);
+        }
+        for (int host = 1; host <= 3; host++) {
+            awaitTotals(host, t -> t.getOrDefault("connectedPeers", 0L) > 0, "a connected peer");
+        }
+        String big = archive.path("big");
+        mirror.slow(big);
+        List<CompletableFuture<Tools.Result>> downloads = new ArrayList<>();
+        for (int host = 1; host <= 3; host++) {
+            AptClient apt = apts.get(host - 1);
+            Path into = work.newFolder("got" + host).toPath();
+            downloads.add(CompletableFuture.supplyAsync(() -> download(apt, into), aptRuns));
+        }
+        mirror.whenSent(big, 256 * 1024).get(120, TimeUnit.SECONDS);
+        String fetcher = mirror.requesters(big).get(0);
+        int victim = hostAt(fetcher);
+        nodes.get(victim - 1).process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        mirror.fast(big);
+        for (int host = 1; host <= 3; host++) {
+            if (host != victim) {
+                Tools.Result result = downloads.get(host - 1).get(180, TimeUnit.SECONDS);
+                assertTrue("host " + host + " after host " + victim + " was killed: " + result.output(), result.ok());
+                assertIdentical(archive, work.getRoot().toPath().resolve("got" + host), host);
+            }
+        }
+        downloads.get(victim - 1).get(180, TimeUnit.SECONDS); // failed or not: its node died under it
+        nodes.set(victim - 1, startNode(victim, archive, homes.get(victim - 1)));
+        Path again = work.newFolder("again").toPath();
+        Tools.Result recovered = download(apts.get(victim - 1), again);
+        assertTrue("the killed host after its node's restart: " + recovered.output(), recovered.ok());
+        assertIdentical(archive, again, victim);
+        System.out.println("FleetIT: mirror GETs per package with a kill: " + PACKAGES.stream()
+                .map(p -> p + "=" + mirror.gets(archive.path(p))).toList());
+    }
+
+    private static Tools.Result download(AptClient apt, Path into) {
+        try {
+            return apt.download(into, Duration.ofSeconds(180), PACKAGES.toArray(String[]::new));
+        } catch (Exception e) {
+            return new Tools.Result(-1, e.toString());
+        }
+    }
+
+    private int hostAt(String address) {
+        for (int host = 1; host <= 3; host++) {
+            if (lan.address(host).equals(address)) {
+                return host;
+            }
+        }
+        throw new AssertionError(address + " is no host of the LAN");
+    }
+
+    private static void assertIdentical(DebianArchive archive, Path into, int host) throws Exception {
+        for (String name : PACKAGES) {
+            assertArrayEquals(name + " on host " + host, Files.readAllBytes(archive.file(name)),
+                    Files.readAllBytes(into.resolve(name + "_1.0_all.deb")));
+        }
+    }
+
+    /** A node in host {@code host}, its peer wire on the LAN, announcing to the first host's tracker. */
+    private NodeProcess startNode(int host, DebianArchive archive, Path dir) throws Exception {
+        String tracker = "http://" + lan.address(1) + ":6969/announce";
+        Map<String, String> deploy = new java.util.HashMap<>(Map.of(
+                "org.debswarm.aptlistener.cfg", "allowedMirrors=" + mirror.authority() + "\n"
+                        + "mirrorKeyrings=" + mirror.authority() + "=" + archive.root.resolveSibling("archive-keyring.gpg")
+                        + "\nindexDeadline=30\ndebDeadline=120\n",
+                "org.debswarm.peerwire.cfg", "bindAddress=" + lan.address(host) + "\n",
+                "org.debswarm.peerwire.node.cfg", "trackers=" + tracker + "\n"));
+        if (host == 1) {
+            deploy.put("org.apache.felix.http-tracker.cfg", "org.apache.felix.http.name=tracker\n"
+                    + "org.apache.felix.http.host=" + lan.address(1) + "\norg.osgi.service.http.port=6969\n");
+        }
+        NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), dir, deploy);
+        node.awaitStarted(Duration.ofSeconds(90));
+        String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = -1;
+        while (status != 200 && System.nanoTime() < end) { // another process: no event to wait on
+            status = lan.httpStatus(host, release, null, null);
+            if (status != 200) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals("host " + host + "'s node serves the mirror; output:\n" + node.output(), 200, status);
+        return node;
+    }
+
+    private String source(DebianArchive archive) {
+        return "deb [signed-by=" + archive.keyring + "] http://127.0.0.1:9988/" + mirror.authority() + "/debian "
+                + DebianArchive.SUITE + " main";
+    }
+
+    /** Reads host {@code host}'s node totals every 200 ms until {@code condition} holds (no event crosses hosts). */
+    private Map<String, Long> awaitTotals(int host, Predicate<Map<String, Long>> condition, String what)
+            throws Exception {
+        long end = System.nanoTime() + CONNECTED.toNanos();
+        Map<String, Long> last = Map.of();
+        while (System.nanoTime() < end) {
+            try {
+                last = NodeTotals.nodeFields(lan.httpGet(host, "http://127.0.0.1:8080/debswarm/stats.json", null, null));
+            } catch (java.io.IOException notYet) {
+                last = Map.of();
+            }
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("host " + host + ": no " + what + " within " + CONNECTED + ": " + last);
+    }
+}
