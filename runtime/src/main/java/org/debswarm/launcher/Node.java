@@ -63,9 +63,9 @@ final class Node {
             return bundles;
         }
         try (Stream<Path> jars = Files.list(folder)) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted(FILE_INSTALL_LAST).toList()) {
                 Bundle bundle = context.installBundle(jar.toUri().toString());
-                bundle.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(bundle, startLevel));
+                bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel);
                 bundles.add(bundle);
             }
         }
@@ -73,13 +73,15 @@ final class Node {
     }
 
     /**
-     * FileInstall starts with deploy/, at level 3, after every level-2 bundle: the apt port's Jetty instance
-     * (a .cfg in deploy/) then opens with the readiness gate of bundle/ already registered, so the port answers
-     * 503 until the apt listener serves, never the container's 404.
+     * FileInstall is installed last, so it starts last of its level: a framework starts the bundles of one level
+     * in the order they were installed. The readiness gate of bundle/ (org.debswarm.health) is then registered
+     * before FileInstall applies deploy/'s configuration, which opens the apt port, so the port answers 503
+     * until the apt listener serves, never the container's 404. (Starting FileInstall a level later would do
+     * the same but changes the order in which deploy/'s bundles start.)
      */
-    private static int startLevelOf(Bundle bundle, int folderLevel) {
-        return FILE_INSTALL.equals(bundle.getSymbolicName()) ? FrameworkProperties.DEPLOY_START_LEVEL : folderLevel;
-    }
+    static final java.util.Comparator<Path> FILE_INSTALL_LAST = java.util.Comparator
+            .comparing((Path jar) -> jar.getFileName().toString().startsWith(FILE_INSTALL))
+            .thenComparing(Path::compareTo);
 
     int beginningStartLevel() {
         return framework.adapt(FrameworkStartLevel.class).getStartLevel();
