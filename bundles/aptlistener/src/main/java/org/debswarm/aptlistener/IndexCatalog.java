@@ -40,4 +40,18 @@ public interface IndexCatalog {
      * @since 1.3
      */
     IndexParseCounts parseCounts();
+
+    /**
+     * Where the node fetches a file of a mirror: {@code https} for a mirror marked {@code https://} in the
+     * listener's {@code allowedMirrors}, else its {@code mirrorScheme}. Anything else that fetches from mirrors for
+     * the node (the peer wire's mirror fill) asks here, so that one setting says how each mirror is reached.
+     *
+     * @param host the mirror host, as in {@link FileKey#host()}
+     * @param path the path relative to the host, without a leading slash
+     * @return the URI, or empty from a provider that does not know (the default)
+     * @since 1.4
+     */
+    default Optional<java.net.URI> mirrorUri(String host, String path) {
+        return Optional.empty();
+    }
 }

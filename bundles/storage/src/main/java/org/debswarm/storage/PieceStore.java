@@ -75,6 +75,46 @@ public interface PieceStore {
      */
     boolean remove(String host, String path) throws IOException;
 
+    /**
+     * The stored file at {@code <host>/<path>}, checked as {@link #lookup}, held in use: its content is
+     * not evicted until the lease is closed, and it counts as just served.
+     *
+     * @return empty when nothing valid is stored there
+     * @since 1.1
+     */
+    Optional<FileLease> use(String host, String path) throws IOException;
+
+    /**
+     * Every stored path with its retention state, sorted by host and path.
+     *
+     * @since 1.1
+     */
+    List<StoreEntry> entries() throws IOException;
+
+    /**
+     * Pins or unpins the content stored at {@code <host>/<path>} (with every path to it): a pinned
+     * content is never evicted. Kept across restarts.
+     *
+     * @return whether something is stored at that path
+     * @since 1.1
+     */
+    boolean pin(String host, String path, boolean pinned) throws IOException;
+
+    /**
+     * Evicts the content stored at {@code <host>/<path>} with every path to it, unless it is pinned
+     * or in use; {@link EvictionListener}s are told.
+     *
+     * @since 1.1
+     */
+    EvictionOutcome evict(String host, String path) throws IOException;
+
+    /**
+     * What the store holds against its limits.
+     *
+     * @since 1.1
+     */
+    StoreUsage usage() throws IOException;
+
     /** Counts of what is stored and being written. */
     StoreSummary summary() throws IOException;
 

@@ -11,5 +11,5 @@
  * goes through {@link org.debswarm.storage.SpanningStorage}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.debswarm.storage;

@@ -34,8 +34,14 @@ final class AptNode {
      * mirror's own key ring.
      */
     static NodeProcess start(Path work, MirrorServer mirror, String configuration) throws Exception {
+        return start(work, mirror, mirror.authority() + ", deb.debian.org", configuration);
+    }
+
+    /** {@link #start(Path, MirrorServer, String)} with the listener's {@code allowedMirrors} as given. */
+    static NodeProcess start(Path work, MirrorServer mirror, String allowedMirrors, String configuration)
+            throws Exception {
         Path deploy = Files.createDirectories(work.resolve("install/deploy"));
-        Files.writeString(deploy.resolve(PID + ".cfg"), "allowedMirrors=" + mirror.authority() + ", deb.debian.org\n"
+        Files.writeString(deploy.resolve(PID + ".cfg"), "allowedMirrors=" + allowedMirrors + "\n"
                 + "indexDeadline=30\ndebDeadline=120\n" + configuration);
         NodeProcess node = NodeProcess.start(work);
         node.awaitStarted(Duration.ofSeconds(60));

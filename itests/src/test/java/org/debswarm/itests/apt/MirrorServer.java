@@ -69,15 +69,32 @@ final class MirrorServer implements AutoCloseable {
         return new MirrorServer(root, null, 64, address);
     }
 
+    /** A mirror over TLS (HTTPS) with the given server context (its key and certificate chain). */
+    static MirrorServer tls(Path root, javax.net.ssl.SSLContext context) throws IOException {
+        return new MirrorServer(root, null, 8, "127.0.0.1", context);
+    }
+
     private MirrorServer(Path root, Link link, int threadCount) throws IOException {
-        this(root, link, threadCount, "127.0.0.1");
+        this(root, link, threadCount, "127.0.0.1", null);
     }
 
     private MirrorServer(Path root, Link link, int threadCount, String address) throws IOException {
+        this(root, link, threadCount, address, null);
+    }
+
+    private MirrorServer(Path root, Link link, int threadCount, String address, javax.net.ssl.SSLContext tls)
+            throws IOException {
         this.root = root;
         this.link = link;
         this.threads = Executors.newFixedThreadPool(threadCount);
-        this.server = HttpServer.create(new InetSocketAddress(address, 0), 50);
+        InetSocketAddress bound = new InetSocketAddress(address, 0);
+        if (tls == null) {
+            this.server = HttpServer.create(bound, 50);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(bound, 50);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            this.server = https;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();

@@ -88,13 +88,14 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     private final transient MirrorSource mirror;
     private final transient PackageSources sources;
     private final transient IndexEvents events;
+    private final transient Settings settings;
     private final transient IndexHandler indexes;
     private final transient PackageHandler packages;
 
     /** Builds the listener; opens no socket (the whiteboard does) and reads the cache in the background. */
     @Activate
     public AptListener(AptListenerConfiguration config, BundleContext context) {
-        Settings settings = Settings.of(config);
+        this.settings = Settings.of(config);
         this.clients = ClientFilter.of(config.allowedClients());
         this.targets = new TargetParser(MirrorAllowList.of(config.allowedMirrors()), config.maxUriLength());
         this.indexThread = java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("debswarm-apt-index"));
@@ -195,6 +196,12 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     @Override
     public IndexParseCounts parseCounts() {
         return catalog.parseCounts();
+    }
+
+    @Override
+    public Optional<java.net.URI> mirrorUri(String host, String path) {
+        String h = MirrorAllowList.normalize(FileKey.checkHost(host));
+        return Optional.of(new RequestTarget(h, FileKey.checkPath(path), false).mirrorUri(settings));
     }
 
     @Override

@@ -38,6 +38,7 @@ final class IndexEvents {
     private final IndexRefresher refresher;
     private final WaitingForParser waiting;
     private final IndexCounters counters;
+    private final IndexCacheCleaner cleaner;
 
     IndexEvents(IndexCache cache, Catalog catalog, ReleaseNames releases, ReleaseReader reader,
             Supplier<ControlParser> parser, IndexRefresher refresher, IndexCounters counters) {
@@ -49,6 +50,7 @@ final class IndexEvents {
         this.refresher = refresher;
         this.waiting = new WaitingForParser(catalog);
         this.counters = counters;
+        this.cleaner = new IndexCacheCleaner(cache);
     }
 
     /** @return the real name of an index path: itself, or what its by-hash name stands for */
@@ -165,6 +167,7 @@ final class IndexEvents {
             ReleaseReader.Result read = reader.read(p, index.host(), index.path(), index.file(),
                     signature.map(CachedIndex::file));
             boolean verified = read.verdict().good();
+            Optional<ReleaseNames.Contents> before = releases.contents(index.host(), index.path());
             ReleaseNames.Contents release = releases.record(index.host(), index.path(), identity, read.release(),
                     verified);
             if (!verified) {
@@ -176,6 +179,7 @@ final class IndexEvents {
                 return DONE;
             }
             LOG.debug("{}/{}: {}", index.host(), index.path(), read.verdict().detail());
+            cleaner.afterRelease(index.host(), index.path(), release, before.filter(ReleaseNames.Contents::verified));
             List<CompletableFuture<Void>> parses = new ArrayList<>();
             for (ReleaseNames.Listed l : release.listed()) {
                 if (ArchivePath.isCatalogued(l.realPath())) {

@@ -50,7 +50,7 @@ final class IndexFetcher {
             return cached.get();
         }
         RequestTarget target = new RequestTarget(host, path, false);
-        MirrorRequest request = MirrorRequest.get(target.mirrorUri(settings.mirrorScheme()))
+        MirrorRequest request = MirrorRequest.get(target.mirrorUri(settings))
                 .deadline(settings.indexDeadline()).build();
         Path temporary = cache.newTemporary();
         try (MirrorResponse response = Mirror.fetch(governor, request, settings.indexDeadline())) {

@@ -22,7 +22,9 @@ import org.debswarm.governor.MirrorResponse;
  * Serves index files (Release, InRelease, Packages, Sources, Translation, by-hash...): each request is
  * revalidated with the mirror by a conditional request carrying the cached copy's validators, unless the
  * copy is younger than the configured freshness or named by its digest (by-hash, immutable). A new version
- * is streamed to apt while it is written to the cache, and moved into place only once complete.
+ * is streamed to apt while it is written to the cache, and moved into place only once complete. When the mirror
+ * cannot be reached (no connection, a timeout, a 5xx through the governor's retries), the cached copy is served
+ * as it is ({@link Offline}).
  */
 final class IndexHandler {
 
@@ -32,6 +34,7 @@ final class IndexHandler {
     private final Settings settings;
     private final Metering metering;
     private final FileSender sender;
+    private final Offline offline = new Offline();
 
     IndexHandler(IndexCache cache, IndexEvents events, Supplier<HttpGovernor> governor, Settings settings,
             Metering metering, FileSender sender) {
@@ -58,7 +61,19 @@ final class IndexHandler {
             send(request, response, cached.get(), path);
             return;
         }
-        try (MirrorResponse mirror = Mirror.fetch(governor, conditional(target, cached), settings.indexDeadline())) {
+        MirrorResponse fetched;
+        try {
+            fetched = Mirror.fetch(governor, conditional(target, cached), settings.indexDeadline());
+        } catch (HttpRefusal refusal) {
+            if (cached.isEmpty() || !Offline.unreachable(refusal)) {
+                throw refusal;
+            }
+            offline.serving(target, refusal);
+            send(request, response, cached.get(), path); // apt still checks Valid-Until and the signatures
+            return;
+        }
+        offline.reached(target.host());
+        try (MirrorResponse mirror = fetched) {
             int status = mirror.status();
             if (status == 304 && cached.isPresent()) {
                 CachedIndex confirmed = cached.get().revalidated(Instant.now(), mirror.lastModified().orElse(null),
@@ -135,7 +150,7 @@ final class IndexHandler {
     }
 
     private MirrorRequest conditional(RequestTarget target, Optional<CachedIndex> cached) {
-        MirrorRequest.Builder builder = MirrorRequest.get(target.mirrorUri(settings.mirrorScheme()))
+        MirrorRequest.Builder builder = MirrorRequest.get(target.mirrorUri(settings))
                 .deadline(settings.indexDeadline());
         cached.map(CachedIndex::lastModified).ifPresent(builder::ifModifiedSince);
         cached.map(CachedIndex::etag).ifPresent(builder::ifNoneMatch);
@@ -169,7 +184,7 @@ final class IndexHandler {
         Path temporary = cache.newTemporary();
         Tee tee = new Tee(client);
         try {
-            tee.copy(metering.fromMirror(target.mirrorUri(settings.mirrorScheme()), mirror.body()), temporary);
+            tee.copy(metering.fromMirror(target.mirrorUri(settings), mirror.body()), temporary);
             long expected = mirror.contentLength().orElse(tee.count);
             if (tee.count != expected) {
                 throw new IOException("mirror sent " + tee.count + " bytes (expected: Content-Length " + expected + ")");

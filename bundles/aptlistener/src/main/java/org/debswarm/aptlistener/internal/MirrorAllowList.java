@@ -8,14 +8,22 @@ import org.debswarm.storage.FileKey;
 
 /**
  * The mirrors the listener proxies (configuration {@code allowedMirrors}): no open proxy. Entries are
- * authorities, {@code deb.debian.org} or {@code 127.0.0.1:8080}; an entry without a port allows port 80.
+ * authorities, {@code deb.debian.org} or {@code 127.0.0.1:8080}; an entry without a port allows port 80. An
+ * entry may start with {@code https://}: apt still names the mirror by its authority over plain HTTP to the
+ * node (both forms), and the node reaches it over TLS (port 443 when the entry gives none); {@code http://}
+ * is the same as no prefix.
  */
 final class MirrorAllowList {
 
-    private final Set<String> authorities;
+    private static final String HTTPS = "https://";
+    private static final String HTTP = "http://";
 
-    private MirrorAllowList(Set<String> authorities) {
+    private final Set<String> authorities;
+    private final Set<String> https;
+
+    private MirrorAllowList(Set<String> authorities, Set<String> https) {
         this.authorities = Set.copyOf(authorities);
+        this.https = Set.copyOf(https);
     }
 
     /**
@@ -24,14 +32,32 @@ final class MirrorAllowList {
      */
     static MirrorAllowList of(String... entries) {
         Set<String> authorities = new LinkedHashSet<>();
+        Set<String> https = new LinkedHashSet<>();
         for (String entry : entries) {
             for (String part : entry.split("[,\\s]+")) {
-                if (!part.isBlank()) {
-                    authorities.add(normalize(FileKey.checkHost(part.trim())));
+                if (part.isBlank()) {
+                    continue;
+                }
+                String lower = part.trim().toLowerCase(Locale.ROOT);
+                boolean tls = lower.startsWith(HTTPS);
+                String authority = tls ? lower.substring(HTTPS.length())
+                        : lower.startsWith(HTTP) ? lower.substring(HTTP.length()) : lower;
+                if (authority.endsWith("/")) {
+                    authority = authority.substring(0, authority.length() - 1);
+                }
+                String normal = normalize(FileKey.checkHost(authority));
+                authorities.add(normal);
+                if (tls) {
+                    https.add(normal);
                 }
             }
         }
-        return new MirrorAllowList(authorities);
+        return new MirrorAllowList(authorities, https);
+    }
+
+    /** @return the normalised authorities the node reaches over TLS */
+    Set<String> https() {
+        return https;
     }
 
     /** @return whether the normalised authority is listed */

@@ -48,7 +48,7 @@ final class MirrorSource {
             return MirrorFill.failed(write, new HttpRefusal(503,
                     "no HttpGovernor service: the governor bundle is stopped or being updated"));
         }
-        URI uri = new RequestTarget(write.key().host(), write.key().path(), false).mirrorUri(settings.mirrorScheme());
+        URI uri = new RequestTarget(write.key().host(), write.key().path(), false).mirrorUri(settings);
         MirrorFill fill = MirrorFill.start(g, uri, write, settings.debDeadline(), executor,
                 metering.fromMirror(uri, infoHash));
         running.put(sha256, fill);

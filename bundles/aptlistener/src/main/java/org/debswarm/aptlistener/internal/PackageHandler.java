@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;
+import org.debswarm.storage.FileLease;
 import org.debswarm.storage.FileWrite;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.StoredFile;
@@ -81,12 +82,25 @@ final class PackageHandler {
             return false;
         }
         Optional<StoredFile> matching = stored.filter(s -> key.map(k -> k.equals(s.key())).orElse(true));
-        if (matching.isEmpty()) {
+        Optional<FileLease> lease = matching.isEmpty() ? Optional.empty() : lease(pieces, matching.get());
+        if (lease.isEmpty()) {
             return false;
         }
-        send(request, response, matching.get());
+        try (FileLease held = lease.get()) { // not evicted while it is sent
+            send(request, response, held.file());
+        }
         served(request, matching.get().size(), true);
         return true;
+    }
+
+    /** @return the stored file held in use, empty if it was evicted meanwhile (or the store failed) */
+    private static Optional<FileLease> lease(PieceStore pieces, StoredFile file) {
+        try {
+            return pieces.use(file.host(), file.path()).filter(l -> l.file().key().equals(file.key()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Store look-up of {}/{} failed, fetching from the mirror: {}", file.host(), file.path(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private BeginResult begin(PieceStore pieces, FileKey key) {

@@ -34,7 +34,7 @@ final class Proxy {
     void serve(HttpServletRequest request, HttpServletResponse response, RequestTarget target)
             throws IOException, HttpRefusal {
         boolean head = "HEAD".equals(request.getMethod());
-        URI uri = target.mirrorUri(settings.mirrorScheme());
+        URI uri = target.mirrorUri(settings);
         MirrorRequest.Builder builder = (head ? MirrorRequest.head(uri) : MirrorRequest.get(uri))
                 .deadline(settings.debDeadline());
         forwardConditions(request, builder);

@@ -13,6 +13,11 @@ import java.net.URISyntaxException;
  */
 record RequestTarget(String host, String path, boolean proxyForm) {
 
+    /** @return the URI of the file on the mirror, by the scheme {@code settings} gives this mirror */
+    URI mirrorUri(Settings settings) {
+        return mirrorUri(settings.schemeFor(host));
+    }
+
     /**
      * @param scheme {@code http} or {@code https}
      * @return the URI of the file on the mirror, its path encoded again as RFC 3986 requires

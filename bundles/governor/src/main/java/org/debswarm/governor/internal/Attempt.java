@@ -32,7 +32,7 @@ final class Attempt {
         this.call = call;
         this.uri = uri;
         this.lane = lane;
-        this.body = new BodyStream(this, deadlineNanos, ctx.settings);
+        this.body = new BodyStream(this, deadlineNanos, ctx.settings, ctx.rates.of(lane.host));
         this.exchange = ctx.client.newRequest(uri)
                 .method(request.method() == MirrorRequest.Method.HEAD ? HttpMethod.HEAD : HttpMethod.GET)
                 .followRedirects(false)

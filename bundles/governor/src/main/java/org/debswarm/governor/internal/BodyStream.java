@@ -36,8 +36,10 @@ final class BodyStream extends InputStream implements Response.AsyncContentListe
     private boolean closed;
     private long received;
     private long expected = -1;
+    private final Throttle throttle;
 
-    BodyStream(Attempt attempt, long deadlineNanos, GovernorSettings settings) {
+    BodyStream(Attempt attempt, long deadlineNanos, GovernorSettings settings, Throttle throttle) {
+        this.throttle = throttle;
         this.attempt = attempt;
         this.deadlineNanos = deadlineNanos;
         this.settings = settings;
@@ -117,6 +119,7 @@ final class BodyStream extends InputStream implements Response.AsyncContentListe
         if (demand != null) {
             demand.run(); // outside the lock: Jetty may hand over the next chunk on this very thread
         }
+        throttle.pace(n, deadlineNanos); // on the reader's thread, outside the lock: the host's download limit
         return n;
     }
 

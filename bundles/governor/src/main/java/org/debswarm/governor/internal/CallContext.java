@@ -16,6 +16,7 @@ final class CallContext {
     final HttpClient client;
     final AdmissionQueue queue;
     final RetryPolicy retryPolicy;
+    final MirrorRates rates;
     private final Scheduler scheduler;
     private final Executor executor;
     /** Calls not yet done, so that stopping can end each of them, whatever it waits for. */
@@ -27,6 +28,7 @@ final class CallContext {
         this.client = client;
         this.queue = queue;
         this.retryPolicy = new RetryPolicy(settings.backoffInitial(), settings.backoffMax());
+        this.rates = new MirrorRates(settings.mirrorRateLimits());
         this.scheduler = client.getScheduler();
         this.executor = client.getExecutor();
     }

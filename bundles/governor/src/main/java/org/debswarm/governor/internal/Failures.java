@@ -34,6 +34,11 @@ final class Failures {
             return m;
         }
         String host = Hosts.key(uri);
+        javax.net.ssl.SSLException tls = tlsFailure(cause);
+        if (tls != null) {
+            return new MirrorException(Reason.CONNECT_FAILED, uri, "TLS with " + host + " failed (is its certificate"
+                    + " trusted and issued for this host name?): " + brief(tls), tls);
+        }
         if (cause instanceof SocketTimeoutException || isDnsTimeout(cause)) {
             return new MirrorException(Reason.CONNECT_TIMEOUT, uri, "no connection to " + host + " within "
                     + settings.connectTimeout().toMillis() + " ms", cause);
@@ -62,6 +67,15 @@ final class Failures {
 
     static MirrorException shutdown(URI uri) {
         return new MirrorException(Reason.SHUTDOWN, uri, "the governor stopped before " + uri + " was answered", null);
+    }
+
+    private static javax.net.ssl.SSLException tlsFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException tls) {
+                return tls;
+            }
+        }
+        return null;
     }
 
     private static boolean isDnsTimeout(Throwable t) {

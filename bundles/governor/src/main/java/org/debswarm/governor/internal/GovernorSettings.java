@@ -9,7 +9,8 @@ import java.time.Duration;
 record GovernorSettings(int maxPerHost, int maxTotal, int queueCapacity, Duration connectTimeout,
         Duration idleTimeout, Duration defaultDeadline, int maxAttempts, Duration backoffInitial,
         Duration backoffMax, int maxRedirects, MirrorGroups mirrorGroups, Duration keepAlive, int ioThreads,
-        String userAgent) {
+        String userAgent, java.util.List<java.security.cert.X509Certificate> trustedCertificates,
+        java.util.Map<String, Long> mirrorRateLimits) {
 
     static GovernorSettings from(JettyHttpGovernorConfiguration c) {
         return new GovernorSettings(
@@ -26,7 +27,9 @@ record GovernorSettings(int maxPerHost, int maxTotal, int queueCapacity, Duratio
                 MirrorGroups.parse(c.mirrorGroups()),
                 millis("keepAliveMillis", c.keepAliveMillis(), 1),
                 range("ioThreads", c.ioThreads(), 3, 256),
-                userAgent(c.userAgent()));
+                userAgent(c.userAgent()),
+                TrustedCertificates.read(c.trustedCertificates()),
+                MirrorRates.parse(c.mirrorRateLimits()));
     }
 
     private static int range(String name, int value, int min, int max) {

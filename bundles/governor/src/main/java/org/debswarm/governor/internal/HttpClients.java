@@ -3,6 +3,7 @@ package org.debswarm.governor.internal;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -40,6 +41,13 @@ final class HttpClients {
         client.setFollowRedirects(false);
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, s.userAgent()));
         client.setResponseBufferSize(RESPONSE_BUFFER_SIZE);
+        // https mirrors: certificates checked (Jetty's client verifies the host name by default), against the JDK's
+        // authorities plus the configured ones.
+        if (!s.trustedCertificates().isEmpty()) {
+            SslContextFactory.Client tls = new SslContextFactory.Client(); // endpoint identification HTTPS
+            tls.setTrustStore(TrustedCertificates.withDefaults(s.trustedCertificates()));
+            client.setSslContextFactory(tls);
+        }
         try {
             client.start();
         } catch (Exception e) {

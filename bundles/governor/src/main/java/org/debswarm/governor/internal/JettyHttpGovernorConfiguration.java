@@ -64,4 +64,15 @@ public @interface JettyHttpGovernorConfiguration {
 
     @AttributeDefinition(name = "User-Agent", description = "User-Agent header sent to mirrors.")
     String userAgent() default "Debswarm/0.1 (apt proxy)";
+
+    @AttributeDefinition(name = "Trusted certificates",
+            description = "PEM files of certificate authorities that https mirrors' certificates may chain to, besides"
+                    + " the JDK's default ones (a company or test CA). Only the governor trusts them, not the system.")
+    String[] trustedCertificates() default {};
+
+    @AttributeDefinition(name = "Download limits per mirror",
+            description = "Entries host=KiB/s (host or host:port as in allowedMirrors), or *=KiB/s for every other mirror;"
+                    + " all downloads from one host share its limit. Empty: no limit. Files the node serves from its"
+                    + " store or cache are never slowed.")
+    String[] mirrorRateLimits() default {};
 }

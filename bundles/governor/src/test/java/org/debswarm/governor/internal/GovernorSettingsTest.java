@@ -40,6 +40,20 @@ public class GovernorSettingsTest {
         assertMessage("configuration idleTimeoutMillis=0 (expected: 1 to 86400000)", "idleTimeoutMillis", 0L);
         assertMessage("configuration maxAttempts=0 (expected: 1 to 20)", "maxAttempts", 0);
         assertMessage("configuration userAgent (expected: 1 to 200 visible ASCII characters)", "userAgent", "a\r\nX: y");
+        assertMessage("configuration trustedCertificates: /nonexistent/ca.pem: no such file", "trustedCertificates",
+                new String[] {"/nonexistent/ca.pem"});
+    }
+
+    @Test
+    public void aFileWithoutACertificateIsRefusedByName() throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createTempFile("empty", ".pem");
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> GovernorSettings.from(Configs.of("trustedCertificates", new String[] {empty.toString()})));
+            assertEquals(true, e.getMessage().startsWith("configuration trustedCertificates: " + empty));
+        } finally {
+            java.nio.file.Files.delete(empty);
+        }
     }
 
     private static void assertMessage(String message, String key, Object value) {

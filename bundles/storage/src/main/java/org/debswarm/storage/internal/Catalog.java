@@ -6,7 +6,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.debswarm.storage.FileKey;
@@ -226,12 +228,25 @@ final class Catalog {
      */
     private void dropContent(String sha) throws IOException {
         LOG.info("Stored content {} is missing or changed; dropping it and every path to it", sha);
+        removeContent(sha);
+    }
+
+    /**
+     * Under the stripe: deletes a content with every path to it, files and records.
+     *
+     * @return the paths that were removed
+     */
+    List<FileKey> removeContent(String sha) throws IOException {
+        List<FileKey> removed = new ArrayList<>();
         for (PathRecord row : records.pathsOf(sha)) {
             deleteQuietly(layout.mirror(row.host(), row.path()));
-            records.deletePath(row.host(), row.path(), sha);
+            if (records.deletePath(row.host(), row.path(), sha)) {
+                removed.add(row.key());
+            }
         }
         deleteQuietly(layout.blob(sha));
         records.deleteBlob(sha);
+        return removed;
     }
 
     private boolean valid(PathRecord row) throws IOException {

@@ -9,21 +9,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
 import org.debswarm.storage.BeginResult;
+import org.debswarm.storage.EvictionListener;
+import org.debswarm.storage.EvictionOutcome;
 import org.debswarm.storage.FileKey;
+import org.debswarm.storage.FileLease;
 import org.debswarm.storage.FileSpan;
+import org.debswarm.storage.ListedFiles;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.SpanningStorage;
+import org.debswarm.storage.StoreEntry;
 import org.debswarm.storage.StoreSummary;
+import org.debswarm.storage.StoreUsage;
 import org.debswarm.storage.StoredFile;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -51,6 +60,10 @@ public final class FileSystemPieceStore implements PieceStore {
     private final Stripes stripes = new Stripes(STRIPES);
     private final Catalog catalog;
     private final WriteManager writes;
+    private final List<ListedFiles> listed = new CopyOnWriteArrayList<>();
+    private final List<EvictionListener> evictionListeners = new CopyOnWriteArrayList<>();
+    private final Retention retention;
+    private final Evictor evictor;
 
     @Activate
     public FileSystemPieceStore(FileSystemPieceStoreConfiguration config, BundleContext context,
@@ -62,11 +75,18 @@ public final class FileSystemPieceStore implements PieceStore {
     private FileSystemPieceStore(Path home, FileSystemPieceStoreConfiguration config, DataSourceFactory dataSources)
             throws IOException {
         this(home, dataSource(dataSources, config, new StoreLayout(home)), new StoreOptions(config.checkpointBytes(),
-                Duration.ofSeconds(config.idleTimeoutSeconds()), StoreOptions.DEFAULTS.closeTimeout()));
+                Duration.ofSeconds(config.idleTimeoutSeconds()), StoreOptions.DEFAULTS.closeTimeout()),
+                new StoreLimits(config.maxStoreBytes(), config.minFreeDiskBytes()));
     }
 
-    /** The store without OSGi: for tests, benchmarks and tools. Call {@link #close()} when done. */
+    /** The store without OSGi and without limits: for tests, benchmarks and tools. Call {@link #close()} when done. */
     public FileSystemPieceStore(Path home, DataSource dataSource, StoreOptions options) throws IOException {
+        this(home, dataSource, options, StoreLimits.NONE);
+    }
+
+    /** The store without OSGi, evicting past {@code limits}. Call {@link #close()} when done. */
+    public FileSystemPieceStore(Path home, DataSource dataSource, StoreOptions options, StoreLimits limits)
+            throws IOException {
         layout = new StoreLayout(home);
         layout.createDirectories();
         database = new StoreDatabase(dataSource);
@@ -74,13 +94,47 @@ public final class FileSystemPieceStore implements PieceStore {
         partials = new PartialRecords(database);
         catalog = new Catalog(layout, records, stripes);
         writes = new WriteManager(layout, catalog, partials, stripes, options);
+        RetentionRecords rows;
         try {
+            rows = new RetentionRecords(database);
             writes.sweep();
         } catch (IOException | RuntimeException e) {
-            close();
+            writes.close();
+            database.close();
             throw e;
         }
-        LOG.debug("Storage open at {}", layout.home());
+        retention = new Retention(catalog, records, rows, stripes, listed, this::tellEvicted);
+        evictor = new Evictor(layout.home(), records, rows, retention, limits);
+        evictor.request(); // limits may have been lowered since the last run
+        LOG.debug("Storage open at {} (limits {})", layout.home(), limits);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListedFiles(ListedFiles service) {
+        listed.add(service);
+    }
+
+    void removeListedFiles(ListedFiles service) {
+        listed.remove(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEvictionListener(EvictionListener listener) {
+        evictionListeners.add(listener);
+    }
+
+    void removeEvictionListener(EvictionListener listener) {
+        evictionListeners.remove(listener);
+    }
+
+    private void tellEvicted(FileKey key) {
+        for (EvictionListener l : evictionListeners) {
+            try {
+                l.evicted(key);
+            } catch (RuntimeException e) {
+                LOG.warn("An eviction listener failed for {}: {}", key, e.toString());
+            }
+        }
     }
 
     private static Path home(FileSystemPieceStoreConfiguration config, BundleContext context) {
@@ -112,6 +166,7 @@ public final class FileSystemPieceStore implements PieceStore {
     /** Suspends writes in progress (their partial files stay), waits for verifications, closes the database. */
     @Deactivate
     public void close() {
+        evictor.close();
         writes.close();
         database.close();
         LOG.debug("Storage at {} closed", layout.home());
@@ -140,7 +195,14 @@ public final class FileSystemPieceStore implements PieceStore {
 
     @Override
     public BeginResult begin(FileKey key) throws IOException {
-        return writes.begin(key);
+        if (evictor.limited() && records.blob(key.sha256()).isEmpty()) {
+            evictor.makeRoom(key.size()); // before the write checks the usable space
+        }
+        BeginResult begun = writes.begin(key);
+        if (begun.outcome() == BeginResult.Outcome.CREATED) {
+            begun.completion().whenComplete((stored, failure) -> evictor.request());
+        }
+        return begun;
     }
 
     @Override
@@ -156,6 +218,36 @@ public final class FileSystemPieceStore implements PieceStore {
     @Override
     public boolean remove(String host, String path) throws IOException {
         return catalog.remove(host, path);
+    }
+
+    @Override
+    public Optional<FileLease> use(String host, String path) throws IOException {
+        return retention.use(host, path);
+    }
+
+    @Override
+    public List<StoreEntry> entries() throws IOException {
+        return retention.entries();
+    }
+
+    @Override
+    public boolean pin(String host, String path, boolean pinned) throws IOException {
+        return retention.pin(host, path, pinned);
+    }
+
+    @Override
+    public EvictionOutcome evict(String host, String path) throws IOException {
+        Optional<StoredFile> stored = catalog.lookup(host, path);
+        EvictionOutcome outcome = retention.evictPath(host, path);
+        if (outcome == EvictionOutcome.EVICTED) {
+            evictor.counted(stored.map(StoredFile::size).orElse(0L));
+        }
+        return outcome;
+    }
+
+    @Override
+    public StoreUsage usage() throws IOException {
+        return evictor.usage();
     }
 
     @Override

@@ -39,4 +39,17 @@ public @interface FileSystemPieceStoreConfiguration {
             description = "A write that receives no byte for this long is suspended; its partial file stays.",
             min = "1")
     int idleTimeoutSeconds() default 300;
+
+    @AttributeDefinition(name = "Largest store (bytes)",
+            description = "The stored files may take at most this much; past it the node evicts files no current index"
+                    + " lists, then the least recently served (never pinned files or files being served). 0: no limit."
+                    + " Default 10 GiB: a desktop's installed packages and a release's worth of their updates.",
+            min = "0")
+    long maxStoreBytes() default 10L << 30;
+
+    @AttributeDefinition(name = "Least free disk space (bytes)",
+            description = "The node evicts stored files (as above) to keep at least this much usable on the data"
+                    + " folder's file system. 0: no limit. Default 2 GiB: room for apt's own archive and a system update.",
+            min = "0")
+    long minFreeDiskBytes() default 2L << 30;
 }

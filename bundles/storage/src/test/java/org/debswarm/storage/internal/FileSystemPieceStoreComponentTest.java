@@ -96,6 +96,16 @@ public class FileSystemPieceStoreComponentTest {
             }
 
             @Override
+            public long maxStoreBytes() {
+                return 0;
+            }
+
+            @Override
+            public long minFreeDiskBytes() {
+                return 0;
+            }
+
+            @Override
             public String jdbcPassword() {
                 return "";
             }

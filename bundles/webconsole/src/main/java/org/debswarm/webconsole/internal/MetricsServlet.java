@@ -2,6 +2,7 @@ package org.debswarm.webconsole.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.debswarm.aptlistener.IndexCatalog;
 import org.debswarm.aptlistener.IndexParseCounts;
@@ -10,6 +11,8 @@ import org.debswarm.governor.HttpGovernor;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.StatsView;
+import org.debswarm.storage.PieceStore;
+import org.debswarm.storage.StoreUsage;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -60,6 +63,10 @@ public final class MetricsServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile IndexCatalog catalog;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile PieceStore store;
+
     /** For Declarative Services, which injects the references. */
     public MetricsServlet() {
     }
@@ -89,7 +96,8 @@ public final class MetricsServlet extends HttpServlet {
         if (STATS_JSON.equals(request.getServletPath())) {
             send(response, "application/json", StatsJson.render(s, snapshot, sessions(peerWire), parses));
         } else {
-            send(response, PrometheusText.CONTENT_TYPE, MetricsText.render(s, snapshot, parses));
+            send(response, PrometheusText.CONTENT_TYPE,
+                    MetricsText.render(s, snapshot, parses, Optional.of(usage(store))));
         }
     }
 
@@ -108,6 +116,15 @@ public final class MetricsServlet extends HttpServlet {
             return p == null ? null : p.sessions();
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    // The store failing or being replaced while we read counts as absent, as the governor does.
+    private static Optional<StoreUsage> usage(PieceStore p) {
+        try {
+            return p == null ? Optional.empty() : Optional.of(p.usage());
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -2,6 +2,7 @@ package org.debswarm.webconsole.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 import org.debswarm.aptlistener.IndexParseCounts;
@@ -12,6 +13,7 @@ import org.debswarm.stats.NodeFigures;
 import org.debswarm.stats.PeerFigures;
 import org.debswarm.stats.StatsView;
 import org.debswarm.stats.TorrentFigures;
+import org.debswarm.storage.StoreUsage;
 
 /**
  * The node's statistics and the governor's counters as Prometheus text. Node totals, per torrent (label
@@ -34,7 +36,22 @@ final class MetricsText {
 
     /** @param parses the apt listener's counts, null when it is not running */
     static String render(StatsView stats, GovernorStats governor, IndexParseCounts parses) {
-        PrometheusText out = new PrometheusText();
+        return render(stats, governor, parses, Optional.empty());
+    }
+
+    /**
+     * @param store the store's use against its limits: empty to leave the store's families out, an empty
+     *              {@code Optional} inside when the store is not running ({@code debswarm_store_up 0})
+     */
+    static String render(StatsView stats, GovernorStats governor, IndexParseCounts parses,
+            Optional<Optional<StoreUsage>> store) {
+        PrometheusText out = render(stats, governor, parses, new PrometheusText());
+        store.ifPresent(usage -> StoreMetrics.write(out, usage));
+        return out.toString();
+    }
+
+    private static PrometheusText render(StatsView stats, GovernorStats governor, IndexParseCounts parses,
+            PrometheusText out) {
         out.family("debswarm_stats_up", "gauge", "Whether the statistics service is available (1) or not (0).")
                 .sample("debswarm_stats_up", stats == null ? 0 : 1);
         out.family("debswarm_governor_up", "gauge", "Whether the mirror governor is available (1) or not (0).")
@@ -52,7 +69,7 @@ final class MetricsText {
         if (parses != null) {
             indexReading(out, parses);
         }
-        return out.toString();
+        return out;
     }
 
     private static void indexReading(PrometheusText out, IndexParseCounts p) {

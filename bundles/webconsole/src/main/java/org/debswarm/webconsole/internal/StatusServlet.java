@@ -28,8 +28,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardTarget;
 /**
  * {@code GET /debswarm/api/status}, behind the console's login: whether the node is ready,
  * its connected peers and torrents, the bytes from peers and mirrors and the peers' share, and the store's use.
- * A figure whose service is absent (being replaced) is null, and so is the store's limit until the store has
- * one. Field names are the contract of {@code debswarm status --json}: see docs/packaging.md.
+ * A figure whose service is absent (being replaced) is null, and so is the store's limit when none is set.
+ * Field names are the contract of {@code debswarm status --json}: see docs/packaging.md.
  *
  * <p>The login is the console's own: the request is handed to the Web Console's servlet context helper's
  * {@code handleSecurity}, so whatever the console accepts (its generated password, a password an administrator
@@ -94,7 +94,12 @@ public final class StatusServlet extends HttpServlet {
         } else {
             json.field("storeUsedBytes", summary.uniqueBytes()).field("storeFiles", summary.uniqueFiles());
         }
-        json.nullField("storeLimitBytes"); // the bounded store (issue 17 item 6) fills this in
+        long limit = limit(store);
+        if (limit > 0) {
+            json.field("storeLimitBytes", limit);
+        } else {
+            json.nullField("storeLimitBytes"); // no limit set, or no store
+        }
         return json.end().toString();
     }
 
@@ -116,6 +121,14 @@ public final class StatusServlet extends HttpServlet {
             return s == null ? null : s.node();
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    private static long limit(PieceStore s) {
+        try {
+            return s == null ? 0 : s.usage().maxStoreBytes();
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

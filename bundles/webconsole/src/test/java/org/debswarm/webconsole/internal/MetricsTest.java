@@ -137,7 +137,8 @@ public class MetricsTest {
         String text = call.body();
         List<String> families = wellFormed(text);
         assertEquals(List.of("debswarm_stats_up", "debswarm_governor_up", "debswarm_aptlistener_up",
-                "debswarm_apt_indices_parsed_total", "debswarm_apt_releases_read_total", "debswarm_apt_unchanged_total"),
+                "debswarm_apt_indices_parsed_total", "debswarm_apt_releases_read_total", "debswarm_apt_unchanged_total",
+                "debswarm_store_up"),
                 families);
         assertTrue(text, text.contains("debswarm_aptlistener_up 1\n"));
         assertTrue(text, text.contains("\ndebswarm_apt_indices_parsed_total{kind=\"packages\"} 3\n"
