@@ -35,8 +35,10 @@ public final class Main {
         quietLogging();
         ConsolePassword password = ConsolePassword.loadOrCreate(options.home().resolve("etc"));
         Map<String, String> properties = new FrameworkProperties(options, password).build();
-        Node node = Node.start(options, properties);
+        Node node = Node.create(options, properties);
+        // before the start: a SIGTERM while the bundles start still stops the framework cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(() -> node.stop(STOP_DEADLINE), "debswarm-shutdown"));
+        node.start();
         printBanner(System.out, options, password.file(), properties, Duration.ofNanos(System.nanoTime() - started));
         int exit = node.awaitStop();
         System.exit(exit);

@@ -25,13 +25,16 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
 /** A running framework with boot/ at start level 1 and bundle/ at level 2; deploy/ is FileInstall's. */
 final class Node {
 
+    private static final String FILE_INSTALL = "org.apache.felix.fileinstall";
+
     private final Framework framework;
 
     private Node(Framework framework) {
         this.framework = framework;
     }
 
-    static Node start(LaunchOptions options, Map<String, String> properties) throws BundleException, IOException {
+    /** Installs boot/ and bundle/ into a new framework; nothing runs until {@link #start()}. */
+    static Node create(LaunchOptions options, Map<String, String> properties) throws BundleException, IOException {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path (lib/)"));
         Framework framework = factory.newFramework(properties);
@@ -45,8 +48,15 @@ final class Node {
                 bundle.start();
             }
         }
-        framework.start();
         return new Node(framework);
+    }
+
+    /**
+     * Starts the framework up to the deploy/ level. FileInstall's first scan of deploy/ runs in that start, so
+     * this returns once the Debswarm bundles have started.
+     */
+    void start() throws BundleException {
+        framework.start();
     }
 
     private static List<Bundle> install(BundleContext context, Path folder, int startLevel)
@@ -56,7 +66,7 @@ final class Node {
             return bundles;
         }
         try (Stream<Path> jars = Files.list(folder)) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted(FILE_INSTALL_LAST).toList()) {
                 Bundle bundle = context.installBundle(jar.toUri().toString());
                 bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel);
                 bundles.add(bundle);
@@ -64,6 +74,17 @@ final class Node {
         }
         return bundles;
     }
+
+    /**
+     * FileInstall is installed last, so it starts last of its level: a framework starts the bundles of one level
+     * in the order they were installed. The readiness gate of bundle/ (org.debswarm.health) is then registered
+     * before FileInstall applies deploy/'s configuration, which opens the apt port, so the port answers 503
+     * until the apt listener serves, never the container's 404. (Starting FileInstall a level later would do
+     * the same but changes the order in which deploy/'s bundles start.)
+     */
+    static final java.util.Comparator<Path> FILE_INSTALL_LAST = java.util.Comparator
+            .comparing((Path jar) -> jar.getFileName().toString().startsWith(FILE_INSTALL))
+            .thenComparing(Path::compareTo);
 
     int beginningStartLevel() {
         return framework.adapt(FrameworkStartLevel.class).getStartLevel();
