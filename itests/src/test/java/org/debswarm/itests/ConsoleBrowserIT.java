@@ -35,6 +35,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Debswarm pages of the Web Console in a real browser: Debian's headless Chromium driven through
@@ -57,6 +59,10 @@ public class ConsoleBrowserIT {
     @Rule
     public final TemporaryFolder work = new TemporaryFolder();
 
+    /** The peer engine logs each session started, and each swarm each peer joining it, at debug: events to wait on. */
+    private static final String SESSION_EVENTS = "-Dorg.slf4j.simpleLogger.log.org.debswarm.peerwire.internal.PeerEngine=debug";
+    private static final String PEER_EVENTS = "-Dorg.slf4j.simpleLogger.log.org.debswarm.peerwire.internal.swarm.Swarm=debug";
+
     private NodeProcess node;
     private ChromeDriver browser;
     private int consolePort;
@@ -74,7 +80,7 @@ public class ConsoleBrowserIT {
 
     @Before
     public void start() throws Exception {
-        node = NodeProcess.start(work.newFolder("node").toPath());
+        node = NodeProcess.start(work.newFolder("node").toPath(), SESSION_EVENTS, PEER_EVENTS);
         Files.writeString(node.install().resolve("deploy/org.debswarm.peerwire.cfg"),
                 "port=" + Distribution.freePort() + "\n");
         String banner = node.awaitStarted(Duration.ofSeconds(60));
@@ -128,7 +134,7 @@ public class ConsoleBrowserIT {
         open("debswarm-torrents");
         assertNoMissingService(content());
         if (torrentHash != null) {
-            WebElement link = awaitLink("console-share");
+            WebElement link = linkOnceRunning(torrentHash, "console-share");
             screenshot("torrents");
             clickThrough(link);
             assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("?torrent=" + torrentHash));
@@ -163,7 +169,7 @@ public class ConsoleBrowserIT {
             Files.copy(work.getRoot().toPath().resolve("two-nodes.torrent"), torrents.resolve("two-nodes.torrent"));
 
             open("debswarm-torrents?torrent=" + hash);
-            WebElement row = awaitPeerRow();
+            WebElement row = peerRowOnceJoined(hash, 0);
             String peer = row.getText();
             assertTrue(peer, peer.contains(" / ")); // bytes both ways, rates
             assertTrue(peer, peer.matches("(?s).*\\(\\d+\\.\\d %\\).*")); // how much of the torrent it has
@@ -176,10 +182,11 @@ public class ConsoleBrowserIT {
             assertTrue(browser.findElements(By.cssSelector(".dsw table.dsw-live")).isEmpty());
             screenshot("torrent-stopped");
 
+            int beforeStart = node.linesPrinted();
             clickThrough(browser.findElement(By.cssSelector(".dsw form button[value='start']")));
             String started = content();
             assertTrue(started, started.contains("start: done. The torrent is now running."));
-            awaitPeerRow();
+            peerRowOnceJoined(hash, beforeStart);
             screenshot("torrent-started");
             String json = get("/debswarm/stats.json");
             assertTrue(json, json.contains("\"sessions\":[{\"infoHash\":\"" + hash + "\""));
@@ -187,18 +194,18 @@ public class ConsoleBrowserIT {
         }
     }
 
-    /** The first row of the connected peers' table, reloading the page until there is one (bounded). */
-    private WebElement awaitPeerRow() throws InterruptedException {
-        long end = System.nanoTime() + PAGE_WAIT.multipliedBy(2).toNanos();
-        while (System.nanoTime() < end) {
-            List<WebElement> rows = browser.findElements(By.cssSelector(".dsw table.dsw-live tr td"));
-            if (!rows.isEmpty() && rows.get(0).getText().startsWith("127.0.0.1:")) {
-                return rows.get(0).findElement(By.xpath(".."));
-            }
-            Thread.sleep(1000);
-            browser.navigate().refresh();
-        }
-        throw new AssertionError("no connected peer on the torrent's page:\n" + content());
+    /**
+     * The first row of the connected peers' table, once the node has logged (at debug) that a peer joined the
+     * torrent's swarm after its first {@code fromLine} lines: the page is then reloaded once.
+     */
+    private WebElement peerRowOnceJoined(String hash, int fromLine) throws Exception {
+        node.awaitLine(fromLine, "peer joining " + hash,
+                l -> l.contains("Torrent " + hash + ": peer ") && l.endsWith(" joined"), PAGE_WAIT.multipliedBy(2));
+        browser.navigate().refresh();
+        List<WebElement> rows = browser.findElements(By.cssSelector(".dsw table.dsw-live tr td"));
+        assertTrue("a connected peer on the torrent's page:\n" + content(),
+                !rows.isEmpty() && rows.get(0).getText().startsWith("127.0.0.1:"));
+        return rows.get(0).findElement(By.xpath(".."));
     }
 
     @Test
@@ -265,19 +272,12 @@ public class ConsoleBrowserIT {
      * Clicks something that loads another page, and waits (bounded) until the page it was on is gone: reading
      * the page right after a click may otherwise find the old one, or an element of it that goes stale.
      */
-    private void clickThrough(WebElement target) throws InterruptedException {
+    private void clickThrough(WebElement target) {
         WebElement before = browser.findElement(By.tagName("html"));
         target.click();
-        long end = System.nanoTime() + PAGE_WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                before.isEnabled();
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-                return;
-            }
-            Thread.sleep(50); // WebDriver has no event for a page replaced
-        }
-        throw new AssertionError("the click did not load another page within " + PAGE_WAIT);
+        // WebDriver's own bounded wait: the page has no event a test can subscribe to for being replaced
+        new WebDriverWait(browser, PAGE_WAIT).withMessage("the click loading another page")
+                .until(ExpectedConditions.stalenessOf(before));
     }
 
     private String content() {
@@ -288,17 +288,17 @@ public class ConsoleBrowserIT {
         assertFalse(text, text.contains("is not running"));
     }
 
-    private WebElement awaitLink(String text) throws InterruptedException {
-        long end = System.nanoTime() + PAGE_WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            List<WebElement> links = browser.findElements(By.partialLinkText(text));
-            if (!links.isEmpty()) {
-                return links.get(0);
-            }
-            Thread.sleep(1000);
-            browser.navigate().refresh();
-        }
-        throw new AssertionError("no torrent " + text + " on the Torrents page:\n" + content());
+    /**
+     * The Torrents page's link to a torrent of the torrents/ folder, once the node has logged (at debug) that its
+     * session started: the page is then reloaded once.
+     */
+    private WebElement linkOnceRunning(String hash, String text) throws Exception {
+        node.awaitLine(0, "session of " + hash + " started",
+                l -> l.contains("Session " + hash + " (") && l.endsWith(" started"), PAGE_WAIT);
+        browser.navigate().refresh();
+        List<WebElement> links = browser.findElements(By.partialLinkText(text));
+        assertFalse("the running torrent " + text + " on the Torrents page:\n" + content(), links.isEmpty());
+        return links.get(0);
     }
 
     private void screenshot(String name) throws IOException {

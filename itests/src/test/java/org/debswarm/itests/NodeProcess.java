@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -28,12 +29,20 @@ public final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile int stopFrom;
+    private final List<String> printed = new CopyOnWriteArrayList<>();
+    private final List<LineWaiter> waiters = new CopyOnWriteArrayList<>();
 
-    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort) throws IOException {
-        this(install, home, consolePort, aptPort, trackerPort, List.of());
+    /** A test waiting for a line that matches, among the lines from index {@code from} on. */
+    private record LineWaiter(int from, java.util.function.Predicate<String> matches, CompletableFuture<Integer> found) {
     }
 
-    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort, List<String> prefix)
+    /**
+     * @param prefix what the command runs through (a host of a {@link Lan}), or nothing
+     * @param javaOptions system properties for the node's JVM, each {@code " -Dname=value"}, or empty
+     */
+    private NodeProcess(Path install, Path home, int consolePort, int aptPort, int trackerPort, List<String> prefix,
+            String javaOptions)
             throws IOException {
         this.install = install;
         this.home = home;
@@ -44,7 +53,7 @@ public final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of("bash", install.resolve("bin/debswarm").toString(), "--home", home.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("DEBSWARM_OPTS", "-Dorg.osgi.service.http.port=" + consolePort);
+        builder.environment().put("DEBSWARM_OPTS", "-Dorg.osgi.service.http.port=" + consolePort + javaOptions);
         builder.redirectErrorStream(true);
         this.process = builder.start();
         watchOutput();
@@ -52,6 +61,11 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Copies the distribution to {@code workDir/install} and starts it with data in {@code workDir/home}. */
     public static NodeProcess start(Path workDir) throws IOException {
+        return start(workDir, new String[0]);
+    }
+
+    /** {@link #start(Path)} with system properties for the node's JVM ({@code -Dname=value} each). */
+    public static NodeProcess start(Path workDir, String... systemProperties) throws IOException {
         Path install = workDir.resolve("install");
         copyTree(Distribution.root(), install);
         int apt = Distribution.freePort();
@@ -59,7 +73,9 @@ public final class NodeProcess implements AutoCloseable {
         setPort(install.resolve("deploy/org.apache.felix.http-aptlistener.cfg"), apt);
         setPort(install.resolve("deploy/org.apache.felix.http-tracker.cfg"), tracker);
         NodeOptions.peerWireOnFreePort(install.resolve("deploy"), install.resolve("deploy"));
-        return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker);
+        String options = systemProperties.length == 0 ? "" : " " + String.join(" ", systemProperties);
+        return new NodeProcess(install, workDir.resolve("home"), Distribution.freePort(), apt, tracker, List.of(),
+                options);
     }
 
     /**
@@ -74,7 +90,7 @@ public final class NodeProcess implements AutoCloseable {
         for (var file : deployFiles.entrySet()) {
             Files.writeString(install.resolve("deploy").resolve(file.getKey()), file.getValue());
         }
-        return new NodeProcess(install, workDir.resolve("home"), 8080, 9988, 6969, prefix);
+        return new NodeProcess(install, workDir.resolve("home"), 8080, 9988, 6969, prefix, "");
     }
 
     /** Waits for the launcher's banner, with a deadline; returns the output up to it. */
@@ -95,6 +111,8 @@ public final class NodeProcess implements AutoCloseable {
                     seen.append(line).append('\n');
                     Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.CREATE,
                             java.nio.file.StandardOpenOption.APPEND);
+                    printed.add(line);
+                    waiters.forEach(this::look);
                     if (line.contains("Ctrl-C stops the node")) {
                         ready.complete(seen.toString());
                     }
@@ -107,6 +125,43 @@ public final class NodeProcess implements AutoCloseable {
         }, "node-output-" + consolePort);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** How many lines the node has printed so far: a mark for {@link #awaitLine}. */
+    public int linesPrinted() {
+        return printed.size();
+    }
+
+    /**
+     * Waits for a line containing {@code fragment} printed after the first {@code from} lines, woken by each line
+     * the node prints; returns its index.
+     */
+    public int awaitLine(int from, String fragment, Duration deadline) throws Exception {
+        return awaitLine(from, "a line with '" + fragment + "'", line -> line.contains(fragment), deadline);
+    }
+
+    /** As {@link #awaitLine(int, String, Duration)}, for a line that {@code matches}, described as {@code what}. */
+    public int awaitLine(int from, String what, java.util.function.Predicate<String> matches, Duration deadline)
+            throws Exception {
+        LineWaiter waiter = new LineWaiter(from, matches, new CompletableFuture<>());
+        waiters.add(waiter);
+        try {
+            look(waiter);
+            return waiter.found().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no " + what + " within " + deadline + "; output:\n" + output(), e);
+        } finally {
+            waiters.remove(waiter);
+        }
+    }
+
+    private void look(LineWaiter waiter) {
+        for (int i = waiter.from(); i < printed.size(); i++) {
+            if (waiter.matches().test(printed.get(i))) {
+                waiter.found().complete(i);
+                return;
+            }
+        }
     }
 
     public int httpStatus(String path, String user, String password) throws IOException {
@@ -196,9 +251,11 @@ public final class NodeProcess implements AutoCloseable {
 
     /**
      * SIGTERM, as Ctrl-C would (SIGINT): the JVM runs the launcher's shutdown hook, which stops the framework.
-     * Fails unless the node reports a clean stop within the deadline; returns the exit code (143 = 128 + TERM).
+     * Fails unless the node reports a clean stop within the deadline, with no ERROR logged while stopping;
+     * returns the exit code (143 = 128 + TERM).
      */
     public int stop(Duration deadline) throws Exception {
+        stopFrom = Files.exists(log) ? Files.readString(log).length() : 0;
         // through the handle: Process.destroy() would also close our end of the node's output
         process.toHandle().destroy();
         if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -210,7 +267,26 @@ public final class NodeProcess implements AutoCloseable {
         if (!output.contains("Debswarm node stopped")) {
             throw new AssertionError("node did not report a clean stop; output:\n" + output);
         }
+        List<String> errors = stopOutput().stream().filter(NodeProcess::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("the stop logged errors:\n" + String.join("\n", errors) + "\noutput:\n" + output);
+        }
         return process.exitValue();
+    }
+
+    /** The lines the node printed from the last {@link #stop} on (also those still buffered when it began). */
+    public List<String> stopOutput() throws IOException {
+        return Files.readString(log).substring(stopFrom).lines().toList();
+    }
+
+    /** A line of SLF4J Simple ({@code ... [thread] ERROR logger - ...}) or of the Felix framework's own log. */
+    public static boolean isError(String line) {
+        return line.contains(" ERROR ") || line.startsWith("ERROR:");
+    }
+
+    /** As {@link #isError}, for warnings. */
+    public static boolean isWarning(String line) {
+        return line.contains(" WARN ") || line.startsWith("WARNING:");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ public class TrackerRestartIT {
 
     private static final String INFO_HASH = "%01%02%03%04%05%06%07%08%09%0a%0b%0c%0d%0e%0f%10%11%12%13%14";
     private static final String INFO_HASH_HEX = "0102030405060708090a0b0c0d0e0f1011121314";
+    /** What the tracker's writer logs (at debug) after each write. */
+    private static final String WROTE = "Flusher - Wrote ";
 
     @Rule
     public TemporaryFolder work = new TemporaryFolder();
@@ -71,15 +74,22 @@ public class TrackerRestartIT {
     public void aKilledNodeLosesAtMostTheLastWritePeriodOfCounters() throws Exception {
         Path workDir = work.getRoot().toPath();
         String peer = "-DS0001-cccccccccccc";
-        try (NodeProcess node = NodeProcess.start(workDir)) {
+        // Each write reaches the file when its transaction commits (H2 otherwise writes up to 500 ms later, with
+        // no sign outside), and the writer logs each write: the test waits on that line.
+        Path deploy = Files.createDirectories(workDir.resolve("install/deploy"));
+        Files.writeString(deploy.resolve("org.debswarm.tracker.cfg"), "jdbcUrl=jdbc:h2:"
+                + workDir.resolve("home/db/tracker").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0\n");
+        try (NodeProcess node = NodeProcess.start(workDir,
+                "-Dorg.slf4j.simpleLogger.log.org.debswarm.tracker.internal.Flusher=debug")) {
             node.awaitStarted(Duration.ofSeconds(60));
             int port = node.trackerPort();
             node.awaitHttpOk(port, "/stats.json", Duration.ofSeconds(30));
             announce(port, peer, 6881, 0, 0, 1000, "started");
             announce(port, peer, 6881, 700, 300, 500, "");
-            // Nothing outside the process tells when the writer has run: five write periods (1 s) cover its
-            // tick and H2's own write delay (500 ms) with room for a loaded machine.
-            Thread.sleep(5000);
+            int written = node.awaitLine(node.linesPrinted(), WROTE, Duration.ofSeconds(30));
+            // that write may have begun before the announce above; one begun after it was logged has it for sure
+            announce(port, peer, 6881, 700, 300, 500, ""); // the same figures: only the peer's last announce to write
+            node.awaitLine(written + 1, WROTE, Duration.ofSeconds(30));
             announce(port, peer, 6881, 900, 400, 200, "");
             node.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }

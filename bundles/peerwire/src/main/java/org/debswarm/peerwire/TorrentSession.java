@@ -63,6 +63,17 @@ public interface TorrentSession {
      */
     SessionSnapshot snapshot();
 
+    /**
+     * The store no longer holds piece {@code piece} (it was evicted): the session stops counting it as had,
+     * leaves it out of the bitfields it sends from now on, and drops the queued requests for it. Peers that saw it
+     * announced earlier get no answer to a request for it (BEP 3 has no way to take an announcement back) and turn
+     * to other peers. Does nothing once the session stopped.
+     *
+     * @throws IllegalArgumentException if the piece is out of range
+     * @since 2.1
+     */
+    void lost(int piece);
+
     /** Whether the session still runs. */
     boolean isRunning();
 

@@ -47,6 +47,9 @@ final class DebianArchive {
     private boolean detachedOnly;
     private boolean sources;
     private boolean keyMade;
+    /** Each file's modification time as the last {@link #publish} left it; a file whose time differs was written since. */
+    private final Map<Path, java.nio.file.attribute.FileTime> stamped = new java.util.HashMap<>();
+    private java.time.Instant lastPublished = java.time.Instant.EPOCH;
 
     private DebianArchive(Path work, String archiveRoot, String suite, String component, boolean flat) throws IOException {
         this.work = work;
@@ -209,7 +212,27 @@ final class DebianArchive {
         Path dists = root.resolve(dists());
         Files.writeString(dists.resolve("Release"), release);
         sign(dists);
+        stampChanges();
         return this;
+    }
+
+    /**
+     * Gives every file this publication wrote a modification time (the mirror's Last-Modified) a whole second
+     * after the last publication's, so that an If-Modified-Since sees each change even when two publications fall
+     * in the same second; a file left as it was keeps its time.
+     */
+    private void stampChanges() throws IOException {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        lastPublished = now.isAfter(lastPublished) ? now : lastPublished.plusSeconds(1);
+        java.nio.file.attribute.FileTime stamp = java.nio.file.attribute.FileTime.from(lastPublished);
+        try (var files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!Files.getLastModifiedTime(file).equals(stamped.get(file))) {
+                    Files.setLastModifiedTime(file, stamp);
+                    stamped.put(file, stamp);
+                }
+            }
+        }
     }
 
     /** Adds the files to the Release's SHA256 list, each also under its by-hash name (not in flat repositories). */

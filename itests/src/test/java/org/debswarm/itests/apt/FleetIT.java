@@ -152,6 +152,48 @@ public class FleetIT {
                 .map(p -> p + "=" + mirror.gets(archive.path(p))).toList());
     }
 
+    /**
+     * Host 3 is in LAN mode with another key: it never joins the fleet. It gets every package from the mirror and
+     * gives nothing; hosts 1 and 2 exchange as usual.
+     */
+    @Test
+    public void aNodeWithoutTheKeyGetsNothingAndGivesNothing() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath())
+                .deb("tiny", 5).deb("small", 60).deb("medium", 700).deb("big", 3 * 1024).publish();
+        long set = 0;
+        for (String name : PACKAGES) {
+            set += Files.size(archive.file(name));
+        }
+        lan = Lan.create(3);
+        mirror = MirrorServer.on(archive.root, lan.gateway());
+        nodes.add(startNode(1, archive, work.newFolder("node1").toPath()));
+        nodes.add(startNode(2, archive, work.newFolder("node2").toPath()));
+        nodes.add(startNode(3, archive, work.newFolder("node3").toPath(),
+                key("other.key", "YW5vdGhlciBmbGVldCdzIGtleSwgbm90IHRoaXMgb25l")));
+        for (int host : new int[] {1, 3, 2}) {
+            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
+                    .through(lan.in(host, List.of()));
+            assertTrue(apt.update().ok());
+            if (host == 2) {
+                awaitTotals(2, t -> t.getOrDefault("connectedPeers", 0L) > 0, "a connected peer");
+            }
+            Path into = work.newFolder("got" + host).toPath();
+            Tools.Result download = apt.download(into, PACKAGES.toArray(String[]::new));
+            assertTrue(download.output(), download.ok());
+            assertIdentical(archive, into, host);
+        }
+        long all = set;
+        Map<String, Long> outsider = awaitTotals(3, t -> t.getOrDefault("fromMirrors", 0L) >= all, "the set from the mirror");
+        assertEquals("the keyless host got nothing from peers: " + outsider, 0L, (long) outsider.get("fromPeers"));
+        assertEquals("and gave nothing: " + outsider, 0L, (long) outsider.getOrDefault("uploaded", 0L));
+        Map<String, Long> member = awaitTotals(2, t -> t.getOrDefault("fromPeers", 0L) >= all, "the set from peers");
+        assertEquals("host 2 had the set from host 1: " + member, all, (long) member.get("fromPeers"));
+        for (String name : PACKAGES) {
+            assertEquals(name + ": once for host 1, once for the keyless host 3: " + mirror.log(), 2,
+                    mirror.gets(archive.path(name)));
+        }
+    }
+
     private static Tools.Result download(AptClient apt, Path into) {
         try {
             return apt.download(into, Duration.ofSeconds(180), PACKAGES.toArray(String[]::new));
@@ -176,19 +218,17 @@ public class FleetIT {
         }
     }
 
-    /** A node in host {@code host}, its peer wire on the LAN, announcing to the first host's tracker. */
+    /** A node in host {@code host} in LAN mode with the fleet's key: the only settings besides its mirror. */
     private NodeProcess startNode(int host, DebianArchive archive, Path dir) throws Exception {
-        String tracker = "http://" + lan.address(1) + ":6969/announce";
-        Map<String, String> deploy = new java.util.HashMap<>(Map.of(
+        return startNode(host, archive, dir, fleetKey());
+    }
+
+    private NodeProcess startNode(int host, DebianArchive archive, Path dir, Path key) throws Exception {
+        Map<String, String> deploy = Map.of(
                 "org.debswarm.aptlistener.cfg", "allowedMirrors=" + mirror.authority() + "\n"
                         + "mirrorKeyrings=" + mirror.authority() + "=" + archive.root.resolveSibling("archive-keyring.gpg")
                         + "\nindexDeadline=30\ndebDeadline=120\n",
-                "org.debswarm.peerwire.cfg", "bindAddress=" + lan.address(host) + "\n",
-                "org.debswarm.peerwire.node.cfg", "trackers=" + tracker + "\n"));
-        if (host == 1) {
-            deploy.put("org.apache.felix.http-tracker.cfg", "org.apache.felix.http.name=tracker\n"
-                    + "org.apache.felix.http.host=" + lan.address(1) + "\norg.osgi.service.http.port=6969\n");
-        }
+                "org.debswarm.peerwire.cfg", "lan=" + lan.cidr() + "\nfleetKeyFile=" + key + "\n");
         NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), dir, deploy);
         node.awaitStarted(Duration.ofSeconds(90));
         String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
@@ -202,6 +242,19 @@ public class FleetIT {
         }
         assertEquals("host " + host + "'s node serves the mirror; output:\n" + node.output(), 200, status);
         return node;
+    }
+
+    /** The fleet's key, as the admin hands it to every host: one file. */
+    private Path fleetKey() throws java.io.IOException {
+        return key("fleet.key", "ZmxlZXQga2V5IG9mIEZsZWV0SVQsIDMyIGJ5dGVzIQ==");
+    }
+
+    private Path key(String name, String base64) throws java.io.IOException {
+        Path file = work.getRoot().toPath().resolve(name);
+        if (!Files.exists(file)) {
+            Files.writeString(file, base64 + "\n");
+        }
+        return file;
     }
 
     private String source(DebianArchive archive) {

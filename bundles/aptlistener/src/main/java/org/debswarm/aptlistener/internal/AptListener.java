@@ -2,6 +2,7 @@ package org.debswarm.aptlistener.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -95,6 +96,11 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     /** Builds the listener; opens no socket (the whiteboard does) and reads the cache in the background. */
     @Activate
     public AptListener(AptListenerConfiguration config, BundleContext context) {
+        this(config, context, Clock.systemUTC());
+    }
+
+    /** @param clock the time of the index cache's freshness (tests move it instead of waiting) */
+    AptListener(AptListenerConfiguration config, BundleContext context, Clock clock) {
         this.settings = Settings.of(config);
         this.clients = ClientFilter.of(config.allowedClients());
         this.targets = new TargetParser(MirrorAllowList.of(config.allowedMirrors()), config.maxUriLength());
@@ -108,14 +114,14 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         this.mirror = new MirrorSource(() -> governor, settings, downloadThreads, metering);
         this.sources = new PackageSources(mirror);
         IndexCache cache = new IndexCache(home(context).resolve("cache"));
-        IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings, metering);
+        IndexFetcher fetcher = new IndexFetcher(cache, () -> governor, settings, metering, clock);
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, () -> parser);
         IndexRefresher refresher = new IndexRefresher(catalog, fetcher, pdiffs, settings, downloadThreads);
         ReleaseReader releases = new ReleaseReader(TrustedKeys.of(config.keyrings(), config.mirrorKeyrings()));
         this.events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher,
                 counters);
         FileSender sender = new FileSender(SEND_BUFFERS);
-        this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender);
+        this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender, clock);
         this.packages = new PackageHandler(catalog, () -> store, sources, mirror, metering,
                 new Proxy(() -> governor, settings, metering), settings, sender);
         CompletableFuture<Void> warm = new CompletableFuture<>();

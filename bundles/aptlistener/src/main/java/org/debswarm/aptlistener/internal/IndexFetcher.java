@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,12 +28,15 @@ final class IndexFetcher {
     private final Supplier<HttpGovernor> governor;
     private final Settings settings;
     private final Metering metering;
+    private final Clock clock;
 
-    IndexFetcher(IndexCache cache, Supplier<HttpGovernor> governor, Settings settings, Metering metering) {
+    /** @param clock when a copy is fetched, for its freshness */
+    IndexFetcher(IndexCache cache, Supplier<HttpGovernor> governor, Settings settings, Metering metering, Clock clock) {
         this.cache = cache;
         this.governor = governor;
         this.settings = settings;
         this.metering = metering;
+        this.clock = clock;
     }
 
     /**
@@ -69,7 +72,7 @@ final class IndexFetcher {
                         + " bytes (expected: " + sha256 + ", " + size + " bytes)");
             }
             return cache.commit(temporary, new CachedIndex(host, path, temporary, count, actual,
-                    response.lastModified().orElse(null), response.etag().orElse(null), Instant.now()));
+                    response.lastModified().orElse(null), response.etag().orElse(null), clock.instant()));
         } catch (HttpRefusal refusal) {
             throw new IOException(refusal.getMessage(), refusal);
         } finally {

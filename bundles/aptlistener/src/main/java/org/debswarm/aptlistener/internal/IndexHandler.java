@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -35,10 +36,13 @@ final class IndexHandler {
     private final Metering metering;
     private final FileSender sender;
     private final Offline offline = new Offline();
+    private final Clock clock;
 
+    /** @param clock when a copy is fetched or revalidated, and whether it is still fresh */
     IndexHandler(IndexCache cache, IndexEvents events, Supplier<HttpGovernor> governor, Settings settings,
-            Metering metering, FileSender sender) {
+            Metering metering, FileSender sender, Clock clock) {
         this.sender = sender;
+        this.clock = clock;
         this.cache = cache;
         this.events = events;
         this.governor = governor;
@@ -76,7 +80,7 @@ final class IndexHandler {
         try (MirrorResponse mirror = fetched) {
             int status = mirror.status();
             if (status == 304 && cached.isPresent()) {
-                CachedIndex confirmed = cached.get().revalidated(Instant.now(), mirror.lastModified().orElse(null),
+                CachedIndex confirmed = cached.get().revalidated(clock.instant(), mirror.lastModified().orElse(null),
                         mirror.etag().orElse(null));
                 cache.update(confirmed);
                 send(request, response, confirmed, path);
@@ -146,7 +150,7 @@ final class IndexHandler {
 
     private boolean isFresh(CachedIndex cached) {
         return !settings.indexFreshness().isZero()
-                && cached.fetchedAt().plus(settings.indexFreshness()).isAfter(Instant.now());
+                && cached.fetchedAt().plus(settings.indexFreshness()).isAfter(clock.instant());
     }
 
     private MirrorRequest conditional(RequestTarget target, Optional<CachedIndex> cached) {
@@ -197,7 +201,7 @@ final class IndexHandler {
             throw Mirror.failure(target.host(), e);
         }
         CachedIndex index = cache.commit(temporary, new CachedIndex(target.host(), target.path(), temporary, tee.count,
-                tee.sha256(), lastModified, etag, Instant.now()));
+                tee.sha256(), lastModified, etag, clock.instant()));
         events.passed(index, path.byHash()); // before apt has the last byte: its next request may need the catalog
         if (stream) {
             tee.finish();

@@ -19,12 +19,18 @@ final class Responses {
 
     /**
      * Answers with the refusal's status and reason as a one-line text body; apt logs the status line, a
-     * person with {@code curl} reads the reason. A response already committed cannot change its status:
-     * the refusal is rethrown so that the container aborts the connection and apt sees a failed transfer.
+     * person with {@code curl} reads the reason. A response already committed cannot change its status: one
+     * that announced its length ends short of it, which makes Jetty abort the connection, so apt sees a failed
+     * transfer (an exception would do the same, but Felix HTTP logs every exception a servlet throws as an
+     * error, and a transfer cut off by a stop or a failed mirror is not one). Without a length the refusal is
+     * rethrown, so that the container aborts the connection instead of ending the body as if complete.
      */
     static void refuse(HttpServletResponse response, HttpRefusal refusal) throws IOException {
         if (response.isCommitted()) {
-            throw new IOException("aborting a response already under way: " + refusal.getMessage(), refusal);
+            if (response.getHeader("Content-Length") == null) {
+                throw new IOException("aborting a response already under way: " + refusal.getMessage(), refusal);
+            }
+            return;
         }
         response.reset();
         response.setStatus(refusal.status());

@@ -54,6 +54,7 @@ public class ArchiveFeaturesTest {
     private Server server;
     private int port;
     private final List<PackagesIndex> heard = new CopyOnWriteArrayList<>();
+    private final MovedClock clock = new MovedClock();
 
     private void start(TestArchive configured, Map<String, Object> overrides) throws Exception {
         archive = configured.add("small", 10_000, 1).add("big", 100_000, 2).publish();
@@ -67,7 +68,7 @@ public class ArchiveFeaturesTest {
                 "indexDeadline", 5L, "debDeadline", 20L, "catalogWait", 10L,
                 "keyrings", new String[] {TestSigner.KEYRING.toAbsolutePath().toString()}));
         config.putAll(overrides);
-        listener = new AptListener(Configs.of(AptListenerConfiguration.class, config), Configs.home(home));
+        listener = new AptListener(Configs.of(AptListenerConfiguration.class, config), Configs.home(home), clock);
         Configs.inject(listener, "governor", governor);
         Configs.inject(listener, "store", store);
         Configs.inject(listener, "parser", new DefaultControlParser());
@@ -179,8 +180,7 @@ public class ArchiveFeaturesTest {
         assertEquals("nothing read again: the InRelease and the Packages.xz counted as unchanged",
                 new IndexParseCounts(1, 0, 1, 1, 1), listener.parseCounts());
 
-        Thread.sleep(1100); // a new signature time, so a new InRelease with the same Packages.xz
-        archive.publish();
+        archive.publish(); // a new Release date, so a new InRelease with the same Packages.xz
         Files.setLastModifiedTime(archive.root.resolve(IN_RELEASE),
                 java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
         update();
@@ -289,7 +289,7 @@ public class ArchiveFeaturesTest {
     public void aFreshCachedIndexOlderThanTheReleaseIsNotServed() throws Exception {
         start(newArchive(), Map.of("indexFreshness", 2L));
         update();
-        Thread.sleep(2200); // the InRelease copy is no longer fresh; the Packages.xz fetched now will be
+        clock.ahead = Duration.ofMillis(2200); // the InRelease copy is no longer fresh; the Packages.xz fetched now will be
         get(XZ);
         archive.add("fresh", 5000, 9).publish();
         Files.setLastModifiedTime(archive.root.resolve(IN_RELEASE),
@@ -331,7 +331,7 @@ public class ArchiveFeaturesTest {
                 "keyrings", new String[] {TestSigner.KEYRING.toAbsolutePath().toString()}));
         config.putAll(overrides);
         listener = new AptListener(Configs.of(AptListenerConfiguration.class, config),
-                Configs.home(folder.getRoot().toPath().resolve("home")));
+                Configs.home(folder.getRoot().toPath().resolve("home")), clock);
         Configs.inject(listener, "governor", governor);
         Configs.inject(listener, "store", store);
         Configs.inject(listener, "parser", new DefaultControlParser());
@@ -367,6 +367,26 @@ public class ArchiveFeaturesTest {
         try (RawHttp http = new RawHttp(port)) {
             http.send(RawHttp.request("GET", "/" + mirror.authority() + "/" + path, "localhost:" + port));
             return http.read(false);
+        }
+    }
+
+    /** The system clock, moved ahead by the test instead of waiting (the listener's index freshness). */
+    private static final class MovedClock extends java.time.Clock {
+        volatile Duration ahead = Duration.ZERO;
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(ahead);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
         }
     }
 }

@@ -127,8 +127,8 @@ public class CatalogTest {
         awaitHeard(2);
         assertFalse(catalog.entryFor(HOST, "debian/pool/a.deb").isPresent());
         assertTrue(catalog.entryFor(HOST, "debian/pool/b.deb").isPresent());
-        Thread.sleep(100);
-        assertEquals(2, heard.size());
+        awaitCatalogThread();
+        assertEquals("nothing announced after the second content", 2, heard.size());
         assertEquals("two parses; the same content handed over again counted as unchanged",
                 new IndexParseCounts(2, 0, 0, 1, 0), catalog.parseCounts());
     }
@@ -145,7 +145,8 @@ public class CatalogTest {
     @Test
     public void aLookUpWaitsForAParseUnderWayOnItsHost() throws Exception {
         Path file = write("Packages.xz", packages("pool/late.deb", SHA_A, "amd64"));
-        thread.execute(() -> sleep(300)); // the parse queues behind this
+        Thread lookUp = Thread.currentThread();
+        thread.execute(() -> untilWaiting(lookUp)); // the parse queues behind this until the look-up waits for it
         catalog.ensureParsed(HOST, INDEX + ".xz", file, sha256(file));
         assertTrue(catalog.entryAwaiting(HOST, "debian/pool/late.deb", Duration.ofSeconds(10)).isPresent());
         assertFalse(catalog.entryAwaiting(HOST, "debian/pool/unknown.deb", Duration.ofSeconds(10)).isPresent());
@@ -162,12 +163,14 @@ public class CatalogTest {
         assertEquals("a parse that failed is not counted", 1, catalog.parseCounts().packagesParsed());
     }
 
-    private void awaitHeard(int count) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (heard.size() < count && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
+    /** Announcements run on the catalog's thread, in order: once a task queued now has run, they are made. */
+    private void awaitHeard(int count) throws Exception {
+        awaitCatalogThread();
         assertEquals(count, heard.size());
+    }
+
+    private void awaitCatalogThread() throws Exception {
+        thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -195,11 +198,14 @@ public class CatalogTest {
         return HexFormat.of().formatHex(PackagesReading.sha256().digest(Files.readAllBytes(file)));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Returns once {@code waiter} waits with a deadline (the look-up blocked on the parse), or after 10 s. A
+     * thread's state changes with no event to wait on, so this looks at it until then.
+     */
+    private static void untilWaiting(Thread waiter) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (waiter.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < end) {
+            Thread.yield();
         }
     }
 }

@@ -54,7 +54,8 @@ public class IndexEventsTest {
         catalog = new Catalog(parser::get, thread);
         Settings settings = new Settings("http", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO,
                 Duration.ofSeconds(10));
-        IndexFetcher fetcher = new IndexFetcher(cache, () -> null, settings, new Metering(() -> null));
+        IndexFetcher fetcher = new IndexFetcher(cache, () -> null, settings, new Metering(() -> null),
+                java.time.Clock.systemUTC());
         PdiffFollower pdiffs = new PdiffFollower(cache, new PlainCopies(cache), fetcher, parser::get);
         events = new IndexEvents(cache, catalog, new ReleaseNames(),
                 new ReleaseReader(new TrustedKeys(List.of(TestSigner.KEYRING), Map.of())), parser::get,

@@ -105,7 +105,8 @@ public class MeteringTest {
         rig.store.whenStored(rig.listener.entryFor(rig.mirror.authority(), small).orElseThrow())
                 .get(10, TimeUnit.SECONDS);
         fetch(small);
-        Figures figures = awaitFigures(f -> f.filesFromStore() == 1);
+        // each answer is counted once complete, which may come after apt read its last byte: wait for both
+        Figures figures = awaitFigures(f -> f.filesFromStore() == 1 && f.servedToApt() == 2 * size);
         assertEquals(Map.of(rig.mirror.authority(), indexBytes + size), figures.fromMirrorHosts());
         assertEquals(2 * size, figures.servedToApt());
         assertEquals(1, figures.filesFetched());

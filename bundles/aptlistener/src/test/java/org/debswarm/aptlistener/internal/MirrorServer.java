@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
@@ -23,14 +26,14 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * A Debian mirror on a free loopback port: Jetty's resource handler over a folder (Last-Modified, ETag,
- * conditional and range requests), logging every request; chosen paths are sent slowly, hang, fail with a
- * status, or are cut off in the middle.
+ * conditional and range requests), logging every request; chosen paths are held after their first bytes,
+ * hang, fail with a status, or are cut off in the middle.
  */
 final class MirrorServer implements AutoCloseable {
 
     private final Server server = new Server();
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private final Set<String> slow = ConcurrentHashMap.newKeySet();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
     private final Set<String> hanging = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failing = new ConcurrentHashMap<>();
     private final Map<String, Long> cuts = new ConcurrentHashMap<>();
@@ -69,9 +72,27 @@ final class MirrorServer implements AutoCloseable {
         return log.stream().filter(l -> l.split(" ")[1].equals(path)).count();
     }
 
-    /** Sends {@code path} in 16 KiB steps with a pause after each. */
-    void slow(String path) {
-        slow.add(path);
+    /**
+     * Answers the next request for {@code path} with its full {@code Content-Length} and its first 16 KiB, then
+     * holds the rest until {@link #release}; later requests are served whole.
+     *
+     * @return completes once the first bytes are sent and the rest is held
+     */
+    CompletableFuture<Void> hold(String path) {
+        Hold hold = new Hold(new CompletableFuture<>(), new CountDownLatch(1));
+        holds.put(path, hold);
+        return hold.reached();
+    }
+
+    /** Sends the rest of a held {@code path}. */
+    void release(String path) {
+        Hold hold = holds.get(path);
+        if (hold != null) {
+            hold.released().countDown();
+        }
+    }
+
+    private record Hold(CompletableFuture<Void> reached, CountDownLatch released) {
     }
 
     /** Answers {@code path} only after 8 s, or never if the mirror is closed first. */
@@ -127,8 +148,9 @@ final class MirrorServer implements AutoCloseable {
                 sendCut(root.resolve(path.substring(1)), cut, response, callback);
                 return true;
             }
-            if (slow.contains(path)) {
-                sendSlowly(root.resolve(path.substring(1)), response);
+            Hold hold = holds.get(path);
+            if (hold != null && !hold.reached().isDone()) {
+                sendHeld(root.resolve(path.substring(1)), hold, response);
                 callback.succeeded();
                 return true;
             }
@@ -145,15 +167,17 @@ final class MirrorServer implements AutoCloseable {
             callback.failed(new java.io.IOException("test mirror cut " + file.getFileName() + " after " + bytes + " bytes"));
         }
 
-        private void sendSlowly(Path file, Response response) throws Exception {
+        /** The first 16 KiB, then the rest once released (or after 60 s, so that a failed test ends). */
+        private void sendHeld(Path file, Hold hold, Response response) throws Exception {
             byte[] bytes = Files.readAllBytes(file);
+            int first = Math.min(16384, bytes.length);
             response.getHeaders().put("Content-Length", bytes.length);
             try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                for (int at = 0; at < bytes.length; at += 16384) {
-                    out.write(bytes, at, Math.min(16384, bytes.length - at));
-                    out.flush();
-                    Thread.sleep(20);
-                }
+                out.write(bytes, 0, first);
+                out.flush();
+                hold.reached().complete(null);
+                hold.released().await(60, TimeUnit.SECONDS);
+                out.write(bytes, first, bytes.length - first);
             }
         }
     }

@@ -64,6 +64,11 @@ final class RawHttp implements AutoCloseable {
         return new Reply(status, headers, length < 0 ? in.readAllBytes() : exactly(length));
     }
 
+    /** The body of a response whose head {@link #read read(true)} returned, by its Content-Length. */
+    byte[] body(Reply head) throws IOException {
+        return exactly(Long.parseLong(head.headers().get("content-length")));
+    }
+
     private byte[] exactly(long length) throws IOException {
         byte[] body = in.readNBytes((int) length);
         return body.length == length ? body : null;

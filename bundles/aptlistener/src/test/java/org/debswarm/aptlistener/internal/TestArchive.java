@@ -24,6 +24,10 @@ final class TestArchive {
 
     final Path root;
     final Map<String, byte[]> files = new LinkedHashMap<>();
+    private static final java.time.ZonedDateTime FIRST_DATE =
+            java.time.ZonedDateTime.of(2026, 7, 11, 10, 16, 37, 0, java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'", java.util.Locale.ROOT);
     private final StringBuilder packages = new StringBuilder();
     private final StringBuilder sources = new StringBuilder();
     private boolean byHash;
@@ -31,6 +35,8 @@ final class TestArchive {
     private boolean corruptPatch;
     private byte[] previous;
     private int generation;
+    /** Each publication is dated a second after the one before, so that its Release differs even if nothing else does. */
+    private int publications;
     private boolean chained;
     private String chainHistory = "";
     private String chainPatches = "";
@@ -87,7 +93,7 @@ final class TestArchive {
         }
         String release = "Origin: Test\nSuite: test\nCodename: test\nArchitectures: amd64\nComponents: main\n"
                 + (byHash ? "Acquire-By-Hash: yes\n" : "")
-                + "Date: Sat, 11 Jul 2026 10:16:37 UTC\nSHA256:\n" + listed;
+                + "Date: " + DATE.format(FIRST_DATE.plusSeconds(publications++)) + "\nSHA256:\n" + listed;
         byte[] releaseBytes = release.getBytes(StandardCharsets.UTF_8);
         write(SUITE + "/Release", releaseBytes);
         TestSigner signer = new TestSigner();

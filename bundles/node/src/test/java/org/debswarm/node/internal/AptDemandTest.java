@@ -193,6 +193,10 @@ public class AptDemandTest {
         final List<String> notices = new CopyOnWriteArrayList<>();
 
         @Override
+        public void lost(int piece) {
+        }
+
+        @Override
         public CompletableFuture<PieceAvailability> availability(int piece) {
             availabilityCalls.incrementAndGet();
             return CompletableFuture.completedFuture(availability);

@@ -85,7 +85,8 @@ final class Connections implements Transport {
             if (all.size() >= options.maxConnections() || session.connections.size() >= options.swarm().maxPeers()) {
                 return;
             }
-            if (!bans.isBanned(address) && !session.connectedTo(address) && !isSelf(address)) {
+            if (!bans.isBanned(address) && !session.connectedTo(address) && !isSelf(address)
+                    && options.fleet().admits(address.getAddress())) {
                 try {
                     Connection c = Connection.connect(this, loop, session.swarm, address,
                             options.connectTimeout().toNanos());
@@ -113,6 +114,12 @@ final class Connections implements Transport {
      */
     void accepted(SocketChannel channel) {
         try {
+            if (channel.getRemoteAddress() instanceof InetSocketAddress remote
+                    && !options.fleet().admits(remote.getAddress())) {
+                LOG.debug("Refused {}: not in peerAllowlist", remote);
+                channel.close();
+                return;
+            }
             InetAddress from = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
             int waiting = handshakingFrom.getOrDefault(from, 0);
             if (all.size() >= options.maxConnections() || waiting >= options.maxPerAddress()) {
@@ -136,10 +143,15 @@ final class Connections implements Transport {
         }
     }
 
+    /** The swarm named {@code wireHash} in handshakes: a fleet torrent's derived infohash, else its own. */
     @Override
-    public Swarm swarm(InfoHash hash) {
-        Session session = sessions.get(hash);
-        return session == null ? null : session.swarm;
+    public Swarm swarm(InfoHash wireHash) {
+        for (Session session : sessions.values()) {
+            if (session.swarm.wireHash().equals(wireHash)) {
+                return session.swarm;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -167,7 +179,7 @@ final class Connections implements Transport {
             return Optional.of("torrent has " + session.connections.size() + " connections (expected: <= "
                     + options.swarm().maxPeers() + ")");
         }
-        Optional<String> refusal = swarm.refusal(connection.address(), remotePeerId);
+        Optional<String> refusal = swarm.refusal(connection.address(), remotePeerId, connection.incoming());
         if (refusal.isEmpty() && !connection.incoming()) {
             session.known.connected(connection.address());
         }

@@ -50,6 +50,11 @@ final class EngineSession implements TorrentSession {
     }
 
     @Override
+    public void lost(int piece) {
+        engine.lost(session, piece);
+    }
+
+    @Override
     public void fetchingFromMirror(int piece, boolean fetching) {
         engine.fetchingFromMirror(session, piece, fetching);
     }

@@ -27,6 +27,8 @@ import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.TorrentSession;
+import org.debswarm.peerwire.internal.discovery.DiscoveryCounts;
+import org.debswarm.peerwire.internal.discovery.LsdService;
 import org.debswarm.peerwire.internal.net.Acceptor;
 import org.debswarm.peerwire.internal.net.IoLoop;
 import org.debswarm.peerwire.internal.swarm.BanList;
@@ -64,6 +66,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     private final ConcurrentMap<InfoHash, Session> sessions = new ConcurrentHashMap<>();
     private final Connections connections;
     private final Acceptor acceptor;
+    private final Fleet fleet;
 
     public PeerEngine(EngineOptions options, PieceStore store) throws IOException {
         this.options = options;
@@ -79,6 +82,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             throw e;
         }
         connections.listening(acceptor.port());
+        this.fleet = Fleet.start(options, loop, timer, acceptor.port(), this::discovered);
         LOG.debug("Peer wire listening on {}:{}", options.listen().getAddress(), acceptor.port());
     }
 
@@ -92,7 +96,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
 
     @Override
     public TorrentSession start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
-        return start(torrent.infoHash(), torrent.name(), torrent.wanted(),
+        return start(torrent.infoHash(), torrent.name(), torrent.wanted(), false,
                 l -> new PackagesStorage(store, torrent, mirrorHost, archiveRoot, loop, l)).session();
     }
 
@@ -109,7 +113,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the storage of torrent " + meta.infoHash(), e);
         }
-        Started started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), l -> ref.bind(l, pieces));
+        Started started = start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), true, l -> ref.bind(l, pieces));
         if (!started.isNew()) {
             pieces.close();
         }
@@ -118,7 +122,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
 
     @Override
     public TorrentSession start(MetaInfo meta, SpanningStorage storage, PieceBits had) {
-        return start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()),
+        return start(meta.infoHash(), meta.name(), allOf(meta.pieceCount()), true,
                 l -> SpanningPieces.over(meta, storage, had, loop, l)).session();
     }
 
@@ -134,13 +138,15 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     private record Started(EngineSession session, boolean isNew) {
     }
 
-    private synchronized Started start(InfoHash hash, String name, PieceBits wanted,
+    /** @param standard a standard torrent, which {@code allowPlainPeers} opens to keyless clients */
+    private synchronized Started start(InfoHash hash, String name, PieceBits wanted, boolean standard,
             Function<PieceStorage.Listener, PieceStorage> storage) {
         Session running = sessions.get(hash);
         if (running != null) {
             return new Started(new EngineSession(this, running), false);
         }
-        Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime);
+        Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime,
+                fleet.context(hash, standard, peers -> exchanged(hash, peers)));
         Session session = new Session(swarm, 4 * options.swarm().maxPeers());
         sessions.put(hash, session);
         long tick = options.tick().toNanos();
@@ -148,6 +154,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             swarm.tick();
             connections.retry(session);
         }), tick, tick, TimeUnit.NANOSECONDS);
+        fleet.started(swarm.wireHash());
         LOG.debug("Session {} ({}) started", hash, name);
         return new Started(new EngineSession(this, session), true);
     }
@@ -163,6 +170,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             return false;
         }
         session.tick.cancel(false);
+        fleet.stopped(session.swarm.wireHash());
         if (loop.isRunning()) {
             // waits, so that nothing touches the session's storage once stop returns
             call(() -> {
@@ -182,6 +190,23 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
                 connections.connect(session, copy);
             }
         });
+    }
+
+    // peers a peer told us of (ut_pex) for torrent hash; on the I/O thread
+    private void exchanged(InfoHash hash, List<InetSocketAddress> peers) {
+        Session session = sessions.get(hash);
+        if (session != null) {
+            connections.connect(session, List.copyOf(peers));
+        }
+    }
+
+    // a peer found by Local Service Discovery for the torrent named wireHash on the wire; on the I/O thread
+    private void discovered(InfoHash wireHash, InetSocketAddress peer) {
+        for (Session session : sessions.values()) {
+            if (session.swarm.wireHash().equals(wireHash)) {
+                connections.connect(session, List.of(peer));
+            }
+        }
     }
 
     CompletableFuture<Void> want(Session session, int piece) {
@@ -212,6 +237,15 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             result.complete(PieceAvailability.NONE);
         }
         return result;
+    }
+
+    void lost(Session session, int piece) {
+        checkPiece(session, piece);
+        onLoop(() -> {
+            if (sessions.get(session.swarm.infoHash()) == session) {
+                session.swarm.lost(piece);
+            }
+        });
     }
 
     void fetchingFromMirror(Session session, int piece, boolean fetching) {
@@ -263,6 +297,24 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return peerId.clone();
     }
 
+    /** What Local Service Discovery did, if it runs. */
+    public Optional<DiscoveryCounts> discoveryCounts() {
+        return fleet.lsd().map(LsdService::counts);
+    }
+
+    /**
+     * How many distinct peers Local Service Discovery found for a running torrent since it started; empty when
+     * discovery is off or the torrent does not run. For the node's warnings (a tracker that gives no peers while
+     * LSD sees some).
+     */
+    public Optional<Integer> peersSeenByDiscovery(InfoHash hash) {
+        Session session = sessions.get(hash);
+        if (session == null || fleet.lsd().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(call(() -> fleet.lsd().get().peersSeen(session.swarm.wireHash())));
+    }
+
     /** Runs on the I/O thread and waits for the answer, at most {@value #WAIT_SECONDS} s. */
     private <T> T call(Supplier<T> task) {
         if (loop.inLoop()) {
@@ -306,6 +358,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         for (Session session : List.copyOf(sessions.values())) {
             stop(session);
         }
+        fleet.close();
         stopThreads();
         LOG.debug("Peer wire stopped");
     }

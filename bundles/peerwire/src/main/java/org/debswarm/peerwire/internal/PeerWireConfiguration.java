@@ -46,4 +46,36 @@ public @interface PeerWireConfiguration {
 
     @AttributeDefinition(name = "Connect timeout (s)", description = "Deadline for connecting and the handshake")
     int connectTimeoutSeconds() default 10;
+
+    @AttributeDefinition(name = "Local Service Discovery",
+            description = "Find peers on the LAN by BEP 14 multicast, on the discovery interface (below) or the"
+                    + " bind address's; never on loopback or an unchosen interface")
+    boolean lsd() default true;
+
+    @AttributeDefinition(name = "Discovery interface",
+            description = "Interface name (eth0) or one of its addresses for Local Service Discovery; empty: the"
+                    + " interface of the bind address (none while that is 127.0.0.1 or 0.0.0.0)")
+    String discoveryInterface() default "";
+
+    @AttributeDefinition(name = "Fleet key file",
+            description = "File holding the fleet's shared secret (at least 16 bytes, e.g. head -c 32"
+                    + " /dev/urandom | base64); peers that cannot prove they hold it are refused. Empty: no key")
+    String fleetKeyFile() default "";
+
+    @AttributeDefinition(name = "Standard torrents with ordinary clients",
+            description = "With a fleet key: standard torrents (torrents/) still talk to keyless BitTorrent"
+                    + " clients; Packages torrents never do")
+    boolean allowPlainPeers() default false;
+
+    @AttributeDefinition(name = "LAN mode",
+            description = "An interface name (eth0) or a CIDR range (192.168.1.0/24) puts the peer wire on the LAN:"
+                    + " it binds to this host's address there (instead of bindAddress), announces it, and runs Local"
+                    + " Service Discovery on that interface. Needs fleetKeyFile or peerAllowlist: without either the"
+                    + " peer wire refuses to start. Empty: loopback only")
+    String lan() default "";
+
+    @AttributeDefinition(name = "Peer allowlist",
+            description = "CIDR ranges (192.168.1.0/24) peers may connect from and be dialled at; empty: any address"
+                    + " (then LAN mode needs a fleet key)")
+    String[] peerAllowlist() default {};
 }

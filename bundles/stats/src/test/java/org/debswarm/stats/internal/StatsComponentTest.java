@@ -145,15 +145,21 @@ public class StatsComponentTest {
     @Test
     public void writerThreadStopsOnDeactivate() throws Exception {
         support.config.put("flushPeriod", 100);
+        java.util.Set<Thread> before = writers();
         StatsComponent stats = support.activate();
-        Thread.sleep(250);
+        java.util.Set<Thread> started = writers();
+        started.removeAll(before);
+        assertEquals("activate starts one writer thread", 1, started.size());
+        Thread writer = started.iterator().next();
         stats.deactivate();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals(StatsComponent.WRITER)) {
-                thread.join(5000);
-                assertFalse(thread.isAlive());
-            }
-        }
+        writer.join(5000);
+        assertFalse("the writer thread is gone after deactivate", writer.isAlive());
+    }
+
+    private static java.util.Set<Thread> writers() {
+        java.util.Set<Thread> writers = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        writers.removeIf(t -> !t.isAlive() || !t.getName().equals(StatsComponent.WRITER));
+        return writers;
     }
 
     @Test

@@ -15,7 +15,8 @@ public @interface FileSystemPieceStoreConfiguration {
     String dataDirectory() default "";
 
     @AttributeDefinition(name = "JDBC URL",
-            description = "Database of the store. Empty: jdbc:h2:file:<data directory>/db/storage.")
+            description = "Database of the store. Empty: jdbc:h2:file:<data directory>/db/storage;DB_CLOSE_ON_EXIT=FALSE"
+                    + " (an H2 URL of your own wants DB_CLOSE_ON_EXIT=FALSE too, or a stop may log errors).")
     String jdbcUrl() default "";
 
     @AttributeDefinition(name = "JDBC user", description = "Empty: none.")

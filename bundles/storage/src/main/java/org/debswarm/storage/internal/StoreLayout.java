@@ -49,9 +49,13 @@ final class StoreLayout {
         return home;
     }
 
-    /** The default JDBC URL: an H2 file database {@code <home>/db/storage}. */
+    /**
+     * The default JDBC URL: an H2 file database {@code <home>/db/storage}. H2 must not close it from its own
+     * JVM shutdown hook: on SIGTERM that hook runs beside the framework's stop, while components still use the
+     * store (the store closes it when it is deactivated).
+     */
     String defaultJdbcUrl() {
-        return "jdbc:h2:file:" + home.resolve("db").resolve("storage");
+        return "jdbc:h2:file:" + home.resolve("db").resolve("storage") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     Path mirror(String host, String path) {

@@ -76,7 +76,7 @@ public final class Connection implements PeerLink, IoLoop.Handler {
         SocketChannel channel = SocketChannel.open();
         Connection c = new Connection(transport, channel, address, false);
         c.swarm = swarm;
-        c.expected = swarm.infoHash();
+        c.expected = swarm.wireHash();
         try {
             channel.configureBlocking(false);
             boolean now = channel.connect(address);

@@ -1,9 +1,12 @@
 package org.debswarm.peerwire.internal.swarm;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.internal.wire.BlockRef;
@@ -35,6 +38,21 @@ public final class PeerState {
     final RateMeter down = new RateMeter();
     final RateMeter up = new RateMeter();
     int badPieces;
+    /** When the BitTorrent handshake completed: the fleet key proof is due within the gate's deadline. */
+    final long attachedAt;
+    /** Whether the peer proved it holds the fleet key (always, in a swarm without key). */
+    boolean proven;
+    /** Our fleet key challenge to this peer, and its challenge to us (null until its extension handshake). */
+    byte[] ourNonce;
+    byte[] theirNonce;
+    /** The listening port from the peer's BEP 10 handshake, 0 if it gave none. */
+    int listenPort;
+    /** The id the peer receives {@code ut_pex} under, 0 if it has none; what we told it, and when. */
+    int pexId;
+    final Set<InetSocketAddress> pexSent = new HashSet<>();
+    long pexSentAt;
+    boolean pexReceived;
+    long pexReceivedAt;
     long lastReceived;
     long lastSent;
     long lastBlock;
@@ -55,6 +73,16 @@ public final class PeerState {
         this.lastReceived = now;
         this.lastSent = now;
         this.lastBlock = now;
+        this.attachedAt = now;
+        this.pexSentAt = now - PeerExchanges.INTERVAL.toNanos();
+    }
+
+    /** Where the peer accepts connections: the address we dialled, or the port its BEP 10 handshake gave. */
+    InetSocketAddress listenAddress() {
+        if (!link.incoming()) {
+            return link.address();
+        }
+        return listenPort > 0 ? new InetSocketAddress(link.address().getAddress(), listenPort) : null;
     }
 
     boolean stalled() {

@@ -21,6 +21,7 @@ import org.debswarm.peerwire.internal.wire.Cancel;
 import org.debswarm.peerwire.internal.wire.Choke;
 import org.debswarm.peerwire.internal.wire.Extended;
 import org.debswarm.peerwire.internal.wire.ExtensionHandshake;
+import org.debswarm.peerwire.internal.wire.FleetProof;
 import org.debswarm.peerwire.internal.wire.Handshake;
 import org.debswarm.peerwire.internal.wire.Have;
 import org.debswarm.peerwire.internal.wire.Interested;
@@ -28,6 +29,7 @@ import org.debswarm.peerwire.internal.wire.KeepAlive;
 import org.debswarm.peerwire.internal.wire.Message;
 import org.debswarm.peerwire.internal.wire.MirrorFetchNotice;
 import org.debswarm.peerwire.internal.wire.NotInterested;
+import org.debswarm.peerwire.internal.wire.PeerExchange;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
 import org.debswarm.peerwire.internal.wire.Piece;
 import org.debswarm.peerwire.internal.wire.Request;
@@ -63,6 +65,9 @@ public final class Swarm implements PieceStorage.Listener {
     private final BitSet fetchingHere = new BitSet();
     private final Downloader downloader;
     private final Uploader uploader;
+    private final SwarmContext context;
+    private final FleetGate gate;
+    private final PeerExchanges exchanges;
     private long lastChoke;
     private long lastOptimistic;
 
@@ -72,6 +77,16 @@ public final class Swarm implements PieceStorage.Listener {
      */
     public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock) {
+        this(infoHash, name, storage, wanted, options, bans, listenPort, ourPeerId, clock, SwarmContext.plain(infoHash));
+    }
+
+    /** @param context the on-wire name, the fleet key and where exchanged peers go */
+    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+            PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock,
+            SwarmContext context) {
+        this.context = context;
+        this.gate = new FleetGate(context.fleetKey(), context.wireHash(), ourPeerId, context.proofDeadline());
+        this.exchanges = new PeerExchanges(context.exchanged());
         this.infoHash = infoHash;
         this.name = name;
         this.options = options;
@@ -93,6 +108,11 @@ public final class Swarm implements PieceStorage.Listener {
         return infoHash;
     }
 
+    /** The infohash in handshakes and discovery: the torrent's own, or derived from the fleet key. */
+    public InfoHash wireHash() {
+        return context.wireHash();
+    }
+
     public int pieceCount() {
         return storage.pieceCount();
     }
@@ -104,18 +124,40 @@ public final class Swarm implements PieceStorage.Listener {
 
     /** Why a peer may not join, if it may not: banned, full, or already connected. */
     public Optional<String> refusal(InetSocketAddress address, byte[] peerId) {
+        return refusal(address, peerId, true);
+    }
+
+    /**
+     * As {@link #refusal(InetSocketAddress, byte[])}, knowing who opened the new connection. Two peers that learn
+     * of each other at once (peer exchange tells both, or each hears the other's LSD announce) dial each other at
+     * once; each side then keeps the connection the peer with the lower peer id opened and closes the other, so
+     * that one survives, not none. Only while the existing connection is younger than the handshake deadline:
+     * an established connection is never given up for a newcomer that claims the same peer id.
+     */
+    public Optional<String> refusal(InetSocketAddress address, byte[] peerId, boolean incoming) {
         if (bans.isBanned(address) || bans.isBanned(peerId)) {
             return Optional.of("banned");
+        }
+        long now = clock.getAsLong();
+        for (PeerState p : List.copyOf(peers)) {
+            if (Arrays.equals(p.peerId, peerId)) {
+                if (now - p.attachedAt < context.proofDeadline().toNanos() && openedByLower(incoming, peerId)
+                        && !openedByLower(p.link.incoming(), peerId)) {
+                    p.link.close("replaced by the connection the peer with the lower peer id opened");
+                    break;
+                }
+                return Optional.of("already connected to this peer id");
+            }
         }
         if (peers.size() >= options.maxPeers()) {
             return Optional.of("torrent has " + peers.size() + " peers (expected: < " + options.maxPeers() + ")");
         }
-        for (PeerState p : peers) {
-            if (Arrays.equals(p.peerId, peerId)) {
-                return Optional.of("already connected to this peer id");
-            }
-        }
         return Optional.empty();
+    }
+
+    private boolean openedByLower(boolean incoming, byte[] peerId) {
+        int order = Arrays.compareUnsigned(peerId, ourPeerId);
+        return incoming ? order < 0 : order > 0;
     }
 
     /**
@@ -139,23 +181,61 @@ public final class Swarm implements PieceStorage.Listener {
         return true;
     }
 
-    /** A connection finished its handshake: greets the peer with our pieces and extension handshake. */
+    /**
+     * A connection finished its handshake: greets the peer with our extension handshake and, once it is proven
+     * (at once without a fleet key), our pieces. A peer without BEP 10 cannot prove a fleet key: refused.
+     */
     public PeerState attach(PeerLink link, Handshake handshake) {
         PeerState peer = new PeerState(link, handshake.peerId(), clock.getAsLong());
+        gate.attached(peer);
+        if (gate.keyed() && !handshake.supportsExtensions()) {
+            link.close("refused: no BEP 10 extension protocol, so no fleet key proof");
+            return peer;
+        }
         peers.add(peer);
-        if (storage.had().cardinality() > 0) {
+        if (peer.proven && storage.had().cardinality() > 0) {
             link.send(new Bitfield(storage.had().toBitfield()));
         }
         if (handshake.supportsExtensions()) {
-            link.send(new ExtensionHandshake(Map.of(MirrorFetchNotice.NAME, MirrorFetchNotice.LOCAL_ID),
-                    options.client(), listenPort, Uploader.MAX_QUEUED_REQUESTS).toMessage());
+            link.send(extensionHandshake(peer));
         }
         LOG.debug("Torrent {}: peer {} joined", infoHash, peer);
         return peer;
     }
 
+    private Extended extensionHandshake(PeerState peer) {
+        Map<String, Integer> m = new java.util.TreeMap<>(Map.of(MirrorFetchNotice.NAME, MirrorFetchNotice.LOCAL_ID,
+                PeerExchange.NAME, PeerExchange.LOCAL_ID));
+        if (gate.keyed()) {
+            m.put(FleetProof.NAME, FleetProof.LOCAL_ID);
+        }
+        return new ExtensionHandshake(m, options.client(), listenPort, Uploader.MAX_QUEUED_REQUESTS,
+                peer.ourNonce == null ? new byte[0] : peer.ourNonce).toMessage();
+    }
+
+    // a fleet peer just proved its key: what attach and the extension handshake held back
+    private void greet(PeerState peer) {
+        if (storage.had().cardinality() > 0) {
+            peer.link.send(new Bitfield(storage.had().toBitfield()));
+        }
+        tellFetching(peer);
+    }
+
+    private void tellFetching(PeerState peer) {
+        if (peer.mirrorFetchId > 0) {
+            for (int p = fetchingHere.nextSetBit(0); p >= 0; p = fetchingHere.nextSetBit(p + 1)) {
+                peer.link.send(new MirrorFetchNotice(p, true).toMessage(peer.mirrorFetchId));
+            }
+        }
+    }
+
     public void received(PeerState peer, Message message) throws PeerWireException {
         peer.lastReceived = clock.getAsLong();
+        if (!peer.proven && !(message instanceof KeepAlive) && !(message instanceof Extended e
+                && (e.extendedId() == 0 || e.extendedId() == FleetProof.LOCAL_ID))) {
+            throw new PeerWireException(message.getClass().getSimpleName()
+                    + " before the fleet key proof (expected: " + FleetProof.NAME + " first)");
+        }
         try {
             dispatch(peer, message);
         } finally {
@@ -217,13 +297,20 @@ public final class Swarm implements PieceStorage.Listener {
                 peer.client = hs.client();
             }
             peer.requestQueue = hs.requestQueue();
+            peer.listenPort = hs.port();
+            peer.pexId = hs.extensions().getOrDefault(PeerExchange.NAME, 0);
             boolean knew = peer.mirrorFetchId > 0;
             peer.mirrorFetchId = hs.extensions().getOrDefault(MirrorFetchNotice.NAME, 0);
-            if (!knew && peer.mirrorFetchId > 0) {
-                for (int p = fetchingHere.nextSetBit(0); p >= 0; p = fetchingHere.nextSetBit(p + 1)) {
-                    peer.link.send(new MirrorFetchNotice(p, true).toMessage(peer.mirrorFetchId));
-                }
+            if (!knew && peer.proven) {
+                tellFetching(peer);
             }
+            gate.handshake(peer, hs);
+        } else if (e.extendedId() == FleetProof.LOCAL_ID && gate.keyed()) {
+            gate.proof(peer, FleetProof.parse(e.payload()));
+            LOG.debug("Torrent {}: peer {} proved the fleet key", infoHash, peer);
+            greet(peer);
+        } else if (e.extendedId() == PeerExchange.LOCAL_ID) {
+            exchanges.received(peer, e.payload(), clock.getAsLong());
         } else if (e.extendedId() == MirrorFetchNotice.LOCAL_ID) {
             MirrorFetchNotice notice = MirrorFetchNotice.parse(e.payload(), storage.pieceCount());
             peer.fetchingFromMirror.set(notice.piece(), notice.fetching() && !peer.has.get(notice.piece()));
@@ -240,7 +327,7 @@ public final class Swarm implements PieceStorage.Listener {
         fetchingHere.set(piece, fetching);
         MirrorFetchNotice notice = new MirrorFetchNotice(piece, fetching);
         for (PeerState p : peers) {
-            if (p.mirrorFetchId > 0) {
+            if (p.mirrorFetchId > 0 && p.proven) {
                 p.link.send(notice.toMessage(p.mirrorFetchId));
             }
         }
@@ -318,7 +405,9 @@ public final class Swarm implements PieceStorage.Listener {
         downloader.verified(piece);
         if (fresh) {
             for (PeerState p : List.copyOf(peers)) {
-                p.link.send(new Have(piece));
+                if (p.proven) {
+                    p.link.send(new Have(piece));
+                }
             }
         }
         List.copyOf(peers).forEach(downloader::refresh);
@@ -342,12 +431,23 @@ public final class Swarm implements PieceStorage.Listener {
         }
     }
 
+    /** The store no longer holds {@code piece}: not had, not in new bitfields, its queued uploads dropped. */
+    public void lost(int piece) {
+        storage.had().clear(piece);
+        for (PeerState peer : peers) {
+            peer.uploads.removeIf(request -> request.piece() == piece);
+        }
+        LOG.debug("Torrent {}: piece {} no longer stored", infoHash, piece);
+    }
+
     /** Timers: keep-alives, idle, stalled and snubbed peers, the choker. Called every few seconds. */
     public void tick() {
         long now = clock.getAsLong();
         uploader.checkProgress(peers, now);
         for (PeerState p : List.copyOf(peers)) {
-            if (now - p.lastReceived > options.idleTimeout().toNanos()) {
+            if (gate.overdue(p, now)) {
+                p.link.close("refused: no fleet key proof within " + gate.deadline().toMillis() + " ms");
+            } else if (now - p.lastReceived > options.idleTimeout().toNanos()) {
                 p.link.close("idle for " + options.idleTimeout().toSeconds() + " s");
             } else if (p.stalled && now - p.stalledSince > options.snubTimeout().toNanos()) {
                 p.link.close("stalled: took none of " + p.link.queuedBytes() + " queued bytes for "
@@ -367,6 +467,7 @@ public final class Swarm implements PieceStorage.Listener {
                 lastOptimistic = now;
             }
         }
+        exchanges.tick(peers, now);
         List.copyOf(peers).forEach(downloader::refresh);
     }
 

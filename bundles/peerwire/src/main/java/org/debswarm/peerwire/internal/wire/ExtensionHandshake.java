@@ -1,8 +1,10 @@
 package org.debswarm.peerwire.internal.wire;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -14,15 +16,32 @@ import org.debswarm.torrent.bencode.ByteString;
 /**
  * The BEP 10 extension handshake, the payload of {@link Extended} id 0: {@code m} (extension name to the id
  * the sender wants to receive it under), {@code v} (client name and version), {@code p} (listening port),
- * {@code reqq} (how many outstanding requests the sender accepts). Unknown keys are ignored, as BEP 10 asks.
+ * {@code reqq} (how many outstanding requests the sender accepts), and Debswarm's {@value #FLEET_NONCE} (the
+ * sender's challenge for the fleet key proof, see {@link FleetProof}). Unknown keys are ignored, as BEP 10 asks.
  */
-public record ExtensionHandshake(Map<String, Integer> extensions, String client, int port, int requestQueue) {
+public record ExtensionHandshake(Map<String, Integer> extensions, String client, int port, int requestQueue,
+        byte[] fleetNonce) {
+
+    /** The key of the fleet key challenge in the handshake dictionary. */
+    public static final String FLEET_NONCE = "ds_fleet_nonce";
+    /** Bytes of a fleet key challenge. */
+    public static final int NONCE_BYTES = 20;
 
     private static final BencodeLimits LIMITS = BencodeLimits.DEFAULT.withMaxDepth(4).withMaxStringLength(1024)
             .withMaxTotalSize(WireLimits.DEFAULT_MAX_EXTENDED).withMaxElements(1024);
     private static final int MAX_CLIENT = 100;
 
+    /** A handshake without fleet key challenge. */
+    public ExtensionHandshake(Map<String, Integer> extensions, String client, int port, int requestQueue) {
+        this(extensions, client, port, requestQueue, new byte[0]);
+    }
+
     public ExtensionHandshake {
+        fleetNonce = fleetNonce.clone();
+        if (fleetNonce.length != 0 && fleetNonce.length != NONCE_BYTES) {
+            throw new IllegalArgumentException("fleet nonce of " + fleetNonce.length + " bytes (expected: "
+                    + NONCE_BYTES + ")");
+        }
         extensions = Collections.unmodifiableMap(new TreeMap<>(extensions));
         client = client == null ? "" : client;
         if (port < 0 || port > 65535 || requestQueue < 0) {
@@ -31,9 +50,18 @@ public record ExtensionHandshake(Map<String, Integer> extensions, String client,
         }
     }
 
-    // extension handshake: <extended id=0><bencoded dictionary {m: {name: id}, p: port, reqq: n, v: client}>
+    @Override
+    public byte[] fleetNonce() {
+        return fleetNonce.clone();
+    }
+
+    // extension handshake: <extended id=0><bencoded dictionary {ds_fleet_nonce: 20 bytes, m: {name: id}, p: port,
+    //                      reqq: n, v: client}>
     public Extended toMessage() {
         Map<String, Object> dict = new LinkedHashMap<>();
+        if (fleetNonce.length > 0) {
+            dict.put(FLEET_NONCE, fleetNonce);
+        }
         dict.put("m", new TreeMap<String, Object>(extensions));
         if (port > 0) {
             dict.put("p", (long) port);
@@ -70,7 +98,26 @@ public record ExtensionHandshake(Map<String, Integer> extensions, String client,
         String client = dict.get(ByteString.utf8("v")) instanceof ByteString v ? clip(v.utf8()) : "";
         long port = dict.get(ByteString.utf8("p")) instanceof Long p && p > 0 && p <= 65535 ? p : 0;
         long reqq = dict.get(ByteString.utf8("reqq")) instanceof Long q && q > 0 ? Math.min(q, 10_000) : 0;
-        return new ExtensionHandshake(m, client, (int) port, (int) reqq);
+        byte[] nonce = dict.get(ByteString.utf8(FLEET_NONCE)) instanceof ByteString n && n.length() == NONCE_BYTES
+                ? n.toByteArray() : new byte[0];
+        return new ExtensionHandshake(m, client, (int) port, (int) reqq, nonce);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExtensionHandshake h && h.extensions.equals(extensions) && h.client.equals(client)
+                && h.port == port && h.requestQueue == requestQueue && Arrays.equals(h.fleetNonce, fleetNonce);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(extensions, client, port, requestQueue, Arrays.hashCode(fleetNonce));
+    }
+
+    @Override
+    public String toString() {
+        return "ExtensionHandshake[" + extensions + ", " + client + ", port " + port + ", reqq " + requestQueue
+                + (fleetNonce.length > 0 ? ", fleet nonce" : "") + "]";
     }
 
     private static String clip(String client) {

@@ -119,6 +119,21 @@ public class Aria2InteropTest extends EngineTestSupport {
 
     @Test
     public void seedsToAria2() throws Exception {
+        seedToAria2(org.debswarm.peerwire.internal.FleetOptions.NONE);
+    }
+
+    /**
+     * A fleet node whose admin lets standard torrents talk to ordinary clients ({@code allowPlainPeers}) seeds
+     * to aria2 with aria2's peer exchange on: the standard torrent's swarm is open, ut_pex offered on both sides.
+     */
+    @Test
+    public void aFleetNodeSeedsAStandardTorrentToAria2WhenPlainPeersAreAllowed() throws Exception {
+        seedToAria2(org.debswarm.peerwire.internal.FleetOptions.NONE.withPlainPeers(true).withKey(
+                org.debswarm.peerwire.internal.fleet.FleetKey.of("a fleet key for the aria2 test".getBytes(), "test")),
+                "--enable-peer-exchange=true");
+    }
+
+    private void seedToAria2(org.debswarm.peerwire.internal.FleetOptions fleet, String... extra) throws Exception {
         torrentOfRandomFiles();
         FileSystemPieceStore store = store("seed");
         try (var s = store.openSpanning(meta.infoHash().toHex(),
@@ -128,12 +143,14 @@ public class Aria2InteropTest extends EngineTestSupport {
                         f.path())))));
             }
         }
-        PeerEngine engine = engine(store);
+        PeerEngine engine = engine(store, fleet);
         TorrentSession engineS = engine.start(meta);
         assertTrue(engineS.isRunning());
         Path target = folder.newFolder("aria2-leech").toPath();
         int port = freePort();
-        Process aria = aria2(target, port, "--seed-time=0");
+        List<String> args = new ArrayList<>(List.of("--seed-time=0"));
+        args.addAll(List.of(extra));
+        Process aria = aria2(target, port, args.toArray(String[]::new));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (aria.isAlive() && System.nanoTime() < end) {
             engineS.addPeers(List.of(new InetSocketAddress("127.0.0.1", port)));

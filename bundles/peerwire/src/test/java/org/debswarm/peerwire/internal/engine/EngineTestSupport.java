@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.debswarm.peerwire.internal.EngineOptions;
+import org.debswarm.peerwire.internal.FleetOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.storage.BeginResult;
@@ -102,8 +103,22 @@ public abstract class EngineTestSupport {
     }
 
     protected PeerEngine engine(FileSystemPieceStore store, SwarmOptions swarm) throws IOException {
-        EngineOptions options = new EngineOptions(new InetSocketAddress("127.0.0.1", 0), 50, 0, 0,
+        return engine(store, swarm, 0);
+    }
+
+    /** An engine listening on {@code port} of loopback (0: any free one). */
+    protected PeerEngine engine(FileSystemPieceStore store, SwarmOptions swarm, int port) throws IOException {
+        EngineOptions options = new EngineOptions(new InetSocketAddress("127.0.0.1", port), 50, 0, 0,
                 Duration.ofSeconds(5), Duration.ofMillis(500), swarm);
+        PeerEngine engine = new PeerEngine(options, store);
+        opened.add(engine);
+        return engine;
+    }
+
+    /** An engine with fleet settings (a key, discovery) on loopback. */
+    protected PeerEngine engine(FileSystemPieceStore store, FleetOptions fleet) throws IOException {
+        EngineOptions options = new EngineOptions(new InetSocketAddress("127.0.0.1", 0), 50, 0, 0,
+                Duration.ofSeconds(5), Duration.ofMillis(500), SwarmOptions.DEFAULTS, fleet);
         PeerEngine engine = new PeerEngine(options, store);
         opened.add(engine);
         return engine;

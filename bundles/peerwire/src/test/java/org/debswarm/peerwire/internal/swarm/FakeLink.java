@@ -16,6 +16,7 @@ final class FakeLink implements PeerLink {
     long queued;
     long written;
     Runnable onClose = () -> { };
+    boolean incoming;
 
     FakeLink(int port) {
         this.address = new InetSocketAddress("127.0.0.1", port);
@@ -28,7 +29,7 @@ final class FakeLink implements PeerLink {
 
     @Override
     public boolean incoming() {
-        return false;
+        return incoming;
     }
 
     @Override

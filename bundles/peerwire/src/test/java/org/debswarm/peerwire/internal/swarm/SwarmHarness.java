@@ -31,6 +31,8 @@ final class SwarmHarness {
     final PieceBits wanted;
     final BanList bans;
     final Swarm swarm;
+    /** What peer exchange handed on, list by list. */
+    final java.util.List<java.util.List<java.net.InetSocketAddress>> exchanged = new java.util.ArrayList<>();
 
     SwarmHarness(int[] pieceLengths, SwarmOptions options) {
         Random random = new Random(3);
@@ -45,7 +47,8 @@ final class SwarmHarness {
         this.swarm = new Swarm(InfoHash.of(new byte[20]), "test", l -> {
             storage.listener = l;
             return storage;
-        }, wanted, options, bans, 6881, OUR_PEER_ID, clock::get);
+        }, wanted, options, bans, 6881, OUR_PEER_ID, clock::get, SwarmContext.of(InfoHash.of(new byte[20]),
+                java.util.Optional.empty(), exchanged::add, SwarmContext.PROOF_DEADLINE));
     }
 
     static SwarmOptions options(int pipeline) {

@@ -1,0 +1,74 @@
+package org.debswarm.peerwire.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+import org.debswarm.peerwire.internal.discovery.LocalDiscovery;
+import org.debswarm.peerwire.internal.discovery.LsdService;
+import org.debswarm.peerwire.internal.net.IoLoop;
+import org.debswarm.peerwire.internal.swarm.SwarmContext;
+import org.debswarm.torrent.InfoHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's fleet parts: Local Service Discovery (when configured and an interface can multicast) and the
+ * fleet key, which names each session on the wire and guards it. A discovery that cannot start is logged and
+ * left off: the node still works with trackers and peer exchange.
+ */
+final class Fleet implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
+
+    private final FleetOptions options;
+    private final java.time.Duration proofDeadline;
+    private final Optional<LsdService> lsd;
+
+    private Fleet(FleetOptions options, java.time.Duration proofDeadline, Optional<LsdService> lsd) {
+        this.options = options;
+        this.proofDeadline = proofDeadline;
+        this.lsd = lsd;
+    }
+
+    static Fleet start(EngineOptions options, IoLoop loop, ScheduledExecutorService timer, int port,
+            LocalDiscovery.Found found) {
+        FleetOptions fleet = options.fleet();
+        Optional<LsdService> lsd = Optional.empty();
+        if (fleet.lsd()) {
+            try {
+                lsd = LsdService.start(fleet.discoveryInterface(), options.listen().getAddress(), port, loop, timer,
+                        found);
+            } catch (IOException e) {
+                LOG.warn("Local Service Discovery off: {}", e.getMessage());
+            }
+        }
+        return new Fleet(fleet, options.connectTimeout(), lsd);
+    }
+
+    /** The swarm context of a torrent: keyed unless there is no key, or it is standard and plain peers may join. */
+    SwarmContext context(InfoHash infoHash, boolean standard, Consumer<List<InetSocketAddress>> exchanged) {
+        boolean plain = standard && options.allowPlainPeers();
+        return SwarmContext.of(infoHash, plain ? Optional.empty() : options.key(), exchanged, proofDeadline);
+    }
+
+    void started(InfoHash wireHash) {
+        lsd.ifPresent(l -> l.started(wireHash));
+    }
+
+    void stopped(InfoHash wireHash) {
+        lsd.ifPresent(l -> l.stopped(wireHash));
+    }
+
+    Optional<LsdService> lsd() {
+        return lsd;
+    }
+
+    @Override
+    public void close() {
+        lsd.ifPresent(LsdService::close);
+    }
+}
