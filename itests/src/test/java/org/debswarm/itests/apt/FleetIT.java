@@ -278,6 +278,9 @@ public class FleetIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("host " + host + ": no " + what + " within " + CONNECTED + ": " + last);
+        String output = nodes.get(host - 1).output();
+        String tail = output.substring(Math.max(0, output.length() - 6000));
+        throw new AssertionError("host " + host + ": no " + what + " within " + CONNECTED + ": " + last
+                + "\nthe end of its node's output:\n" + tail);
     }
 }
