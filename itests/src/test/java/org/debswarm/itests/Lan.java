@@ -60,7 +60,9 @@ public final class Lan implements AutoCloseable {
 
     private void build(int hostCount) throws IOException {
         String bridge = prefix + "br";
-        run(List.of("ip", "link", "add", bridge, "type", "bridge"));
+        // snooping off: multicast floods as on a plain switch (with snooping and no querier, a host whose
+        // membership report the bridge missed never hears Local Service Discovery)
+        run(List.of("ip", "link", "add", bridge, "type", "bridge", "mcast_snooping", "0"));
         run(List.of("ip", "addr", "add", gateway() + "/24", "dev", bridge));
         run(List.of("ip", "link", "set", bridge, "up"));
         for (int i = 1; i <= hostCount; i++) {
