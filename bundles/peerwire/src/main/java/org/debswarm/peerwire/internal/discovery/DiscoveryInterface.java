@@ -8,6 +8,8 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Optional;
 
+import org.debswarm.peerwire.internal.lan.Cidr;
+
 /**
  * Which network interface Local Service Discovery uses: the one named by the {@code discoveryInterface}
  * setting (an interface name such as {@code eth0}, or one of its addresses), else the one holding the peer
@@ -50,7 +52,7 @@ public record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv
             return byName;
         }
         try {
-            return s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
+            return Cidr.isAddressLiteral(s)
                     ? NetworkInterface.getByInetAddress(InetAddress.getByName(s)) : null;
         } catch (IOException e) {
             return null;

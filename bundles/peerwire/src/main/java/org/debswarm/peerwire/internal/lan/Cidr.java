@@ -21,7 +21,7 @@ public record Cidr(byte[] network, int prefix) {
         String s = text.strip();
         int slash = s.indexOf('/');
         String address = slash < 0 ? s : s.substring(0, slash);
-        if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+        if (!isAddressLiteral(address)) {
             throw new IllegalArgumentException("not a CIDR range: '" + text + "' (expected: for example 192.168.1.0/24)");
         }
         byte[] bytes;
@@ -37,6 +37,11 @@ public record Cidr(byte[] network, int prefix) {
             throw new IllegalArgumentException("not a CIDR range: '" + text + "' (prefix is not a number)");
         }
         return new Cidr(bytes, prefix);
+    }
+
+    /** Whether {@code text} can only be a numeric IPv4 or IPv6 address, so that resolving it never asks DNS. */
+    public static boolean isAddressLiteral(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
     }
 
     public boolean contains(InetAddress address) {
