@@ -98,8 +98,14 @@ public final class AptReadiness implements Readiness {
         ready(); // logs the transition
     }
 
+    /** A runtime that went away while asked (its Jetty instance restarting) serves nothing. */
     private boolean serves(HttpServiceRuntime runtime) {
-        ServletContextDTO[] contexts = runtime.getRuntimeDTO().servletContextDTOs;
+        ServletContextDTO[] contexts;
+        try {
+            contexts = runtime.getRuntimeDTO().servletContextDTOs;
+        } catch (IllegalStateException unregistered) {
+            return false;
+        }
         if (contexts == null) {
             return false;
         }

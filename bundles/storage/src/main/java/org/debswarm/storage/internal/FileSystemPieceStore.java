@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -27,6 +26,8 @@ import org.debswarm.storage.StoreSummary;
 import org.debswarm.storage.StoreUsage;
 import org.debswarm.storage.StoredFile;
 import org.osgi.framework.BundleContext;
+import org.debswarm.commons.Whiteboard;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -60,8 +61,9 @@ public final class FileSystemPieceStore implements PieceStore {
     private final Stripes stripes = new Stripes(STRIPES);
     private final Catalog catalog;
     private final WriteManager writes;
-    private final List<ListedFiles> listed = new CopyOnWriteArrayList<>();
-    private final List<EvictionListener> evictionListeners = new CopyOnWriteArrayList<>();
+    /** Bound without being obtained: the node's listeners reference this store (see {@link Whiteboard}). */
+    private final Whiteboard<ListedFiles> listed = new Whiteboard<>();
+    private final Whiteboard<EvictionListener> evictionListeners = new Whiteboard<>();
     private final Retention retention;
     private final Evictor evictor;
 
@@ -103,32 +105,43 @@ public final class FileSystemPieceStore implements PieceStore {
             database.close();
             throw e;
         }
-        retention = new Retention(catalog, records, rows, stripes, listed, this::tellEvicted);
+        retention = new Retention(catalog, records, rows, stripes, listed::services, this::tellEvicted);
         evictor = new Evictor(layout.home(), records, rows, retention, limits);
         evictor.request(); // limits may have been lowered since the last run
         LOG.debug("Storage open at {} (limits {})", layout.home(), limits);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListedFiles(ListedFiles service) {
+    @Reference(name = "listedFiles", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindListedFiles(ComponentServiceObjects<ListedFiles> service) {
         listed.add(service);
     }
 
-    void removeListedFiles(ListedFiles service) {
+    void unbindListedFiles(ComponentServiceObjects<ListedFiles> service) {
         listed.remove(service);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addEvictionListener(EvictionListener listener) {
+    @Reference(name = "evictionListener", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void bindEvictionListener(ComponentServiceObjects<EvictionListener> listener) {
         evictionListeners.add(listener);
     }
 
-    void removeEvictionListener(EvictionListener listener) {
+    void unbindEvictionListener(ComponentServiceObjects<EvictionListener> listener) {
         evictionListeners.remove(listener);
     }
 
+    /** The {@link ListedFiles} services; outside a framework, add them here. */
+    Whiteboard<ListedFiles> listedFiles() {
+        return listed;
+    }
+
+    /** The {@link EvictionListener}s; outside a framework, add them here. */
+    Whiteboard<EvictionListener> evictionListeners() {
+        return evictionListeners;
+    }
+
     private void tellEvicted(FileKey key) {
-        for (EvictionListener l : evictionListeners) {
+        for (EvictionListener l : evictionListeners.services()) {
             try {
                 l.evicted(key);
             } catch (RuntimeException e) {

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.debswarm.storage.EvictionOutcome;
 import org.debswarm.storage.FileKey;
@@ -36,17 +36,17 @@ final class Retention {
     private final RetentionRecords rows;
     private final Stripes stripes;
     private final Leases leases = new Leases();
-    private final Collection<ListedFiles> listed;
+    private final Supplier<List<ListedFiles>> listed;
     private final Consumer<FileKey> evicted;
     /** When each content was last served, not yet written: content to epoch milliseconds. */
     private final Map<String, Long> served = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Runnable onBacklog = () -> { };
 
     /**
-     * @param listed  the {@link ListedFiles} services registered now (a live, thread-safe collection)
+     * @param listed  the {@link ListedFiles} services registered now, asked at each use
      * @param evicted told of every path evicted, outside every stripe
      */
-    Retention(Catalog catalog, Records records, RetentionRecords rows, Stripes stripes, Collection<ListedFiles> listed,
+    Retention(Catalog catalog, Records records, RetentionRecords rows, Stripes stripes, Supplier<List<ListedFiles>> listed,
             Consumer<FileKey> evicted) {
         this.catalog = catalog;
         this.records = records;
@@ -143,7 +143,7 @@ final class Retention {
     }
 
     private boolean listed(FileKey key) {
-        for (ListedFiles l : listed) {
+        for (ListedFiles l : listed.get()) {
             try {
                 if (l.lists(key)) {
                     return true;

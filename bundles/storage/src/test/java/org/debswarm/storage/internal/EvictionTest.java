@@ -33,8 +33,8 @@ public class EvictionTest extends StoreTestSupport {
 
     private FileSystemPieceStore open(StoreLimits limits) throws IOException {
         FileSystemPieceStore store = new FileSystemPieceStore(home, dataSource(home), StoreOptions.DEFAULTS, limits);
-        store.addListedFiles(key -> listed.contains(key.path()));
-        store.addEvictionListener(evicted::add);
+        store.listedFiles().add(key -> listed.contains(key.path()));
+        store.evictionListeners().add(evicted::add);
         return store;
     }
 

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,8 @@ import org.debswarm.torrent.SourceIndex;
 import org.debswarm.torrent.TorrentRegistry;
 import org.debswarm.torrent.TorrentRegistryListener;
 import org.debswarm.torrent.TorrentStatus;
+import org.debswarm.commons.Whiteboard;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -50,7 +51,8 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
     private final Object lock = new Object();
     private final Map<InfoHash, RegisteredTorrent> byHash = new HashMap<>();
     private final Map<SourceIndex, List<InfoHash>> bySource = new HashMap<>();
-    private final List<TorrentRegistryListener> listeners = new CopyOnWriteArrayList<>();
+    /** Bound without being obtained: the node swarm, a listener, references this registry. */
+    private final Whiteboard<TorrentRegistryListener> listeners = new Whiteboard<>();
     private final ScheduledExecutorService thread;
     private final RegistryNotices notices;
     // @Modified may change it while torrents are registered, which a re-activation would forget
@@ -95,18 +97,33 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
         LOG.debug("Torrent registry stopped");
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    /** A new listener hears the current state first, on the registry's thread, where it is obtained. */
+    @Reference(name = "listener", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindListener(ComponentServiceObjects<TorrentRegistryListener> listener) {
+        synchronized (lock) {
+            replayTo(listeners.add(listener));
+        }
+    }
+
+    void unbindListener(ComponentServiceObjects<TorrentRegistryListener> listener) {
+        listeners.remove(listener);
+    }
+
+    /** {@link #bindListener} outside a framework (tests). */
     void addListener(TorrentRegistryListener listener) {
         synchronized (lock) {
-            listeners.add(listener);
-            Map<PackagesTorrent, TorrentStatus> now = new LinkedHashMap<>();
-            byHash.values().forEach(r -> now.put(r.torrent, r.status()));
-            notices.replay(listener, now);
+            replayTo(listeners.add(listener));
         }
     }
 
     void removeListener(TorrentRegistryListener listener) {
         listeners.remove(listener);
+    }
+
+    private void replayTo(Whiteboard.Listener<TorrentRegistryListener> listener) {
+        Map<PackagesTorrent, TorrentStatus> now = new LinkedHashMap<>();
+        byHash.values().forEach(r -> now.put(r.torrent, r.status()));
+        notices.replay(listener, now);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -140,7 +157,7 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
                 hashes.add(t.infoHash());
             }
             release(torrents.source(), bySource.put(torrents.source(), hashes), hashes, batch);
-            batch.send(List.copyOf(listeners));
+            batch.send(listeners.listeners());
             return current;
         }
     }
@@ -150,7 +167,7 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
         synchronized (lock) {
             RegistryNotices.Batch batch = notices.batch();
             release(source, bySource.remove(source), List.of(), batch);
-            batch.send(List.copyOf(listeners));
+            batch.send(listeners.listeners());
         }
     }
 
@@ -197,7 +214,7 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
             byHash.remove(hash);
             RegistryNotices.Batch batch = notices.batch();
             batch.add(r.torrent, TorrentStatus.DROPPED);
-            batch.send(List.copyOf(listeners));
+            batch.send(listeners.listeners());
             LOG.debug("{} dropped", r.torrent.name());
         }
     }

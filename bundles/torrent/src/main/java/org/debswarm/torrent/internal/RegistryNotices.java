@@ -3,8 +3,10 @@ package org.debswarm.torrent.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.debswarm.commons.Whiteboard;
 import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.TorrentRegistryListener;
 import org.debswarm.torrent.TorrentStatus;
@@ -37,11 +39,11 @@ final class RegistryNotices {
         }
 
         /** Queues the batch for the listeners registered now; call with the registry lock held. */
-        void send(List<TorrentRegistryListener> listeners) {
+        void send(List<Whiteboard.Listener<TorrentRegistryListener>> listeners) {
             if (!torrents.isEmpty() && !listeners.isEmpty()) {
                 submit(() -> {
                     for (int i = 0; i < torrents.size(); i++) {
-                        for (TorrentRegistryListener listener : listeners) {
+                        for (Whiteboard.Listener<TorrentRegistryListener> listener : listeners) {
                             tell(listener, torrents.get(i), statuses.get(i));
                         }
                     }
@@ -55,7 +57,7 @@ final class RegistryNotices {
     }
 
     /** Queues the registry's current state for a new listener; call with the registry lock held. */
-    void replay(TorrentRegistryListener listener, Map<PackagesTorrent, TorrentStatus> state) {
+    void replay(Whiteboard.Listener<TorrentRegistryListener> listener, Map<PackagesTorrent, TorrentStatus> state) {
         if (!state.isEmpty()) {
             submit(() -> state.forEach((torrent, status) -> tell(listener, torrent, status)));
         }
@@ -69,7 +71,14 @@ final class RegistryNotices {
         }
     }
 
-    private static void tell(TorrentRegistryListener listener, PackagesTorrent torrent, TorrentStatus status) {
+    /** Obtains the listener on its first notice, here on the registry's thread, never while it activates. */
+    private static void tell(Whiteboard.Listener<TorrentRegistryListener> bound, PackagesTorrent torrent,
+                             TorrentStatus status) {
+        Optional<TorrentRegistryListener> obtained = bound.get();
+        if (obtained.isEmpty()) {
+            return;
+        }
+        TorrentRegistryListener listener = obtained.get();
         try {
             listener.torrentChanged(torrent, status);
         } catch (RuntimeException e) {
