@@ -10,24 +10,20 @@
 #             (read from runtime/src/main/dist/bin/debswarm) and one with its options of before 2026-12-06 (no
 #             malloc trimming, the JVM's own compile thresholds): issue 17, no loss beyond 10% from the options
 #
-# Needs (Debian): aria2 and mktorrent for the comparison. Builds the peerwire module and what it needs with
-# `mvn package` (tests skipped; nothing is installed into ~/.m2), then compiles and runs the bench on its test
-# classpath (tracker, Jetty, H2), independent of bench/pom.xml.
+# Needs (Debian): aria2 and mktorrent for the comparison. Builds the bench module (bench/pom.xml) and what it
+# needs with `mvn package` (tests skipped; nothing is installed into ~/.m2) and runs the bench on its classpath.
 # Temporary files (twice the size, plus aria2's copy) go to java.io.tmpdir and are deleted at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before=false
 [ "${1:-}" = --before ] && { before=true; shift; }
 
-# one reactor run: the sibling modules on the classpath are this build's jars, not ~/.m2's snapshots
-mvn -B -q -o -pl bundles/peerwire -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench.classpath
-cp="bundles/peerwire/target/classes:$(cat bundles/peerwire/target/bench.classpath)"
-out=bundles/peerwire/target/bench-classes
-mkdir -p "$out"
-javac -d "$out" -cp "$cp" bench/src/main/java/org/debswarm/bench/PeerWireBench.java
+# one reactor run of the bench module (PeerWireBench, with the tracker, Jetty and H2 it needs) and what it
+# depends on: the sibling modules on the classpath are this build's jars, not ~/.m2's snapshots
+mvn -B -q -o -pl bench -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/peerwire-bench.classpath
+cp="bench/target/classes:$(cat bench/target/peerwire-bench.classpath)"
 bench() { # JVM options...
-  java "$@" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$out:$cp" org.debswarm.bench.PeerWireBench "${args[@]}"
+  java "$@" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" org.debswarm.bench.PeerWireBench "${args[@]}"
 }
 args=("$@")
 if ! $before; then
