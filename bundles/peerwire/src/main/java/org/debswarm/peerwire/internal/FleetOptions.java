@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
+import org.debswarm.commons.Cidr;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
-import org.debswarm.peerwire.internal.lan.Cidr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

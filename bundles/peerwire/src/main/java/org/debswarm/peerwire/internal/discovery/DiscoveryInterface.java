@@ -8,7 +8,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Optional;
 
-import org.debswarm.peerwire.internal.lan.Cidr;
+import org.debswarm.commons.Cidr;
 
 /**
  * Which network interface Local Service Discovery uses: the one named by the {@code discoveryInterface}
@@ -51,11 +51,7 @@ public record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv
         if (byName != null) {
             return byName;
         }
-        try {
-            return Cidr.isAddressLiteral(s)
-                    ? NetworkInterface.getByInetAddress(InetAddress.getByName(s)) : null;
-        } catch (IOException e) {
-            return null;
-        }
+        Optional<InetAddress> address = Cidr.literal(s);
+        return address.isPresent() ? NetworkInterface.getByInetAddress(address.get()) : null;
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.debswarm.commons.Cidr;
+
 /**
  * LAN mode: the one setting ({@code lan}, an interface name or a CIDR range) that puts the peer wire on a LAN.
  * It names the interface and the address the peer wire binds to and announces, and the interface Local Service

@@ -11,10 +11,10 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.commons.Cidr;
 import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.FleetOptions;
 import org.debswarm.peerwire.internal.PeerEngine;
-import org.debswarm.peerwire.internal.lan.Cidr;
 import org.debswarm.torrent.PackagesTorrent;
 import org.junit.Test;
 
