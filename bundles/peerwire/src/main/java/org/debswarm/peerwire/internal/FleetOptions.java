@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * @param allowPlainPeers     standard torrents (not Packages torrents) talk to any BitTorrent client, keyless
  * @param peerAllowlist       the only addresses peers may connect from or be dialled at; empty: any
  */
-public record FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> key, boolean allowPlainPeers,
+record FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> key, boolean allowPlainPeers,
         List<Cidr> peerAllowlist) {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetOptions.class);

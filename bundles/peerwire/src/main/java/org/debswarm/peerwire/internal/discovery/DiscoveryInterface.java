@@ -17,7 +17,7 @@ import org.debswarm.commons.Cidr;
  * out of an interface nobody chose is what we must not do), or when the interface cannot multicast
  * ({@code lo} on Linux has no MULTICAST flag): discovery is then off, and {@link #why} says why.
  */
-public record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv6) {
+record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv6) {
 
     public static Optional<DiscoveryInterface> resolve(String setting, InetAddress bind) throws IOException {
         NetworkInterface nic = find(setting, bind);

@@ -14,14 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * BEP 14 Local Service Discovery for the running torrents, independent of sockets: announces go to the
- * {@link Group}s it is given, datagrams come in through {@link #received}, found peers go to {@link Found}.
+ * {@link Group}s it is given, datagrams come in through {@link #received}, found peers go to {@link LsdService.Found}.
  * A torrent is announced when it starts and every {@link #INTERVAL} after, never twice within
  * {@link #MIN_INTERVAL} (BEP 14 asks for at most one announce per torrent per minute), the due torrents
  * batched into as few datagrams as fit. What one source address can make us do is bounded: at most
  * {@link SourceLimits#PER_MINUTE} announces a minute are read from it, each naming at most
  * {@link LsdAnnounce#MAX_INFOHASHES} torrents. Confined to one thread (the engine's I/O thread).
  */
-public final class LocalDiscovery {
+final class LocalDiscovery {
 
     /** How often each running torrent is announced again. */
     public static final Duration INTERVAL = Duration.ofMinutes(5);
@@ -38,15 +38,10 @@ public final class LocalDiscovery {
         void send(ByteBuffer datagram);
     }
 
-    /** Where found peers go: a peer listening at {@code peer} takes part in torrent {@code infoHash}. */
-    public interface Found {
-        void found(InfoHash infoHash, InetSocketAddress peer);
-    }
-
     private final List<Group> groups;
     private final int listenPort;
     private final String cookie;
-    private final Found found;
+    private final LsdService.Found found;
     private final SourceLimits limits;
     /** Running torrents (as named on the wire) and when each is due for its next announce. */
     private final Map<InfoHash, Long> due = new LinkedHashMap<>();
@@ -57,7 +52,7 @@ public final class LocalDiscovery {
     private final Map<InfoHash, java.util.Set<InetSocketAddress>> seen = new java.util.HashMap<>();
     static final int SEEN_PER_TORRENT = 256;
 
-    public LocalDiscovery(List<Group> groups, int listenPort, String cookie, Found found, SourceLimits limits) {
+    public LocalDiscovery(List<Group> groups, int listenPort, String cookie, LsdService.Found found, SourceLimits limits) {
         this.groups = List.copyOf(groups);
         this.listenPort = listenPort;
         this.cookie = cookie;

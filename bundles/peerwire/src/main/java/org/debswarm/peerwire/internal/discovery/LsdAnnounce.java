@@ -17,7 +17,7 @@ import org.debswarm.torrent.InfoHash;
  * @param infoHashes the torrents, 1 to {@link #MAX_INFOHASHES}
  * @param cookie     the sender's cookie, empty if it sent none
  */
-public record LsdAnnounce(String host, int port, List<InfoHash> infoHashes, String cookie) {
+record LsdAnnounce(String host, int port, List<InfoHash> infoHashes, String cookie) {
 
     /** Infohashes in one announce: 25 lines of 52 bytes and the other headers fit in 1400 bytes. */
     public static final int MAX_INFOHASHES = 25;

@@ -16,7 +16,7 @@ import org.debswarm.torrent.InfoHash;
  * {@link #MAX_LENGTH} bytes as soon as it is. Header names are case-insensitive (libtorrent sends
  * {@code cookie} in lower case); unknown headers are ignored, as in HTTP.
  */
-public final class LsdCodec {
+final class LsdCodec {
 
     /** Longest announce: BEP 14 keeps announces within 1400 bytes, so that they are never fragmented. */
     public static final int MAX_LENGTH = 1400;

@@ -12,7 +12,7 @@ import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.debswarm.peerwire.internal.net.IoLoop;
+import org.debswarm.peerwire.internal.IoLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * to {@link LocalDiscovery#received}. To be opened and used on the I/O thread; the loop closes the channels
  * when it stops, and {@link #close} does before.
  */
-public final class MulticastGroups implements AutoCloseable {
+final class MulticastGroups implements AutoCloseable {
 
     public static final int PORT = 6771;
     static final String IPV4_GROUP = "239.192.152.143";

@@ -10,7 +10,7 @@ import java.util.Map;
  * starts with a full bucket, which bounds nothing more than the bucket does). Enough for an honest node: even
  * 250 running torrents take 10 datagrams per round. Confined to one thread.
  */
-public final class SourceLimits {
+final class SourceLimits {
 
     /** Announces read per source address per minute (and at once). */
     public static final int PER_MINUTE = 20;

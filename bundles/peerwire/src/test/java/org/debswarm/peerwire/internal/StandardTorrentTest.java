@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -14,8 +14,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.PeerEngine;
-import org.debswarm.peerwire.internal.swarm.SpanningPieces;
 import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.SpanningStorage;
 import org.debswarm.storage.internal.FileSystemPieceStore;

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -17,8 +17,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.EngineOptions;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.internal.FileSystemPieceStore;

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.lan;
+package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -21,7 +21,7 @@ import org.debswarm.commons.Cidr;
  * @param nic     the LAN interface
  * @param address this host's address on it
  */
-public record LanMode(NetworkInterface nic, InetAddress address) {
+record LanMode(NetworkInterface nic, InetAddress address) {
 
     /**
      * Finds the interface and address: by name ({@code eth0}), or the interface holding an address in a range

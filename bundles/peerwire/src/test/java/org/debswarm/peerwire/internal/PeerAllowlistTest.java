@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertNotNull;
@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.debswarm.commons.Cidr;
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.FleetOptions;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.torrent.PackagesTorrent;
 import org.junit.Test;
 

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.FleetOptions;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
 import org.debswarm.peerwire.internal.wire.Bitfield;
 import org.debswarm.peerwire.internal.wire.Extended;

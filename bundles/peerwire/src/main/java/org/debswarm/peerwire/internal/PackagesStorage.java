@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.swarm;
+package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
+import org.debswarm.peerwire.internal.swarm.BlockData;
+import org.debswarm.peerwire.internal.swarm.PieceStorage;
 import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.FileWrite;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code <host>/<archiveRoot><path(i)>}, written through {@link PieceStore#begin} and a {@link FileWrite}, which
  * checks the SHA-256 itself when the last byte arrives. Uploads read the stored file, zero-copy.
  */
-public final class PackagesStorage implements PieceStorage {
+final class PackagesStorage implements PieceStorage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackagesStorage.class);
     private static final int OPEN_FILES = 16;

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.swarm;
+package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import org.debswarm.peerwire.internal.swarm.BlockData;
+import org.debswarm.peerwire.internal.swarm.PieceStorage;
 import org.debswarm.storage.FileSpan;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.SpanningStorage;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * when a piece's last block arrives its SHA-1 is checked against the metainfo. Uploads go through bounded
  * buffers, since a piece may span files.
  */
-public final class SpanningPieces implements PieceStorage {
+final class SpanningPieces implements PieceStorage {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpanningPieces.class);
     private static final int BLOCK = PackagesTorrent.BLOCK_LENGTH;

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 
@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.FleetOptions;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.PackagesTorrent;

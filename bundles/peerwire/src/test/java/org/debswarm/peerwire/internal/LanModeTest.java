@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.lan;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;

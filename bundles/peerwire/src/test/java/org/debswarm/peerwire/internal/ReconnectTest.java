@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertFalse;
@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.PackagesTorrent;

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.MetaInfo;
@@ -137,7 +136,7 @@ public class Aria2InteropTest extends EngineTestSupport {
         torrentOfRandomFiles();
         FileSystemPieceStore store = store("seed");
         try (var s = store.openSpanning(meta.infoHash().toHex(),
-                org.debswarm.peerwire.internal.swarm.SpanningPieces.spans(meta), meta.pieceLength())) {
+                org.debswarm.peerwire.internal.SpanningPieces.spans(meta), meta.pieceLength())) {
             for (var f : meta.files()) {
                 s.writeAt(f.offset(), java.nio.ByteBuffer.wrap(Files.readAllBytes(content.resolve(String.join("/",
                         f.path())))));

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.SessionSnapshot;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.PackagesTorrent;
 import org.junit.Test;

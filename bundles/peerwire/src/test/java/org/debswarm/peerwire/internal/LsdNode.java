@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.discovery;
+package org.debswarm.peerwire.internal;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -12,11 +12,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.EngineOptions;
-import org.debswarm.peerwire.internal.FleetOptions;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
-import org.debswarm.peerwire.internal.swarm.SpanningPieces;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.storage.BeginResult;
@@ -31,7 +27,7 @@ import org.debswarm.torrent.internal.DefaultTorrentFactory;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * One node of {@link LsdMulticastTest}, run in a network namespace of its own: a real engine with Local
+ * One node of {@link org.debswarm.peerwire.internal.discovery.LsdMulticastTest}, run in a network namespace of its own: a real engine with Local
  * Service Discovery on {@code eth0} and a fleet key, no tracker and no peer given. A seed stores the test
  * files and serves until killed; a leech wants every file, prints {@code DONE} and its discovery counts when
  * it has them all, and exits 0 (1 after 60 s). Arguments: {@code seed|leech <home> <bind address>}.

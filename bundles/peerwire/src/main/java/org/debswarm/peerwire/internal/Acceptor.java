@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.net;
+package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The listening socket: accepts connections on the I/O thread and hands them to the engine. */
-public final class Acceptor implements IoLoop.Handler {
+final class Acceptor implements IoLoop.Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
 

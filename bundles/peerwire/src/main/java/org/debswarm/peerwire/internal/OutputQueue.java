@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.net;
+package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.net;
+package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * blocks straight from their files. A protocol error closes only this connection, with the reason logged.
  * Larger than most classes: it is the handshake state machine and both directions of one socket.
  */
-public final class Connection implements PeerLink, IoLoop.Handler {
+final class Connection implements PeerLink, IoLoop.Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** Room for two blocks; direct, so that reading copies once, from the kernel. */

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.EngineOptions;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.peerwire.internal.wire.Handshake;
 import org.debswarm.peerwire.internal.wire.Interested;

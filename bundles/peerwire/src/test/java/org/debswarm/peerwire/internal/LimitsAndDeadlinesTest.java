@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.EngineOptions;
-import org.debswarm.peerwire.internal.PeerEngine;
-import org.debswarm.peerwire.internal.PeerWireComponent;
-import org.debswarm.peerwire.internal.PeerWireConfiguration;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.PackagesTorrent;

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
@@ -6,7 +6,6 @@ import static org.junit.Assert.assertNotNull;
 import java.util.BitSet;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.wire.Bitfield;
 import org.debswarm.peerwire.internal.wire.Message;
 import org.debswarm.torrent.PackagesTorrent;

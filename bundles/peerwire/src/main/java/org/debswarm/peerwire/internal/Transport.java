@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.net;
+package org.debswarm.peerwire.internal;
 
 import java.util.Optional;
 import java.util.concurrent.Future;
@@ -7,7 +7,7 @@ import org.debswarm.peerwire.internal.swarm.Swarm;
 import org.debswarm.torrent.InfoHash;
 
 /** What a {@link Connection} needs of the engine that owns it. Called on the I/O thread. */
-public interface Transport {
+interface Transport {
 
     /** The running swarm of a torrent, or null. */
     Swarm swarm(InfoHash infoHash);

@@ -1,4 +1,4 @@
-package org.debswarm.peerwire.internal.engine;
+package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,9 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.debswarm.peerwire.internal.EngineOptions;
-import org.debswarm.peerwire.internal.FleetOptions;
-import org.debswarm.peerwire.internal.PeerEngine;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;

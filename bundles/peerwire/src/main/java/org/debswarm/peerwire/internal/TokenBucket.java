@@ -1,10 +1,10 @@
-package org.debswarm.peerwire.internal.net;
+package org.debswarm.peerwire.internal;
 
 /**
  * A rate limit shared by the connections of an engine: {@code rate} bytes per second with a burst of one
  * second's worth. A rate of 0 means unlimited. Used on the I/O thread only.
  */
-public final class TokenBucket {
+final class TokenBucket {
 
     private static final long SECOND = 1_000_000_000L;
 
