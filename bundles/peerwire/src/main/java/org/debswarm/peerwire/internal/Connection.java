@@ -10,7 +10,6 @@ import java.util.concurrent.Future;
 
 import org.debswarm.peerwire.internal.swarm.BlockData;
 import org.debswarm.peerwire.internal.swarm.PeerLink;
-import org.debswarm.peerwire.internal.swarm.PeerState;
 import org.debswarm.peerwire.internal.swarm.Swarm;
 import org.debswarm.peerwire.internal.wire.Handshake;
 import org.debswarm.peerwire.internal.wire.Message;
@@ -46,7 +45,8 @@ final class Connection implements PeerLink, IoLoop.Handler {
     private ByteBuffer in = ByteBuffer.allocateDirect(INITIAL_BUFFER);
     private Swarm swarm;
     private InfoHash expected;
-    private PeerState peer;
+    /** Whether the handshake is done and the swarm was told (it keeps the peer's state, by this link). */
+    private boolean attached;
     private MessageDecoder decoder;
     private Future<?> deadline;
     private boolean readPaused;
@@ -99,7 +99,7 @@ final class Connection implements PeerLink, IoLoop.Handler {
     }
 
     private void expire(String reason) {
-        if (peer == null) {
+        if (!attached) {
             close(reason);
         }
     }
@@ -170,7 +170,7 @@ final class Connection implements PeerLink, IoLoop.Handler {
             return false;
         }
         in.position(in.position() + used);
-        swarm.received(peer, decoder.message());
+        swarm.received(this, decoder.message());
         return true;
     }
 
@@ -193,7 +193,8 @@ final class Connection implements PeerLink, IoLoop.Handler {
         }
         decoder = new MessageDecoder(WireLimits.forPieces(swarm.pieceCount()));
         deadline.cancel(false);
-        peer = swarm.attach(this, hs);
+        swarm.attach(this, hs);
+        attached = true;
     }
 
     // the read buffer grows when a frame the decoder accepted does not fit (at most the frame limit), and once
@@ -256,8 +257,8 @@ final class Connection implements PeerLink, IoLoop.Handler {
             pauseWriting(now);
         } else if (flushed == OutputQueue.Flushed.ALL) {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
-            if (peer != null && output.bytes() < LOW_WATER) {
-                swarm.writable(peer);
+            if (attached && output.bytes() < LOW_WATER) {
+                swarm.writable(this);
             }
         }
     }
@@ -320,8 +321,8 @@ final class Connection implements PeerLink, IoLoop.Handler {
         } else {
             LOG.debug("Closed connection with {}: {}", address, reason);
         }
-        if (peer != null) {
-            swarm.detached(peer, reason);
+        if (attached) {
+            swarm.detached(this, reason);
         }
         transport.closed(this, swarm);
     }
