@@ -24,7 +24,7 @@ final class Acceptor implements IoLoop.Handler {
     }
 
     /** Binds at once (so the caller learns of a port in use), then registers on the loop. */
-    public static Acceptor bind(IoLoop loop, InetSocketAddress address, Consumer<SocketChannel> accepted)
+    static Acceptor bind(IoLoop loop, InetSocketAddress address, Consumer<SocketChannel> accepted)
             throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
@@ -45,7 +45,7 @@ final class Acceptor implements IoLoop.Handler {
         return acceptor;
     }
 
-    public int port() {
+    int port() {
         return server.socket().getLocalPort();
     }
 

@@ -61,7 +61,7 @@ final class Connection implements PeerLink, IoLoop.Handler {
     }
 
     /** An accepted socket: waits for the peer's handshake, then answers for the swarm it names. */
-    public static Connection accepted(Transport transport, IoLoop loop, SocketChannel channel, long handshakeNanos)
+    static Connection accepted(Transport transport, IoLoop loop, SocketChannel channel, long handshakeNanos)
             throws IOException {
         channel.configureBlocking(false);
         Connection c = new Connection(transport, channel, (InetSocketAddress) channel.getRemoteAddress(), true);
@@ -71,7 +71,7 @@ final class Connection implements PeerLink, IoLoop.Handler {
     }
 
     /** Connects to a peer of {@code swarm}, with a deadline for the connection and the handshake. */
-    public static Connection connect(Transport transport, IoLoop loop, Swarm swarm, InetSocketAddress address,
+    static Connection connect(Transport transport, IoLoop loop, Swarm swarm, InetSocketAddress address,
             long deadlineNanos) throws IOException {
         SocketChannel channel = SocketChannel.open();
         Connection c = new Connection(transport, channel, address, false);
@@ -295,7 +295,7 @@ final class Connection implements PeerLink, IoLoop.Handler {
     }
 
     /** The torrent of this connection, once known. */
-    public InfoHash infoHash() {
+    InfoHash infoHash() {
         return swarm == null ? null : swarm.infoHash();
     }
 

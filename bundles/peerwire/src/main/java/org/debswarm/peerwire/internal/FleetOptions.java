@@ -27,35 +27,35 @@ record FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> k
     private static final Logger LOG = LoggerFactory.getLogger(FleetOptions.class);
 
     /** No discovery, no key: the engine as before issue 13, and what tests get unless they ask. */
-    public static final FleetOptions NONE = new FleetOptions(false, "", Optional.empty(), false, List.of());
+    static final FleetOptions NONE = new FleetOptions(false, "", Optional.empty(), false, List.of());
 
-    public FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> key, boolean allowPlainPeers) {
+    FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> key, boolean allowPlainPeers) {
         this(lsd, discoveryInterface, key, allowPlainPeers, List.of());
     }
 
-    public FleetOptions {
+    FleetOptions {
         discoveryInterface = discoveryInterface == null ? "" : discoveryInterface.strip();
         peerAllowlist = List.copyOf(peerAllowlist);
     }
 
-    public FleetOptions withKey(FleetKey value) {
+    FleetOptions withKey(FleetKey value) {
         return new FleetOptions(lsd, discoveryInterface, Optional.of(value), allowPlainPeers, peerAllowlist);
     }
 
-    public FleetOptions withLsd(String nic) {
+    FleetOptions withLsd(String nic) {
         return new FleetOptions(true, nic, key, allowPlainPeers, peerAllowlist);
     }
 
-    public FleetOptions withPlainPeers(boolean value) {
+    FleetOptions withPlainPeers(boolean value) {
         return new FleetOptions(lsd, discoveryInterface, key, value, peerAllowlist);
     }
 
-    public FleetOptions withPeerAllowlist(List<Cidr> value) {
+    FleetOptions withPeerAllowlist(List<Cidr> value) {
         return new FleetOptions(lsd, discoveryInterface, key, allowPlainPeers, value);
     }
 
     /** Whether a peer at {@code address} may connect or be dialled: the allowlist holds it, or there is none. */
-    public boolean admits(InetAddress address) {
+    boolean admits(InetAddress address) {
         return peerAllowlist.isEmpty() || (address != null && peerAllowlist.stream().anyMatch(c -> c.contains(address)));
     }
 

@@ -29,7 +29,7 @@ record LanMode(NetworkInterface nic, InetAddress address) {
      *
      * @throws IOException saying what was looked for and which interfaces and addresses this host has
      */
-    public static LanMode resolve(String setting) throws IOException {
+    static LanMode resolve(String setting) throws IOException {
         String s = setting.strip();
         NetworkInterface byName = NetworkInterface.getByName(s);
         if (byName != null) {

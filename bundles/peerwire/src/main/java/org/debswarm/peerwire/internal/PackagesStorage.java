@@ -48,7 +48,7 @@ final class PackagesStorage implements PieceStorage {
     private boolean closed;
     private final LinkedHashMap<Integer, FileChannel> open = new LinkedHashMap<>(16, 0.75f, true);
 
-    public PackagesStorage(PieceStore store, PackagesTorrent torrent, String host, String archiveRoot,
+    PackagesStorage(PieceStore store, PackagesTorrent torrent, String host, String archiveRoot,
             Executor loop, Listener listener) {
         if (!archiveRoot.isEmpty() && !archiveRoot.endsWith("/")) {
             throw new IllegalArgumentException("archive root \"" + archiveRoot + "\" (expected: empty or ending in /)");

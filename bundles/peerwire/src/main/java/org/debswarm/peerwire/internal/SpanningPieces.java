@@ -57,13 +57,13 @@ final class SpanningPieces implements PieceStorage {
      * Uses storage the caller opened and verified: {@code had} are the pieces it found (live: completed pieces
      * are added). The caller closes the storage after the session stops.
      */
-    public static SpanningPieces over(MetaInfo meta, SpanningStorage storage, PieceBits had, Executor loop,
+    static SpanningPieces over(MetaInfo meta, SpanningStorage storage, PieceBits had, Executor loop,
             Listener listener) {
         return new SpanningPieces(meta, storage, had, false, loop, listener);
     }
 
     /** Opens the torrent's storage and rechecks every piece already there (on the caller's thread). */
-    public static SpanningPieces open(PieceStore store, MetaInfo meta, Executor loop, Listener listener)
+    static SpanningPieces open(PieceStore store, MetaInfo meta, Executor loop, Listener listener)
             throws IOException {
         List<FileSpan> spans = spans(meta);
         SpanningStorage storage = store.openSpanning(meta.infoHash().toHex(), spans, meta.pieceLength());
@@ -80,7 +80,7 @@ final class SpanningPieces implements PieceStorage {
     }
 
     /** The files of a torrent as the store lays them out: a single file by its name, else the paths below it. */
-    public static List<FileSpan> spans(MetaInfo meta) {
+    static List<FileSpan> spans(MetaInfo meta) {
         List<FileSpan> spans = new ArrayList<>();
         for (TorrentFile f : meta.files()) {
             spans.add(new FileSpan(meta.singleFile() ? meta.name() : String.join("/", f.path()), f.length()));

@@ -12,7 +12,7 @@ final class TokenBucket {
     private double tokens;
     private long last;
 
-    public TokenBucket(long bytesPerSecond, long nowNanos) {
+    TokenBucket(long bytesPerSecond, long nowNanos) {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("rate " + bytesPerSecond + " (expected: >= 0, 0 = unlimited)");
         }
@@ -21,12 +21,12 @@ final class TokenBucket {
         this.last = nowNanos;
     }
 
-    public boolean unlimited() {
+    boolean unlimited() {
         return rate == 0;
     }
 
     /** Takes up to {@code wanted} bytes; returns how many may be transferred now (0: wait). */
-    public long take(long wanted, long nowNanos) {
+    long take(long wanted, long nowNanos) {
         if (rate == 0) {
             return wanted;
         }
@@ -37,14 +37,14 @@ final class TokenBucket {
     }
 
     /** Gives back bytes taken but not transferred. */
-    public void giveBack(long bytes) {
+    void giveBack(long bytes) {
         if (rate != 0) {
             tokens = Math.min(rate, tokens + bytes);
         }
     }
 
     /** Nanoseconds until at least one byte may be transferred. */
-    public long nanosUntilAvailable(long nowNanos) {
+    long nanosUntilAvailable(long nowNanos) {
         refill(nowNanos);
         return tokens >= 1 || rate == 0 ? 0 : (long) Math.ceil((1 - tokens) * SECOND / rate);
     }

@@ -19,7 +19,7 @@ import org.debswarm.commons.Cidr;
  */
 record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv6) {
 
-    public static Optional<DiscoveryInterface> resolve(String setting, InetAddress bind) throws IOException {
+    static Optional<DiscoveryInterface> resolve(String setting, InetAddress bind) throws IOException {
         NetworkInterface nic = find(setting, bind);
         if (nic == null || !nic.isUp() || !nic.supportsMulticast()) {
             return Optional.empty();
@@ -30,7 +30,7 @@ record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv6) {
     }
 
     /** Why {@link #resolve} found none, for the log. */
-    public static String why(String setting, InetAddress bind) throws IOException {
+    static String why(String setting, InetAddress bind) throws IOException {
         NetworkInterface nic = find(setting, bind);
         if (nic == null) {
             return setting.isBlank() && bind.isAnyLocalAddress()

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 final class LocalDiscovery {
 
     /** How often each running torrent is announced again. */
-    public static final Duration INTERVAL = Duration.ofMinutes(5);
+    static final Duration INTERVAL = Duration.ofMinutes(5);
     /** The shortest time between two announces of one torrent. */
-    public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalDiscovery.class);
 
@@ -52,7 +52,7 @@ final class LocalDiscovery {
     private final Map<InfoHash, java.util.Set<InetSocketAddress>> seen = new java.util.HashMap<>();
     static final int SEEN_PER_TORRENT = 256;
 
-    public LocalDiscovery(List<Group> groups, int listenPort, String cookie, LsdService.Found found, SourceLimits limits) {
+    LocalDiscovery(List<Group> groups, int listenPort, String cookie, LsdService.Found found, SourceLimits limits) {
         this.groups = List.copyOf(groups);
         this.listenPort = listenPort;
         this.cookie = cookie;
@@ -61,18 +61,18 @@ final class LocalDiscovery {
     }
 
     /** A torrent started: it is announced at the next {@link #announce}, unless announced within a minute. */
-    public void started(InfoHash infoHash, long now) {
+    void started(InfoHash infoHash, long now) {
         Long last = lastSent.get(infoHash);
         due.put(infoHash, last == null ? now : Math.max(now, last + MIN_INTERVAL.toNanos()));
     }
 
-    public void stopped(InfoHash infoHash) {
+    void stopped(InfoHash infoHash) {
         due.remove(infoHash);
         seen.remove(infoHash);
     }
 
     /** Sends the announces that are due, batched; returns how many datagrams went to each group. */
-    public int announce(long now) {
+    int announce(long now) {
         List<InfoHash> list = new ArrayList<>();
         due.forEach((hash, when) -> {
             if (when - now <= 0) {
@@ -100,7 +100,7 @@ final class LocalDiscovery {
     }
 
     /** A datagram came from {@code source}: the peers of running torrents it names are handed on. */
-    public void received(ByteBuffer datagram, InetSocketAddress source, long now) {
+    void received(ByteBuffer datagram, InetSocketAddress source, long now) {
         if (!limits.admit(source.getAddress(), now)) {
             counts.countLimited();
             return;
@@ -138,17 +138,17 @@ final class LocalDiscovery {
      * named {@code infoHash} on the wire since it started (at most {@value #SEEN_PER_TORRENT}): more than 0 while
      * a tracker gives none means the tracker is the one misconfigured.
      */
-    public int peersSeen(InfoHash infoHash) {
+    int peersSeen(InfoHash infoHash) {
         java.util.Set<InetSocketAddress> peers = seen.get(infoHash);
         return peers == null ? 0 : peers.size();
     }
 
     /** Running torrents (as announced). */
-    public int torrents() {
+    int torrents() {
         return due.size();
     }
 
-    public DiscoveryCounts counts() {
+    DiscoveryCounts counts() {
         return counts;
     }
 }

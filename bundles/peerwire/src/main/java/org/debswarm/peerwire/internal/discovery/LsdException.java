@@ -11,7 +11,7 @@ final class LsdException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    public LsdException(String message) {
+    LsdException(String message) {
         super(message);
     }
 }

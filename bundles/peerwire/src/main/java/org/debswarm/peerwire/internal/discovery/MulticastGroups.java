@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MulticastGroups implements AutoCloseable {
 
-    public static final int PORT = 6771;
+    static final int PORT = 6771;
     static final String IPV4_GROUP = "239.192.152.143";
     static final String IPV6_GROUP = "ff15::efc0:988f";
     /** A datagram buffer larger than any announce, so that an oversized one is seen as such. */
@@ -41,7 +41,7 @@ final class MulticastGroups implements AutoCloseable {
     }
 
     /** Opens and joins the groups of the interface's address families; throws if none could be joined. */
-    public static MulticastGroups open(DiscoveryInterface nic, IoLoop loop, Receiver receiver) throws IOException {
+    static MulticastGroups open(DiscoveryInterface nic, IoLoop loop, Receiver receiver) throws IOException {
         MulticastGroups groups = new MulticastGroups();
         List<String> failures = new ArrayList<>();
         if (nic.ipv4()) {
@@ -86,7 +86,7 @@ final class MulticastGroups implements AutoCloseable {
     }
 
     /** The joined groups, to send announces to. */
-    public List<LocalDiscovery.Group> groups() {
+    List<LocalDiscovery.Group> groups() {
         return List.copyOf(channels);
     }
 

@@ -89,7 +89,7 @@ final class PeerState {
         return stalled;
     }
 
-    public PeerLink link() {
+    PeerLink link() {
         return link;
     }
 
