@@ -2,9 +2,11 @@ package org.debswarm.node.internal;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.debswarm.commons.Cidr;
 
 /**
  * What the node can tell by itself about not being reachable as it announces, said once when the node starts,
@@ -39,14 +41,8 @@ final class Reachability {
         if (host == null || host.equalsIgnoreCase("localhost")) {
             return false;
         }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            return true; // a name: not this host's loopback, as far as can be told without DNS
-        }
-        try {
-            return !InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        Optional<InetAddress> literal = Cidr.literal(host);
+        // a name is not this host's loopback, as far as can be told without DNS
+        return literal.isEmpty() || !literal.get().isLoopbackAddress();
     }
 }
