@@ -126,6 +126,15 @@ public final class EngineSwarmControl implements SwarmControl {
     }
 
     @Override
+    public int peersSeenByDiscovery(InfoHash infoHash) {
+        try {
+            return engine.peersSeenByDiscovery(infoHash).orElse(0);
+        } catch (IllegalStateException stoppedOrBusy) {
+            return 0;
+        }
+    }
+
+    @Override
     public OptionalInt listeningPort() {
         return OptionalInt.of(engine.port());
     }

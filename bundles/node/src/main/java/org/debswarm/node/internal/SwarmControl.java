@@ -71,6 +71,14 @@ public interface SwarmControl {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How many peers Local Service Discovery found for a running torrent; 0 when discovery does not run, the
+     * torrent does not, or no engine is there. Never throws.
+     */
+    default int peersSeenByDiscovery(InfoHash infoHash) {
+        return 0;
+    }
+
     /** The port peers reach this node on, when a session engine listens; else the configured {@code peerPort}. */
     default OptionalInt listeningPort() {
         return OptionalInt.empty();
