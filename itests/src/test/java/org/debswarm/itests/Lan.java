@@ -115,6 +115,21 @@ public final class Lan implements AutoCloseable {
         return full;
     }
 
+    /**
+     * Limits what the test's own address (the gateway, where a mirror listens) sends to the hosts to
+     * {@code bytesPerSecond}, as a mirror's uplink: a token bucket ({@code tc tbf}) on the bridge's egress, which
+     * traffic between two hosts does not cross.
+     */
+    public void limitFromGateway(long bytesPerSecond) throws IOException {
+        run(List.of("tc", "qdisc", "add", "dev", prefix + "br", "root", "tbf", "rate", bytesPerSecond * 8 + "bit",
+                "burst", "256kb", "latency", "200ms"));
+    }
+
+    /** Bytes host {@code i} has received on its LAN interface so far (payload and every header). */
+    public long receivedBytes(int i) throws IOException {
+        return Long.parseLong(run(in(i, List.of("cat", "/sys/class/net/eth0/statistics/rx_bytes"))).strip());
+    }
+
     /** The status of a GET of {@code url} made from host {@code i} (-1: nothing answered). */
     public int httpStatus(int i, String url, String user, String password) throws IOException {
         List<String> curl = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
