@@ -94,7 +94,7 @@ public class TrapsIT {
         String host1 = awaitWarnings(1, json -> json.contains(key(withheld)), withheld);
         assertTrue(host1, host1.contains("trackers (PID org.debswarm.node) on this host: the tracker's LAN address"));
         String host2 = awaitWarnings(2, json -> json.contains(key(noPeers)), noPeers);
-        assertTrue(host2, host2.matches("(?s).*while Local Service Discovery found [1-9]\\d* on the LAN.*"));
+        assertTrue(host2, host2.matches("(?s).*while Local Service Discovery found some on the LAN \\([1-9]\\d* addresses\\).*"));
         String host3 = awaitWarnings(3, json -> json.contains(key(unreachable)), unreachable);
         assertTrue(host3, host3.contains(key(onLoopback)));
         assertTrue(host3, host3.contains("\"setting\":\"lan= (an interface or CIDR) in PID org.debswarm.peerwire\""));

@@ -106,7 +106,7 @@ final class TrackerWatch {
         if (inARow >= EMPTY_ANSWERS) {
             traps.raise(new NodeWarning(NO_PEERS_KEY + tracker, "Tracker " + tracker + " keeps answering with no"
                     + " peers for " + name + " (" + inARow + " answers in a row), while Local Service Discovery"
-                    + " found " + lsdPeers + " on the LAN: the other nodes announce to another tracker (or to"
+                    + " found some on the LAN (" + lsdPeers + " addresses): the other nodes announce to another tracker (or to"
                     + " their own, on loopback), or this tracker withholds them. Announce every node to the same"
                     + " tracker at its LAN address, or leave trackers empty and let discovery find the peers.",
                     SETTING));

@@ -77,7 +77,8 @@ public class TrackerWatchTest {
         assertEquals(List.of("tracker-no-peers " + LAN), keys());
         NodeWarning w = traps.current().get(0);
         assertTrue(w.text(), w.text().startsWith("Tracker " + LAN + " keeps answering with no peers for mirror"
-                + " bookworm main amd64 (2 answers in a row), while Local Service Discovery found 2 on the LAN"));
+                + " bookworm main amd64 (2 answers in a row), while Local Service Discovery found some on the LAN"
+                + " (2 addresses)"));
         assertEquals("trackers (PID org.debswarm.node)", w.setting());
     }
 

@@ -137,7 +137,7 @@ public final class TrackerAnnouncer {
         }
         // the observer first: once the next announce is scheduled, it may run and be observed before this one
         if (error == null) {
-            observer.answered(tracker, response.peers().size());
+            tell(() -> observer.answered(tracker, response.peers().size()));
             succeeded(tracker, sent, response);
             peers.accept(response.peers());
         } else {
@@ -157,7 +157,16 @@ public final class TrackerAnnouncer {
             }
         }
         if (!refused) {
-            observer.unanswered(tracker, inARow, String.valueOf(failure.getMessage()));
+            tell(() -> observer.unanswered(tracker, inARow, String.valueOf(failure.getMessage())));
+        }
+    }
+
+    /** An observer that fails must not stop the announces: they are scheduled after it was told. */
+    private void tell(Runnable observation) {
+        try {
+            observation.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the announce observer failed", torrent, e);
         }
     }
 
