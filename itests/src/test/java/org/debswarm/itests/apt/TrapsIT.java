@@ -2,7 +2,6 @@ package org.debswarm.itests.apt;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,51 +40,41 @@ public class TrapsIT {
     @Rule
     public final TemporaryFolder work = new TemporaryFolder();
 
+    private LanNodes hosts;
     private Lan lan;
-    private MirrorServer mirror;
     private final List<NodeProcess> nodes = new ArrayList<>();
 
     @BeforeClass
     public static void toolsArePresent() {
-        assumeTrue("network namespaces need root and iproute2", Lan.available());
-        assumeTrue("apt-get, dpkg-deb, xz, gpg and curl are needed",
-                Tools.available("apt-get", "dpkg-deb", "xz", "gpg", "gpgconf", "curl"));
+        LanNodes.assumeTools();
     }
 
     @After
     public void stop() throws Exception {
-        for (NodeProcess node : nodes) {
-            node.close();
-        }
-        if (mirror != null) {
-            mirror.close();
-        }
-        if (lan != null) {
-            lan.close();
+        if (hosts != null) {
+            hosts.close();
         }
     }
 
     @Test
     public void eachTrapIsShownWithItsSettingAndGoesWhenFixed() throws Exception {
         DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("tiny", 5).publish();
-        lan = Lan.create("traps", 3);
-        mirror = MirrorServer.on(archive.root, lan.gateway());
+        hosts = LanNodes.create("traps", 3, archive);
+        lan = hosts.lan;
         String sharedTracker = "http://" + lan.address(1) + ":6969/announce";
         String deadTracker = "http://" + lan.address(2) + ":6969/announce";
-        nodes.add(startNode(1, archive, true, Map.of("org.apache.felix.http-tracker.cfg",
+        nodes.add(startNode(1, true, Map.of("org.apache.felix.http-tracker.cfg",
                 "org.apache.felix.http.name=tracker\norg.apache.felix.http.host=0.0.0.0\n"
                         + "org.osgi.service.http.port=6969\n",
                 "org.debswarm.tracker.cfg", "interval=30\nminInterval=30\n")));
-        nodes.add(startNode(2, archive, true, Map.of(NODE_CFG, "trackers=" + sharedTracker + "\n")));
-        nodes.add(startNode(3, archive, false, Map.of(NODE_CFG, "trackers=" + deadTracker + "\n")));
+        nodes.add(startNode(2, true, Map.of(NODE_CFG, "trackers=" + sharedTracker + "\n")));
+        nodes.add(startNode(3, false, Map.of(NODE_CFG, "trackers=" + deadTracker + "\n")));
 
         String onLoopback = "loopback-peer-wire " + deadTracker;
         awaitWarnings(3, json -> json.contains(key(onLoopback)), onLoopback);
 
         for (int host : new int[] {2, 1, 3}) { // host 2's torrents first: it hears host 1's discovery announces
-            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
-                    .through(lan.in(host, List.of()));
-            Tools.Result update = apt.update();
+            Tools.Result update = hosts.apt(host, work.newFolder("apt" + host).toPath()).update();
             assertTrue(update.output(), update.ok());
         }
         String withheld = "tracker-loopback-peer";
@@ -144,37 +133,17 @@ public class TrapsIT {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /**
-     * A node in host {@code host} with its mirror, in LAN mode with the fleet's key or with the peer wire on its
-     * default loopback address, and {@code extra} files in its deploy/.
-     */
-    private NodeProcess startNode(int host, DebianArchive archive, boolean lanMode, Map<String, String> extra)
-            throws Exception {
+    /** A node in host {@code host}, in LAN mode with the fleet's key or with its peer wire on loopback. */
+    private NodeProcess startNode(int host, boolean lanMode, Map<String, String> extra) throws Exception {
         Map<String, String> deploy = new java.util.HashMap<>(extra);
-        deploy.put("org.debswarm.aptlistener.cfg", "allowedMirrors=" + mirror.authority() + "\nmirrorKeyrings="
-                + mirror.authority() + "=" + archive.root.resolveSibling("archive-keyring.gpg") + "\n");
         if (lanMode) {
             Path key = work.getRoot().toPath().resolve("fleet.key");
             if (!Files.exists(key)) {
                 Files.writeString(key, "dHJhcHMgb2YgYSBmbGVldCwgMzIgYnl0ZXMgb2Yga2V5\n");
             }
-            deploy.put("org.debswarm.peerwire.cfg", "lan=" + lan.cidr() + "\nfleetKeyFile=" + key + "\n");
+            deploy.putAll(hosts.lanMode(key));
         }
-        NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), work.newFolder("node" + host).toPath(),
-                deploy);
-        node.awaitStarted(Duration.ofSeconds(90));
-        String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (lan.httpStatus(host, release, null, null) != 200) { // another process: no event to wait on
-            assertTrue("host " + host + "'s node serves its mirror; output:\n" + node.output(), System.nanoTime() < end);
-            Thread.sleep(200);
-        }
-        return node;
-    }
-
-    private String source(DebianArchive archive) {
-        return "deb [signed-by=" + archive.keyring + "] http://127.0.0.1:9988/" + mirror.authority() + "/debian "
-                + DebianArchive.SUITE + " main";
+        return hosts.start(host, work.newFolder("node" + host).toPath(), deploy);
     }
 
     /** Reads host {@code host}'s stats.json every 200 ms until {@code condition} holds (no event crosses hosts). */
