@@ -2,9 +2,11 @@ package org.debswarm.node.internal;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.debswarm.commons.Cidr;
 
 import org.debswarm.node.NodeWarning;
 
@@ -45,14 +47,8 @@ final class Reachability {
         if (host == null || host.equalsIgnoreCase("localhost")) {
             return false;
         }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            return true; // a name: not this host's loopback, as far as can be told without DNS
-        }
-        try {
-            return !InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        Optional<InetAddress> literal = Cidr.literal(host);
+        // a name is not this host's loopback, as far as can be told without DNS
+        return literal.isEmpty() || !literal.get().isLoopbackAddress();
     }
 }
