@@ -303,11 +303,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return fleet.lsd().map(LsdService::counts);
     }
 
-    /**
-     * How many distinct peers Local Service Discovery found for a running torrent since it started; empty when
-     * discovery is off or the torrent does not run. For the node's warnings (a tracker that gives no peers while
-     * LSD sees some).
-     */
+    @Override
     public Optional<Integer> peersSeenByDiscovery(InfoHash hash) {
         Session session = sessions.get(hash);
         if (session == null || fleet.lsd().isEmpty()) {
