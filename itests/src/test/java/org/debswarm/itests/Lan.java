@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 public final class Lan implements AutoCloseable {
 
     private static final String FAMILY = "dslan";
-    private static final Pattern OURS = Pattern.compile("^" + FAMILY + "(\\d+)h\\d+\\b");
 
     private final String prefix;
     private final int subnet;
@@ -45,9 +44,20 @@ public final class Lan implements AutoCloseable {
 
     /** Makes {@code hostCount} hosts on a new bridge; host numbers start at 1. */
     public static Lan create(int hostCount) throws IOException {
-        deleteLeftovers();
+        return create(FAMILY, hostCount);
+    }
+
+    /**
+     * As {@link #create(int)}, with namespaces and the bridge named {@code <family><pid>...}: a test whose hosts
+     * must be told apart from other tests' on the same machine names its own family (lower-case letters).
+     */
+    public static Lan create(String family, int hostCount) throws IOException {
+        if (!family.matches("[a-z]{1,8}")) {
+            throw new IllegalArgumentException("family " + family + " (expected: 1 to 8 lower-case letters)");
+        }
+        deleteLeftovers(family);
         long pid = ProcessHandle.current().pid() % 100_000;
-        Lan lan = new Lan(FAMILY + pid, (int) (pid % 250) + 1);
+        Lan lan = new Lan(family + pid, (int) Math.floorMod(pid + family.hashCode(), 250) + 1);
         Runtime.getRuntime().addShutdownHook(lan.hook);
         try {
             lan.build(hostCount);
@@ -105,6 +115,21 @@ public final class Lan implements AutoCloseable {
         return full;
     }
 
+    /**
+     * Limits what the test's own address (the gateway, where a mirror listens) sends to the hosts to
+     * {@code bytesPerSecond}, as a mirror's uplink: a token bucket ({@code tc tbf}) on the bridge's egress, which
+     * traffic between two hosts does not cross.
+     */
+    public void limitFromGateway(long bytesPerSecond) throws IOException {
+        run(List.of("tc", "qdisc", "add", "dev", prefix + "br", "root", "tbf", "rate", bytesPerSecond * 8 + "bit",
+                "burst", "256kb", "latency", "200ms"));
+    }
+
+    /** Bytes host {@code i} has received on its LAN interface so far (payload and every header). */
+    public long receivedBytes(int i) throws IOException {
+        return Long.parseLong(run(in(i, List.of("cat", "/sys/class/net/eth0/statistics/rx_bytes"))).strip());
+    }
+
     /** The status of a GET of {@code url} made from host {@code i} (-1: nothing answered). */
     public int httpStatus(int i, String url, String user, String password) throws IOException {
         List<String> curl = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
@@ -146,12 +171,13 @@ public final class Lan implements AutoCloseable {
     }
 
     /** Namespaces and bridges of earlier runs whose process is gone (killed before its clean-up). */
-    private static void deleteLeftovers() throws IOException {
+    private static void deleteLeftovers(String family) throws IOException {
+        Pattern ours = Pattern.compile("^" + family + "(\\d+)h\\d+\\b");
         for (String line : run(List.of("ip", "netns", "list")).split("\n")) {
-            Matcher m = OURS.matcher(line);
+            Matcher m = ours.matcher(line);
             if (m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
                 runQuietly(List.of("ip", "netns", "del", line.split(" ")[0]));
-                runQuietly(List.of("ip", "link", "del", FAMILY + m.group(1) + "br"));
+                runQuietly(List.of("ip", "link", "del", family + m.group(1) + "br"));
             }
         }
     }

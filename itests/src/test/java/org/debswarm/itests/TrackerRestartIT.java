@@ -96,6 +96,7 @@ public class TrackerRestartIT {
         try (NodeProcess again = NodeProcess.start(workDir)) {
             again.awaitStarted(Duration.ofSeconds(60));
             int port = again.trackerPort();
+            again.awaitHttpOk(port, "/stats.json", Duration.ofSeconds(30)); // the port opens after the banner
             String peers = awaitStats(port, "?info_hash=" + INFO_HASH_HEX, s -> s.contains("\"peers\":[{"));
             String restored = stats(port);
             boolean lastKept = restored.contains("\"uploaded\":900,\"downloaded\":400,");

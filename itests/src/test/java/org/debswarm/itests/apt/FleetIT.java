@@ -42,6 +42,7 @@ public class FleetIT {
     private final ExecutorService aptRuns = Executors.newFixedThreadPool(3, r -> new Thread(r, "fleet-apt"));
     private Lan lan;
     private MirrorServer mirror;
+    private FleetHosts fleet;
     private final List<NodeProcess> nodes = new ArrayList<>();
 
     @BeforeClass
@@ -74,11 +75,12 @@ public class FleetIT {
                 .deb("tiny", 5).deb("small", 60).deb("medium", 700).deb("big", 3 * 1024).publish();
         lan = Lan.create(3);
         mirror = MirrorServer.on(archive.root, lan.gateway());
+        fleet = new FleetHosts(lan, mirror, archive, work.getRoot().toPath());
         for (int host = 1; host <= 3; host++) {
-            nodes.add(startNode(host, archive, work.newFolder("node" + host).toPath()));
+            nodes.add(fleet.start(host, work.newFolder("node" + host).toPath()));
         }
         for (int host = 1; host <= 3; host++) {
-            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
+            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), fleet.sourceThroughNode(), null)
                     .through(lan.in(host, List.of()));
             Tools.Result update = apt.update();
             assertTrue(update.output(), update.ok());
@@ -106,14 +108,15 @@ public class FleetIT {
                 .deb("tiny", 5).deb("small", 60).deb("medium", 700).deb("big", 3 * 1024).publish();
         lan = Lan.create(3);
         mirror = MirrorServer.on(archive.root, lan.gateway());
+        fleet = new FleetHosts(lan, mirror, archive, work.getRoot().toPath());
         List<Path> homes = new ArrayList<>();
         List<AptClient> apts = new ArrayList<>();
         for (int host = 1; host <= 3; host++) {
             homes.add(work.newFolder("node" + host).toPath());
-            nodes.add(startNode(host, archive, homes.get(host - 1)));
+            nodes.add(fleet.start(host, homes.get(host - 1)));
         }
         for (int host = 1; host <= 3; host++) {
-            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
+            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), fleet.sourceThroughNode(), null)
                     .through(lan.in(host, List.of()));
             Tools.Result update = apt.update();
             assertTrue(update.output(), update.ok());
@@ -143,7 +146,7 @@ public class FleetIT {
             }
         }
         downloads.get(victim - 1).get(180, TimeUnit.SECONDS); // failed or not: its node died under it
-        nodes.set(victim - 1, startNode(victim, archive, homes.get(victim - 1)));
+        nodes.set(victim - 1, fleet.start(victim, homes.get(victim - 1)));
         Path again = work.newFolder("again").toPath();
         Tools.Result recovered = download(apts.get(victim - 1), again);
         assertTrue("the killed host after its node's restart: " + recovered.output(), recovered.ok());
@@ -166,12 +169,13 @@ public class FleetIT {
         }
         lan = Lan.create(3);
         mirror = MirrorServer.on(archive.root, lan.gateway());
-        nodes.add(startNode(1, archive, work.newFolder("node1").toPath()));
-        nodes.add(startNode(2, archive, work.newFolder("node2").toPath()));
-        nodes.add(startNode(3, archive, work.newFolder("node3").toPath(),
-                key("other.key", "YW5vdGhlciBmbGVldCdzIGtleSwgbm90IHRoaXMgb25l")));
+        fleet = new FleetHosts(lan, mirror, archive, work.getRoot().toPath());
+        nodes.add(fleet.start(1, work.newFolder("node1").toPath()));
+        nodes.add(fleet.start(2, work.newFolder("node2").toPath()));
+        nodes.add(fleet.start(3, work.newFolder("node3").toPath(),
+                fleet.key("other.key", "YW5vdGhlciBmbGVldCdzIGtleSwgbm90IHRoaXMgb25l")));
         for (int host : new int[] {1, 3, 2}) {
-            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), source(archive), null)
+            AptClient apt = new AptClient(work.newFolder("apt" + host).toPath(), fleet.sourceThroughNode(), null)
                     .through(lan.in(host, List.of()));
             assertTrue(apt.update().ok());
             if (host == 2) {
@@ -218,69 +222,8 @@ public class FleetIT {
         }
     }
 
-    /** A node in host {@code host} in LAN mode with the fleet's key: the only settings besides its mirror. */
-    private NodeProcess startNode(int host, DebianArchive archive, Path dir) throws Exception {
-        return startNode(host, archive, dir, fleetKey());
-    }
-
-    private NodeProcess startNode(int host, DebianArchive archive, Path dir, Path key) throws Exception {
-        Map<String, String> deploy = Map.of(
-                "org.debswarm.aptlistener.cfg", "allowedMirrors=" + mirror.authority() + "\n"
-                        + "mirrorKeyrings=" + mirror.authority() + "=" + archive.root.resolveSibling("archive-keyring.gpg")
-                        + "\nindexDeadline=30\ndebDeadline=120\n",
-                "org.debswarm.peerwire.cfg", "lan=" + lan.cidr() + "\nfleetKeyFile=" + key + "\n");
-        NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), dir, deploy);
-        node.awaitStarted(Duration.ofSeconds(90));
-        String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int status = -1;
-        while (status != 200 && System.nanoTime() < end) { // another process: no event to wait on
-            status = lan.httpStatus(host, release, null, null);
-            if (status != 200) {
-                Thread.sleep(200);
-            }
-        }
-        assertEquals("host " + host + "'s node serves the mirror; output:\n" + node.output(), 200, status);
-        return node;
-    }
-
-    /** The fleet's key, as the admin hands it to every host: one file. */
-    private Path fleetKey() throws java.io.IOException {
-        return key("fleet.key", "ZmxlZXQga2V5IG9mIEZsZWV0SVQsIDMyIGJ5dGVzIQ==");
-    }
-
-    private Path key(String name, String base64) throws java.io.IOException {
-        Path file = work.getRoot().toPath().resolve(name);
-        if (!Files.exists(file)) {
-            Files.writeString(file, base64 + "\n");
-        }
-        return file;
-    }
-
-    private String source(DebianArchive archive) {
-        return "deb [signed-by=" + archive.keyring + "] http://127.0.0.1:9988/" + mirror.authority() + "/debian "
-                + DebianArchive.SUITE + " main";
-    }
-
-    /** Reads host {@code host}'s node totals every 200 ms until {@code condition} holds (no event crosses hosts). */
     private Map<String, Long> awaitTotals(int host, Predicate<Map<String, Long>> condition, String what)
             throws Exception {
-        long end = System.nanoTime() + CONNECTED.toNanos();
-        Map<String, Long> last = Map.of();
-        while (System.nanoTime() < end) {
-            try {
-                last = NodeTotals.nodeFields(lan.httpGet(host, "http://127.0.0.1:8080/debswarm/stats.json", null, null));
-            } catch (java.io.IOException notYet) {
-                last = Map.of();
-            }
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        String output = nodes.get(host - 1).output();
-        String tail = output.substring(Math.max(0, output.length() - 6000));
-        throw new AssertionError("host " + host + ": no " + what + " within " + CONNECTED + ": " + last
-                + "\nthe end of its node's output:\n" + tail);
+        return fleet.awaitTotals(host, nodes.get(host - 1), condition, what, CONNECTED);
     }
 }

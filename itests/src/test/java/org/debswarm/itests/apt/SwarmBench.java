@@ -1,25 +1,23 @@
 package org.debswarm.itests.apt;
 
+import static org.debswarm.itests.apt.BenchSupport.load;
+import static org.debswarm.itests.apt.BenchSupport.seconds;
+import static org.debswarm.itests.apt.BenchSupport.size;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.debswarm.itests.Distribution;
 import org.debswarm.itests.NodeProcess;
@@ -37,7 +35,7 @@ import org.debswarm.itests.NodeProcess;
  */
 public final class SwarmBench {
 
-    private static final long MB = 1_000_000;
+    private static final long MB = BenchSupport.MB;
 
     /** The command line: {@code --nodes 6 --total-mb 300 --rate-mb 20 --stagger 0 --keep}. */
     record Options(int nodes, long totalMb, long rateMb, double staggerSeconds, boolean keep) {
@@ -135,24 +133,8 @@ public final class SwarmBench {
         report(members, mirror, setBytes, debsSent, finished);
     }
 
-    /** Package sizes log-uniform between 16 KiB and 48 MiB (seeded), scaled to the total: many small, few large. */
     private DebianArchive archive(Map<String, String> packages) throws Exception {
-        int count = (int) Math.max(8, Math.min(60, options.totalMb / 6));
-        Random random = new Random(6);
-        double[] raw = new double[count];
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            raw[i] = Math.exp(Math.log(16) + random.nextDouble() * (Math.log(48 * 1024) - Math.log(16)));
-            sum += raw[i];
-        }
-        double totalKib = options.totalMb * MB / 1024.0;
-        DebianArchive archive = DebianArchive.in(work.resolve("archive"));
-        for (int i = 0; i < count; i++) {
-            String name = String.format("swarm%02d", i);
-            archive.deb(name, (int) Math.max(1, Math.round(raw[i] / sum * totalKib)));
-            packages.put(name, sha256(archive.file(name)));
-        }
-        return archive.publish();
+        return BenchSupport.archive(work.resolve("archive"), "swarm", options.totalMb, 6, packages);
     }
 
     /** Starts the nodes at once (each waits for its own start, with deadlines) and joins them to node 0's tracker. */
@@ -241,17 +223,7 @@ public final class SwarmBench {
     /** Every package every apt downloaded is byte-identical to the archive's, by SHA-256. */
     private static void verify(List<Member> members, Map<String, String> packages) throws IOException {
         for (Member m : members) {
-            for (Map.Entry<String, String> p : packages.entrySet()) {
-                Path got = m.into.resolve(p.getKey() + "_1.0_all.deb");
-                if (!Files.isRegularFile(got)) {
-                    throw new AssertionError("node " + m.index + ": " + got.getFileName() + " was not downloaded");
-                }
-                String sha = sha256(got);
-                if (!sha.equals(p.getValue())) {
-                    throw new AssertionError("node " + m.index + ": " + got.getFileName() + " has SHA-256 " + sha
-                            + ", the archive's is " + p.getValue());
-                }
-            }
+            BenchSupport.verify("node " + m.index, m.into, packages);
         }
         System.out.printf("verified: %d nodes x %d packages, each identical to the archive (SHA-256)%n", members.size(),
                 packages.size());
@@ -286,56 +258,6 @@ public final class SwarmBench {
      * an apt-get left by a failure), then deletes the work folder (unless --keep). Runs once, at exit.
      */
     private void cleanUp() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                System.err.println("cleanup: " + e);
-            }
-        }
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-        ProcessHandle.current().descendants().forEach(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
-        if (options.keep) {
-            System.out.println("kept: " + work);
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(work)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("cleanup: " + work + " not deleted: " + e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
+        BenchSupport.cleanUp(owned, work, options.keep);
     }
 }
