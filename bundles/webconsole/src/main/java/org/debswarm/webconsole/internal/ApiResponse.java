@@ -3,12 +3,26 @@ package org.debswarm.webconsole.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.osgi.service.servlet.context.ServletContextHelper;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** How the admin command's endpoints answer: JSON bodies, errors as {@code {"error": ...}}. */
 final class ApiResponse {
 
     private ApiResponse() {
+    }
+
+    /**
+     * Whether the console's own login admits the request (its servlet context helper decides, so whatever the
+     * console accepts is accepted); if not, the console has answered 401 with its challenge. Answers are never
+     * cached either way.
+     */
+    static boolean admitted(ServletContextHelper console, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        return console.handleSecurity(request, response);
     }
 
     static String error(String message) {

@@ -54,9 +54,8 @@ public final class CacheApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        if (!console.handleSecurity(request, response)) {
-            return; // the console has answered 401 with its challenge
+        if (!ApiResponse.admitted(console, request, response)) {
+            return;
         }
         PieceStore s = store;
         if (s == null) {
