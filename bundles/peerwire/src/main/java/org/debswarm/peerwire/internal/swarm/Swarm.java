@@ -71,6 +71,8 @@ public final class Swarm implements PieceStorage.Listener {
     private final SwarmContext context;
     private final FleetGate gate;
     private final PeerExchanges exchanges;
+    /** When the swarm started, on {@link #clock} (nanoseconds): for the "complete" line. */
+    private final long startedAt;
     private long lastChoke;
     private long lastOptimistic;
 
@@ -104,6 +106,7 @@ public final class Swarm implements PieceStorage.Listener {
         this.downloader = new Downloader(this.storage, wanted, peers, options, clock, blame, random);
         this.uploader = new Uploader(this.storage, clock, new Choker(options.uploadSlots(), random));
         this.lastChoke = clock.getAsLong();
+        this.startedAt = lastChoke;
         this.lastOptimistic = lastChoke;
     }
 
@@ -441,6 +444,10 @@ public final class Swarm implements PieceStorage.Listener {
                 if (p.proven) {
                     p.link.send(new Have(piece));
                 }
+            }
+            if (storage.had().cardinality() == storage.pieceCount()) {
+                LOG.info("Torrent {} ({}): complete, {} pieces {} ms after its session started", infoHash, name,
+                        storage.pieceCount(), (clock.getAsLong() - startedAt) / 1_000_000);
             }
         }
         List.copyOf(peers).forEach(downloader::refresh);
