@@ -4,16 +4,24 @@
 # serving them from its cache, all on loopback, loaded by wrk.
 #
 #   bench/aptserve.sh [seconds per run=10]
+#   DIST=/path/to/debswarm bench/aptserve.sh      # another build of the runtime (an A/B), not built here
+#   JFR=/tmp/node.jfr bench/aptserve.sh           # records the node with JFR (settings=profile) during the runs
+#   SMALL_ONLY=1 bench/aptserve.sh                # only the 50 KB runs
 #
-# Needs: a built runtime (mvn -B -q install -DskipTests), wrk, nginx, apt-cacher-ng (Debian packages:
+# Builds the runtime with the reactor (mvn -B -q -o package -DskipTests -pl runtime -am; never mvn install,
+# which would replace the snapshots in ~/.m2 that others resolve) unless DIST is given.
+# Needs: wrk, nginx, and apt-cacher-ng if it is to be compared (Debian packages:
 # wrk nginx-light apt-cacher-ng; the script starts its own nginx and apt-cacher-ng in a temporary folder,
 # on free ports, and stops them; nothing system-wide is configured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
-dist="runtime/target/debswarm"
-[ -x "$dist/bin/debswarm" ] || { echo "build the runtime first: mvn -B -q install -DskipTests" >&2; exit 1; }
-for tool in wrk nginx apt-cacher-ng xz curl gpg; do
+if [ -z "${DIST:-}" ]; then
+  mvn -B -q -o package -DskipTests -pl runtime -am
+fi
+dist="${DIST:-runtime/target/debswarm}"
+[ -x "$dist/bin/debswarm" ] || { echo "no runtime at $dist" >&2; exit 1; }
+for tool in wrk nginx xz curl gpg; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing: $tool" >&2; exit 1; }
 done
 
@@ -104,7 +112,9 @@ sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$apt_port/" 
 sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$tracker_port/" "$work/node/deploy/org.apache.felix.http-tracker.cfg"
 printf 'allowedMirrors=%s\nmirrorKeyrings=%s=%s\n' "$mirror" "$mirror" "$work/archive-keyring.gpg" \
   > "$work/node/deploy/org.debswarm.aptlistener.cfg"
-DEBSWARM_JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
+node_java_opts="${JAVA_OPTS:--Xmx512m}"
+[ -z "${JFR:-}" ] || node_java_opts="$node_java_opts -XX:StartFlightRecording=settings=profile,filename=$JFR,dumponexit=true"
+DEBSWARM_JAVA_OPTS="$node_java_opts" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
   "$work/node/bin/debswarm" --home "$work/home" > "$work/node.log" 2>&1 &
 pids+=($!)
 node="http://127.0.0.1:$apt_port/$mirror/debian"
@@ -120,16 +130,20 @@ acng_port="$(free_low_port)"
 mkdir -p "$work/acng/conf" "$work/acng/cache" "$work/acng/log"
 printf 'CacheDir: %s\nLogDir: %s\nSupportDir: /usr/lib/apt-cacher-ng\nPort: %s\nBindAddress: 127.0.0.1\nReportPage: acng-report.html\nExThreshold: 0\nAllowUserPorts: %s\n' \
   "$work/acng/cache" "$work/acng/log" "$acng_port" "$nginx_port" > "$work/acng/conf/acng.conf"
-/usr/sbin/apt-cacher-ng -c "$work/acng/conf" ForeGround=1 PidFile="$work/acng/pid" SocketPath="$work/acng/socket" \
-  > "$work/acng.out" 2>&1 &
-pids+=($!)
+if [ -x /usr/sbin/apt-cacher-ng ]; then
+  /usr/sbin/apt-cacher-ng -c "$work/acng/conf" ForeGround=1 PidFile="$work/acng/pid" SocketPath="$work/acng/socket" \
+    > "$work/acng.out" 2>&1 &
+  pids+=($!)
+fi
 acng="http://127.0.0.1:$acng_port/$mirror/debian"
 servers="node nginx"
 acng_answers() { # any HTTP answer will do: with AllowUserPorts set, its report page answers 403
   local end=$((SECONDS + 20))
   until curl -s -o /dev/null "http://127.0.0.1:$acng_port/"; do [ $SECONDS -lt $end ] || return 1; sleep 0.2; done
 }
-if acng_answers; then
+if [ ! -x /usr/sbin/apt-cacher-ng ]; then
+  echo "apt-cacher-ng not installed, left out"
+elif acng_answers; then
   for name in small large; do curl -sf -o /dev/null "$acng/pool/main/b/$name/${name}_1.0_all.deb" || { echo "apt-cacher-ng: $(curl -s "$acng/pool/main/b/$name/${name}_1.0_all.deb" | head -c 300)"; exit 1; }; done
   servers="node nginx acng"
 else
@@ -154,6 +168,6 @@ for server in $servers; do
     acng) base="$acng" ;;
   esac
   run "$server 50 KB, 32 connections" "$base/pool/main/b/small/small_1.0_all.deb" 32
-  run "$server 100 MB, 4 connections" "$base/pool/main/b/large/large_1.0_all.deb" 4
+  [ -n "${SMALL_ONLY:-}" ] || run "$server 100 MB, 4 connections" "$base/pool/main/b/large/large_1.0_all.deb" 4
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
