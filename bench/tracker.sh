@@ -33,7 +33,7 @@ node_opts=()
 if [ -n "$node" ]; then # a real node: the runtime built with the reactor, its tracker on a free port
   mvn -B -q -o package -DskipTests -pl runtime -am
   work="$(mktemp -d /tmp/debswarm-trackerbench.XXXXXX)"
-  trap 'kill "${node_pid:-}" 2>/dev/null; wait "${node_pid:-}" 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill "${node_pid:-}" 2>/dev/null || true; wait "${node_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
   cp -r runtime/target/debswarm "$work/node"
   free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
   tracker_port="$(free_port)"
