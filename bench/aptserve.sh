@@ -3,24 +3,29 @@
 # stored 50 KB and a stored 100 MB .deb, next to a static nginx serving the same files and apt-cacher-ng
 # serving them from its cache, all on loopback, loaded by wrk.
 #
-#   bench/aptserve.sh [seconds per run=10]
-#   DIST=/path/to/debswarm bench/aptserve.sh      # another build of the runtime (an A/B), not built here
-#   JFR=/tmp/node.jfr bench/aptserve.sh           # records the node with JFR (settings=profile) during the runs
-#   SMALL_ONLY=1 bench/aptserve.sh                # only the 50 KB runs
+#   bench/aptserve.sh [--before] [seconds per run=10]
+#   --before: a second node with bin/debswarm's JVM options of before 2026-12-06 (no malloc trimming, the JVM's
+#             own compile thresholds, no class-data archive), loaded in the same run, each node's runs next to
+#             the other's (issue 17: no loss of throughput beyond 10% from the JVM options)
 #
-# Builds the runtime with the reactor (mvn -B -q -o package -DskipTests -pl runtime -am; never mvn install,
-# which would replace the snapshots in ~/.m2 that others resolve) unless DIST is given.
-# Needs: wrk, nginx, and apt-cacher-ng if it is to be compared (Debian packages:
+#   DIST=/path/to/debswarm bench/aptserve.sh     # another build of the runtime (an A/B)
+#   JFR=/tmp/node.jfr bench/aptserve.sh          # records the node with JFR (settings=profile) during the runs
+#   SMALL_ONLY=1 bench/aptserve.sh               # only the 50 KB runs
+#
+# The node runs with bin/debswarm's own JVM options; JAVA_OPTS, if set, is added after them (a later one wins).
+# Needs: the already built runtime/target/debswarm (this script builds nothing and installs nothing into
+# ~/.m2: mvn -B -q -o package -DskipTests -pl runtime -am), wrk, nginx, apt-cacher-ng (Debian packages:
 # wrk nginx-light apt-cacher-ng; the script starts its own nginx and apt-cacher-ng in a temporary folder,
 # on free ports, and stops them; nothing system-wide is configured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+before=false
+[ "${1:-}" = --before ] && { before=true; shift; }
 seconds="${1:-10}"
-if [ -z "${DIST:-}" ]; then
-  mvn -B -q -o package -DskipTests -pl runtime -am
-fi
 dist="${DIST:-runtime/target/debswarm}"
-[ -x "$dist/bin/debswarm" ] || { echo "no runtime at $dist" >&2; exit 1; }
+[ -x "$dist/bin/debswarm" ] || { echo "build the runtime first: mvn -B -q -o package -DskipTests -pl runtime -am" >&2; exit 1; }
+# what --before undoes of bin/debswarm's defaults (with DEBSWARM_CDS_ARCHIVE empty: no class-data archive)
+before_opts="-XX:TrimNativeHeapInterval=0 -XX:CompileThresholdScaling=1"
 for tool in wrk nginx xz curl gpg; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing: $tool" >&2; exit 1; }
 done
@@ -65,20 +70,8 @@ done > "$archive/dists/bench/main/binary-amd64/Packages"
 xz -k "$archive/dists/bench/main/binary-amd64/Packages"
 # The node catalogues (and so stores) only packages listed by a Release whose signature it verifies: sign the
 # Release with a throwaway key and trust its keyring for this mirror (mirrorKeyrings, below).
-dists="$archive/dists/bench"
-{
-  printf 'Origin: Debswarm bench\nSuite: bench\nCodename: bench\nDate: %s\nArchitectures: amd64\nComponents: main\nSHA256:\n' \
-    "$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S UTC')"
-  for f in main/binary-amd64/Packages main/binary-amd64/Packages.xz; do
-    printf ' %s %s %s\n' "$(sha256sum "$dists/$f" | cut -d' ' -f1)" "$(stat -c %s "$dists/$f")" "$f"
-  done
-} > "$dists/Release"
-export GNUPGHOME="$work/gnupg"
-mkdir -m 700 "$GNUPGHOME"
-gpg -q --batch --pinentry-mode loopback --passphrase '' --quick-gen-key 'Debswarm bench <bench@debswarm.invalid>' ed25519 sign never
-gpg -q --batch --yes --pinentry-mode loopback --passphrase '' --clearsign --digest-algo SHA256 -o "$dists/InRelease" "$dists/Release"
-gpg -q --batch --yes -o "$work/archive-keyring.gpg" --export
-gpgconf --kill all
+. bench/lib/signed-release.sh
+signed_release "$archive/dists/bench" amd64 "$work/archive-keyring.gpg" "$work"
 chmod -R a+rX "$work/archive"
 
 # --- nginx: the mirror, and the static baseline ---------------------------------------------------------
@@ -105,25 +98,32 @@ pids+=($!)
 await_http "http://127.0.0.1:$nginx_port/debian/dists/bench/main/binary-amd64/Packages" 10
 mirror="127.0.0.1:$nginx_port"
 
-# --- the node ------------------------------------------------------------------------------------------
-cp -r "$dist" "$work/node"
-apt_port="$(free_port)"; tracker_port="$(free_port)"; console_port="$(free_port)"
-sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$apt_port/" "$work/node/deploy/org.apache.felix.http-aptlistener.cfg"
-sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$tracker_port/" "$work/node/deploy/org.apache.felix.http-tracker.cfg"
-printf 'allowedMirrors=%s\nmirrorKeyrings=%s=%s\n' "$mirror" "$mirror" "$work/archive-keyring.gpg" \
-  > "$work/node/deploy/org.debswarm.aptlistener.cfg"
-node_java_opts="${JAVA_OPTS:--Xmx512m}"
-[ -z "${JFR:-}" ] || node_java_opts="$node_java_opts -XX:StartFlightRecording=settings=profile,filename=$JFR,dumponexit=true"
-DEBSWARM_JAVA_OPTS="$node_java_opts" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
-  "$work/node/bin/debswarm" --home "$work/home" > "$work/node.log" 2>&1 &
-pids+=($!)
-node="http://127.0.0.1:$apt_port/$mirror/debian"
-await_http "$node/dists/bench/InRelease" 60                       # verified first, then the index it lists
-curl -sf -o /dev/null "$node/dists/bench/main/binary-amd64/Packages.xz"
-for name in small large; do   # the first request stores the file, verified; the runs below are all from the store
-  curl -sf -o /dev/null "$node/pool/main/b/$name/${name}_1.0_all.deb"
-done
-[ -f "$work/home/mirrors/$mirror/debian/pool/main/b/large/large_1.0_all.deb" ] || { echo "not stored" >&2; exit 1; }
+# --- the node (and with --before, the same with the former JVM options) ---------------------------------
+start_node() { # name, extra JVM options, class-data archive ('' for none); sets node_url
+  local n="$1" apt_port tracker_port console_port
+  cp -r "$dist" "$work/$n"
+  apt_port="$(free_port)"; tracker_port="$(free_port)"; console_port="$(free_port)"
+  sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$apt_port/" "$work/$n/deploy/org.apache.felix.http-aptlistener.cfg"
+  sed -i "s/^org.osgi.service.http.port=.*/org.osgi.service.http.port=$tracker_port/" "$work/$n/deploy/org.apache.felix.http-tracker.cfg"
+  printf 'port=%s\n' "$(free_port)" > "$work/$n/deploy/org.debswarm.peerwire.cfg"
+  printf 'allowedMirrors=%s\nmirrorKeyrings=%s=%s\n' "$mirror" "$mirror" "$work/archive-keyring.gpg" \
+    > "$work/$n/deploy/org.debswarm.aptlistener.cfg"
+  local jfr=""
+  [ -z "${JFR:-}" ] || jfr="-XX:StartFlightRecording=settings=profile,filename=${JFR%.jfr}-$n.jfr,dumponexit=true"
+  DEBSWARM_CDS_ARCHIVE="$3" DEBSWARM_JAVA_OPTS="$2 ${JAVA_OPTS:-} $jfr" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
+    "$work/$n/bin/debswarm" run --home "$work/$n-home" > "$work/$n.log" 2>&1 &
+  pids+=($!)
+  node_url="http://127.0.0.1:$apt_port/$mirror/debian"
+  await_http "$node_url/dists/bench/InRelease" 60                       # verified first, then the index it lists
+  curl -sf -o /dev/null "$node_url/dists/bench/main/binary-amd64/Packages.xz"
+  for name in small large; do   # the first request stores the file, verified; the runs below are all from the store
+    curl -sf -o /dev/null "$node_url/pool/main/b/$name/${name}_1.0_all.deb"
+  done
+  [ -f "$work/$n-home/mirrors/$mirror/debian/pool/main/b/large/large_1.0_all.deb" ] || { echo "$n: not stored" >&2; exit 1; }
+}
+start_node node "" "$work/node.jsa"
+node="$node_url"
+if $before; then start_node node-before "$before_opts" ""; node_before="$node_url"; fi
 
 # --- apt-cacher-ng, with the files in its cache (its own minimal configuration: no remapping to real mirrors) -
 acng_port="$(free_low_port)"
@@ -137,15 +137,16 @@ if [ -x /usr/sbin/apt-cacher-ng ]; then
 fi
 acng="http://127.0.0.1:$acng_port/$mirror/debian"
 servers="node nginx"
+$before && servers="node-before node nginx"
 acng_answers() { # any HTTP answer will do: with AllowUserPorts set, its report page answers 403
   local end=$((SECONDS + 20))
   until curl -s -o /dev/null "http://127.0.0.1:$acng_port/"; do [ $SECONDS -lt $end ] || return 1; sleep 0.2; done
 }
 if [ ! -x /usr/sbin/apt-cacher-ng ]; then
-  echo "apt-cacher-ng not installed, left out"
+  echo "apt-cacher-ng is not installed, left out"
 elif acng_answers; then
   for name in small large; do curl -sf -o /dev/null "$acng/pool/main/b/$name/${name}_1.0_all.deb" || { echo "apt-cacher-ng: $(curl -s "$acng/pool/main/b/$name/${name}_1.0_all.deb" | head -c 300)"; exit 1; }; done
-  servers="node nginx acng"
+  servers="$servers acng"
 else
   echo "apt-cacher-ng did not start, left out: $(head -c 300 "$work/acng.out")"
 fi
@@ -164,8 +165,13 @@ echo "jvm: $(java -version 2>&1 | head -1); $(nproc) cpus; load before: $(cut -d
 for server in $servers; do
   case $server in
     node) base="$node" ;;
+    node-before) base="$node_before" ;;
     nginx) base="http://$mirror/debian" ;;
     acng) base="$acng" ;;
+  esac
+  case $server in   # a node first gets one unreported run of each: the JIT compiles its request path
+    node*) run "(warm-up)" "$base/pool/main/b/small/small_1.0_all.deb" 32 >/dev/null
+           run "(warm-up)" "$base/pool/main/b/large/large_1.0_all.deb" 4 >/dev/null ;;
   esac
   run "$server 50 KB, 32 connections" "$base/pool/main/b/small/small_1.0_all.deb" 32
   [ -n "${SMALL_ONLY:-}" ] || run "$server 100 MB, 4 connections" "$base/pool/main/b/large/large_1.0_all.deb" 4

@@ -19,6 +19,8 @@ mkdir -p "$share/deploy" "$root/etc/debswarm" "$root/usr/bin" "$root/lib/systemd
   "$root/usr/share/doc/debswarm" "$root/usr/share/lintian/overrides" "$root/DEBIAN"
 
 cp -r "$dist/bin" "$dist/lib" "$dist/boot" "$dist/bundle" "$share/"
+# a class-data archive a node run from the build folder made is for that folder: the package's node makes its own
+rm -f "$share"/lib/debswarm.jsa*
 cp "$dist"/deploy/*.jar "$share/deploy/"
 ln -s /etc/debswarm "$share/conf"
 cp "$dist"/deploy/*.cfg "$here"/etc/* "$root/etc/debswarm/"

@@ -4,12 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -17,7 +15,7 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * The real {@code bin/debswarm} command against a real node (issue 17 item 5): every subcommand with
- * {@code --json}, and its exit codes. The cache API comes with the bounded store: until a node has it, the cache
+ * {@code --json}, and its exit codes (seed import itself: SeedImportIT). The cache API comes with the bounded store: until a node has it, the cache
  * subcommands say "not available" (6); with it, list answers 0 and an unknown path 1.
  */
 public class CliIT {
@@ -30,42 +28,40 @@ public class CliIT {
         try (NodeProcess node = NodeProcess.start(work.getRoot().toPath())) {
             Path install = node.install();
             String url = "http://127.0.0.1:" + node.consolePort();
-            Run waited = run(install, "--url", url, "wait-ready", "--timeout", "120");
-            assertEquals(waited.out + waited.err, 0, waited.code);
+            DebswarmCommand.Run waited = run(install, "--url", url, "wait-ready", "--timeout", "120");
+            assertEquals(waited.out() + waited.err(), 0, waited.code());
 
             String[] base = {"--url", url, "--home", node.home().toString(), "--json"};
-            Run status = run(install, concat(base, "status"));
-            assertEquals(status.err, 0, status.code);
-            assertTrue(status.out, status.out.startsWith("{\"ready\":true,"));
-            assertTrue(status.out, status.out.contains("\"storeUsedBytes\":"));
+            DebswarmCommand.Run status = run(install, concat(base, "status"));
+            assertEquals(status.err(), 0, status.code());
+            assertTrue(status.out(), status.out().startsWith("{\"ready\":true,"));
+            assertTrue(status.out(), status.out().contains("\"storeUsedBytes\":"));
 
-            Run password = run(install, concat(base, "password"));
-            assertEquals(0, password.code);
-            assertTrue(password.out, password.out.contains("\"exists\":true"));
+            DebswarmCommand.Run password = run(install, concat(base, "password"));
+            assertEquals(0, password.code());
+            assertTrue(password.out(), password.out().contains("\"exists\":true"));
 
-            Run apt = run(install, concat(base, "apt-setup"));
-            assertEquals(0, apt.code);
-            assertTrue(apt.out, apt.out.contains("Acquire::http::Proxy-Auto-Detect"));
+            DebswarmCommand.Run apt = run(install, concat(base, "apt-setup"));
+            assertEquals(0, apt.code());
+            assertTrue(apt.out(), apt.out().contains("Acquire::http::Proxy-Auto-Detect"));
 
-            Run list = run(install, concat(base, "cache", "list"));
-            assertTrue(list.out + list.err, list.code == 0 || list.code == 6);
-            if (list.code == 0) {
-                assertTrue(list.out, list.out.contains("\"files\":["));
-                assertEquals(1, run(install, concat(base, "cache", "pin", "deb.debian.org/debian/pool/none.deb")).code);
+            DebswarmCommand.Run list = run(install, concat(base, "cache", "list"));
+            assertTrue(list.out() + list.err(), list.code() == 0 || list.code() == 6);
+            if (list.code() == 0) {
+                assertTrue(list.out(), list.out().contains("\"files\":["));
+                assertEquals(1, run(install, concat(base, "cache", "pin", "deb.debian.org/debian/pool/none.deb")).code());
             }
-            assertEquals(6, run(install, concat(base, "seed", "import")).code);
-            assertEquals(2, run(install, concat(base, "bogus")).code);
-            Run bad = run(install, "--url", url, "--password-file", work.newFile("wrong").toString(), "status");
-            assertEquals(bad.err, 5, bad.code);
+            assertEquals(2, run(install, concat(base, "seed", "import")).code()); // no folder
+            assertEquals(1, run(install, concat(base, "seed")).code()); // no import ran yet
+            assertEquals(2, run(install, concat(base, "bogus")).code());
+            DebswarmCommand.Run bad = run(install, "--url", url, "--password-file", work.newFile("wrong").toString(), "status");
+            assertEquals(bad.err(), 5, bad.code());
             assertEquals(143, node.stop(Duration.ofSeconds(30)));
 
-            Run none = run(install, "--url", url);
-            assertEquals(3, none.code);
-            assertTrue(none.err, none.err.contains("debswarm run"));
+            DebswarmCommand.Run none = run(install, "--url", url);
+            assertEquals(3, none.code());
+            assertTrue(none.err(), none.err().contains("debswarm run"));
         }
-    }
-
-    private record Run(int code, String out, String err) {
     }
 
     private static String[] concat(String[] a, String... b) {
@@ -74,17 +70,7 @@ public class CliIT {
         return all.toArray(String[]::new);
     }
 
-    private Run run(Path install, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", install.resolve("bin/debswarm").toString()));
-        command.addAll(List.of(args));
-        Path out = work.newFile().toPath();
-        Path err = work.newFile().toPath();
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("debswarm " + String.join(" ", args) + " did not end within 180 s");
-        }
-        return new Run(p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
-                java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+    private DebswarmCommand.Run run(Path install, String... args) throws IOException, InterruptedException {
+        return new DebswarmCommand(install, work.getRoot().toPath()).run(args);
     }
 }

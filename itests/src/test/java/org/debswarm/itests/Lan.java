@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 public final class Lan implements AutoCloseable {
 
     private static final String FAMILY = "dslan";
-    private static final Pattern OURS = Pattern.compile("^" + FAMILY + "(\\d+)h\\d+\\b");
 
     private final String prefix;
     private final int subnet;
@@ -45,9 +44,20 @@ public final class Lan implements AutoCloseable {
 
     /** Makes {@code hostCount} hosts on a new bridge; host numbers start at 1. */
     public static Lan create(int hostCount) throws IOException {
-        deleteLeftovers();
+        return create(FAMILY, hostCount);
+    }
+
+    /**
+     * As {@link #create(int)}, with namespaces and the bridge named {@code <family><pid>...}: a test whose hosts
+     * must be told apart from other tests' on the same machine names its own family (lower-case letters).
+     */
+    public static Lan create(String family, int hostCount) throws IOException {
+        if (!family.matches("[a-z]{1,8}")) {
+            throw new IllegalArgumentException("family " + family + " (expected: 1 to 8 lower-case letters)");
+        }
+        deleteLeftovers(family);
         long pid = ProcessHandle.current().pid() % 100_000;
-        Lan lan = new Lan(FAMILY + pid, (int) (pid % 250) + 1);
+        Lan lan = new Lan(family + pid, (int) Math.floorMod(pid + family.hashCode(), 250) + 1);
         Runtime.getRuntime().addShutdownHook(lan.hook);
         try {
             lan.build(hostCount);
@@ -161,12 +171,13 @@ public final class Lan implements AutoCloseable {
     }
 
     /** Namespaces and bridges of earlier runs whose process is gone (killed before its clean-up). */
-    private static void deleteLeftovers() throws IOException {
+    private static void deleteLeftovers(String family) throws IOException {
+        Pattern ours = Pattern.compile("^" + family + "(\\d+)h\\d+\\b");
         for (String line : run(List.of("ip", "netns", "list")).split("\n")) {
-            Matcher m = OURS.matcher(line);
+            Matcher m = ours.matcher(line);
             if (m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
                 runQuietly(List.of("ip", "netns", "del", line.split(" ")[0]));
-                runQuietly(List.of("ip", "link", "del", FAMILY + m.group(1) + "br"));
+                runQuietly(List.of("ip", "link", "del", family + m.group(1) + "br"));
             }
         }
     }

@@ -54,6 +54,9 @@ public final class NodeProcess implements AutoCloseable {
         command.addAll(List.of("bash", install.resolve("bin/debswarm").toString(), "--home", home.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DEBSWARM_OPTS", "-Dorg.osgi.service.http.port=" + consolePort + javaOptions);
+        // no class-data archive: it is made per installation, and each test node is an installation of its own
+        // (making one costs a second of CPU at each start); the package test covers the archive
+        builder.environment().put("DEBSWARM_CDS_ARCHIVE", "");
         builder.redirectErrorStream(true);
         this.process = builder.start();
         watchOutput();

@@ -12,6 +12,8 @@ import java.util.Map;
 /** The subcommands: each prints for a person (or the node's JSON with {@code --json}) and returns its exit code. */
 final class Commands {
 
+    private static final String SEED = "/debswarm/api/seed";
+
     private final CliSettings settings;
     private final NodeClient node;
     private final PrintStream out;
@@ -31,8 +33,7 @@ final class Commands {
             case "apt-setup" -> new AptSetup(settings, out).run(rest);
             case "password" -> password();
             case "wait-ready" -> new ReadyWait(node, out, settings.json()).run(rest);
-            case "seed" -> throw new CliFailure(ExitCodes.NOT_AVAILABLE, "debswarm seed import: not available yet"
-                    + " (it comes with the index-update work; until then a node fills its store from apt's requests)");
+            case "seed" -> seed(rest);
             case "help", "-h", "--help" -> {
                 out.println(Cli.USAGE);
                 yield ExitCodes.OK;
@@ -72,6 +73,60 @@ final class Commands {
         Object body = json(answer, "/debswarm/api/cache");
         out.print(settings.json() ? answer.body().strip() + "\n" : CacheText.render(action, body));
         return answer.status() / 100 == 2 && !CacheText.reportsCorruption(body) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * {@code seed import DIR [--no-wait] [--timeout S]}: starts the import and, unless told not to, follows it to
+     * its end (long polls of at most a minute, within the timeout, an hour by default); {@code seed [status]}: the
+     * running or last import. Exit 0 when the import ended clean, 1 with corrupt files or errors, 4 on the timeout.
+     */
+    private int seed(List<String> words) throws CliFailure {
+        String action = Cli.word(words, 0);
+        if (action.isEmpty() || action.equals("status")) {
+            if (words.size() > 1) {
+                throw Cli.usage("seed status takes nothing more");
+            }
+            return seedReport(node.get(SEED, true, NodeClient.REQUEST));
+        }
+        if (!action.equals("import")) {
+            throw Cli.usage("unknown seed action '" + action + "' (expected: import, status)");
+        }
+        String folder = Cli.word(words, 1);
+        if (folder.isEmpty() || folder.startsWith("--")) {
+            throw Cli.usage("seed import needs a FOLDER (apt's is /var/cache/apt/archives)");
+        }
+        boolean follow = true;
+        Duration timeout = Duration.ofHours(1);
+        for (int i = 2; i < words.size(); i++) {
+            switch (words.get(i)) {
+                case "--no-wait" -> follow = false;
+                case "--timeout" -> timeout = seconds(Cli.word(words, ++i), "--timeout");
+                default -> throw Cli.usage("seed import takes FOLDER [--no-wait] [--timeout S]");
+            }
+        }
+        String absolute = Path.of(folder).toAbsolutePath().normalize().toString();
+        NodeClient.Answer started = node.post(SEED + "/import?folder=" + encode(absolute));
+        if (started.status() != 202 || !follow) {
+            return seedReport(started);
+        }
+        long end = System.nanoTime() + timeout.toNanos();
+        NodeClient.Answer last = started;
+        while (SeedText.running(StatusText.object(json(last, SEED))) && System.nanoTime() - end < 0) {
+            long left = Math.max(1, Math.min(60, Duration.ofNanos(end - System.nanoTime()).toSeconds()));
+            last = node.get(SEED + "?wait=" + left, true, Duration.ofSeconds(left + 30));
+        }
+        int code = seedReport(last);
+        return SeedText.running(StatusText.object(json(last, SEED))) ? ExitCodes.NOT_READY : code;
+    }
+
+    private int seedReport(NodeClient.Answer answer) throws CliFailure {
+        Map<String, Object> report = StatusText.object(json(answer, SEED));
+        if (report.containsKey("error")) {
+            out.print(settings.json() ? answer.body().strip() + "\n" : "seed: " + report.get("error") + "\n");
+            return answer.status() == 503 ? ExitCodes.NOT_AVAILABLE : ExitCodes.FAILED;
+        }
+        out.print(settings.json() ? answer.body().strip() + "\n" : SeedText.render(report));
+        return SeedText.running(report) || SeedText.clean(report) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private int password() {

@@ -133,10 +133,40 @@ public class CliTest {
     }
 
     @Test
-    public void seedImportIsNotAvailableYet() {
-        Run run = cli("seed", "import");
-        assertEquals(6, run.code);
-        assertTrue(run.err, run.err.contains("not available yet"));
+    public void seedImportStartsAndFollowsTheImportToItsEnd() throws IOException {
+        Path archives = folder.newFolder("archives").toPath();
+        node.createContext("/debswarm/api/seed", x -> withLogin(x, () -> {
+            if ("POST".equals(x.getRequestMethod())) {
+                answer(x, 202, seedReport(archives, "running", 0, 0));
+            } else {
+                answer(x, 200, seedReport(archives, "done", 1, 0));
+            }
+        }));
+        Run run = cli("seed", "import", archives.toString());
+        assertEquals(run.err, 1, run.code); // one corrupt file
+        assertTrue(run.out, run.out.contains("seed import of " + archives + ": done"));
+        assertTrue(run.out, run.out.contains("stored and offered:      2"));
+        assertTrue(run.out, run.out.contains("corrupt: " + archives + "/bad.deb"));
+        assertTrue(seen.toString(), seen.get(0).startsWith("POST /debswarm/api/seed/import?folder="));
+        assertTrue(seen.toString(), seen.get(1).startsWith("GET /debswarm/api/seed?wait="));
+
+        Run json = cli("--json", "seed", "import", archives.toString(), "--no-wait");
+        assertEquals(json.err, 0, json.code); // running: started
+        assertTrue(json.out, json.out.startsWith("{\"folder\":"));
+    }
+
+    @Test
+    public void seedImportNeedsAFolder() {
+        assertEquals(2, cli("seed", "import").code);
+        assertEquals(2, cli("seed", "import", "/tmp", "--bogus").code);
+        assertEquals(2, cli("seed", "bogus").code);
+    }
+
+    private static String seedReport(Path archives, String state, int corrupt, int errors) {
+        return "{\"folder\":\"" + archives + "\",\"state\":\"" + state + "\",\"startedAt\":\"2026-12-06T09:00:00Z\","
+                + "\"finishedAt\":null,\"scanned\":5,\"imported\":2,\"importedBytes\":2048,\"held\":1,"
+                + "\"unlisted\":1,\"corruptCount\":" + corrupt + ",\"errorCount\":" + errors + ",\"corrupt\":["
+                + (corrupt > 0 ? "{\"file\":\"" + archives + "/bad.deb\"}" : "") + "],\"errors\":[]}";
     }
 
     @Test

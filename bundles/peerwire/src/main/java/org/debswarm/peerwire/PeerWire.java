@@ -71,6 +71,19 @@ public interface PeerWire {
      */
     java.net.InetAddress listenAddress();
 
+    /**
+     * How many distinct peers Local Service Discovery (<a href="https://www.bittorrent.org/beps/bep_0014.html">BEP
+     * 14</a>) found for a running torrent since its session started: what the node compares with its tracker's
+     * answers (a tracker that keeps answering with no peers while the LAN has some is a misconfiguration worth a
+     * warning). Makes one trip to the I/O thread (at most 5 s).
+     *
+     * @return empty when discovery does not run or the torrent has no session
+     * @since 2.2
+     */
+    default Optional<Integer> peersSeenByDiscovery(InfoHash infoHash) {
+        return Optional.empty();
+    }
+
     /** This node's 20-byte peer id, to announce to trackers. */
     byte[] peerId();
 }

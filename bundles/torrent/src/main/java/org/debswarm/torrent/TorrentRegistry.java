@@ -3,6 +3,7 @@ package org.debswarm.torrent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.debswarm.torrent.bencode.ByteString;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -35,6 +36,16 @@ public interface TorrentRegistry {
 
     /** Every registered torrent, current and superseded. */
     List<PackagesTorrent> torrents();
+
+    /**
+     * Where content is a piece: for each registered torrent (current or superseded) listing a file with this
+     * SHA-256, the torrent and the piece index; empty when none does (or {@code sha256} is not 32 bytes). An
+     * index look-up kept up to date as torrents are registered and dropped, not a scan of the pieces: cheap
+     * enough for every file the store evicts.
+     *
+     * @since 1.2
+     */
+    List<TorrentPiece> pieces(ByteString sha256);
 
     /** The status of a torrent; {@link TorrentStatus#DROPPED} if not registered. */
     TorrentStatus status(InfoHash infoHash);

@@ -6,9 +6,10 @@
  *
  * <p>Services: {@link org.debswarm.torrent.TorrentFactory} and {@link org.debswarm.torrent.TorrentRegistry};
  * whiteboard: {@link org.debswarm.torrent.TorrentRegistryListener}; consumed:
- * {@link org.debswarm.torrent.ContentLookup}. The derivation of a Packages torrent and its infohash is specified
+ * {@link org.debswarm.torrent.ContentLookup}. Since 1.2 the registry finds the pieces holding a SHA-256
+ * ({@link org.debswarm.torrent.TorrentRegistry#pieces}). The derivation of a Packages torrent and its infohash is specified
  * in {@code docs/torrent-format.md}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.debswarm.torrent;

@@ -1,9 +1,9 @@
 package org.debswarm.aptlistener.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.debswarm.commons.Cidr;
 
 /** The clients allowed to use the listener: a list of {@link Cidr} ranges (configuration {@code allowedClients}). */
 final class ClientFilter {
@@ -35,20 +35,7 @@ final class ClientFilter {
      * @return whether a range contains it; false for anything that is not an address literal
      */
     boolean allows(String remoteAddress) {
-        if (remoteAddress == null || remoteAddress.isEmpty()) {
-            return false;
-        }
-        String literal = remoteAddress.startsWith("[") && remoteAddress.endsWith("]")
-                ? remoteAddress.substring(1, remoteAddress.length() - 1) : remoteAddress;
-        if (!literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':' || c == '%')) {
-            return false;
-        }
-        try {
-            InetAddress address = InetAddress.getByName(literal);
-            return ranges.stream().anyMatch(r -> r.contains(address));
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return Cidr.literal(remoteAddress).map(a -> ranges.stream().anyMatch(r -> r.contains(a))).orElse(false);
     }
 
     @Override

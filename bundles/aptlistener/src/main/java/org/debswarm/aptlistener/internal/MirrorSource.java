@@ -34,11 +34,13 @@ final class MirrorSource {
     }
 
     /**
-     * Fills what {@code write} misses from its mirror, or returns the fill already running for it.
+     * Fills what {@code write} misses from its mirror, or returns the fill already running for it. Synchronized:
+     * two callers at once (the node's own look after its wait, and the listener handing the write down because
+     * the node's component went away) must not both start a request to the mirror.
      *
      * @param infoHash the torrent the file belongs to, for the statistics; {@code null} if none
      */
-    MirrorFill fill(FileWrite write, String infoHash) {
+    synchronized MirrorFill fill(FileWrite write, String infoHash) {
         String sha256 = write.key().sha256();
         MirrorFill current = running.get(sha256);
         if (current != null && current.write() == write && !current.done().isDone()) {

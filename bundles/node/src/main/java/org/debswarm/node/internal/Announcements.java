@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.debswarm.node.internal.tracker.AnnounceObserver;
 import org.debswarm.node.internal.tracker.AnnounceRequest;
 import org.debswarm.node.internal.tracker.Backoff;
 import org.debswarm.node.internal.tracker.HttpTrackerClient;
@@ -30,20 +31,24 @@ final class Announcements {
     private final HttpTrackerClient client;
     private final Scheduler scheduler;
     private final Backoff backoff;
+    private final TrackerWatch watch;
     private final Map<InfoHash, List<TrackerAnnouncer>> running = new ConcurrentHashMap<>();
 
-    Announcements(HttpTrackerClient client, Scheduler scheduler, Backoff backoff) {
+    /** @param watch makes the node's warnings of how the announces go */
+    Announcements(HttpTrackerClient client, Scheduler scheduler, Backoff backoff, TrackerWatch watch) {
         this.client = client;
         this.scheduler = scheduler;
         this.backoff = backoff;
+        this.watch = watch;
     }
 
     /** Starts announcing (event {@code started}) to each tier, unless the torrent is announced already. */
     void start(InfoHash hash, String name, List<List<URI>> tiers, Supplier<AnnounceRequest> state,
                Consumer<List<InetSocketAddress>> peers) {
         List<TrackerAnnouncer> announcers = new ArrayList<>(tiers.size());
+        AnnounceObserver observer = watch.observer(hash, name);
         for (List<URI> tier : tiers) {
-            announcers.add(new TrackerAnnouncer(name, tier, client, scheduler, backoff, state, peers));
+            announcers.add(new TrackerAnnouncer(name, tier, client, scheduler, backoff, state, peers, observer));
         }
         if (running.putIfAbsent(hash, announcers) == null) {
             announcers.forEach(TrackerAnnouncer::start);
@@ -56,6 +61,7 @@ final class Announcements {
         if (announcers == null) {
             return CompletableFuture.completedFuture(null);
         }
+        watch.stopped(hash);
         return CompletableFuture.allOf(announcers.stream().map(TrackerAnnouncer::stop)
                 .toArray(CompletableFuture[]::new));
     }

@@ -40,6 +40,8 @@ public final class EngineSwarmControl implements SwarmControl {
     private final PeerWire engine;
     private final KeptWants wants = new KeptWants(MAX_KEPT_WANTS);
     private final Map<InfoHash, TorrentSession> sessions = new ConcurrentHashMap<>();
+    /** When each running session started, by {@link System#nanoTime}. */
+    private final Map<InfoHash, Long> startedAt = new ConcurrentHashMap<>();
 
     @Activate
     public EngineSwarmControl(@Reference PeerWire engine) {
@@ -55,6 +57,7 @@ public final class EngineSwarmControl implements SwarmControl {
     public void start(PackagesTorrent torrent, Origin origin) {
         TorrentSession session = engine.start(torrent, origin.mirrorHost(), origin.archiveRoot());
         sessions.put(torrent.infoHash(), session);
+        startedAt.put(torrent.infoHash(), System.nanoTime());
         wants.of(torrent.infoHash()).forEach(want -> handOver(session, want));
     }
 
@@ -66,6 +69,7 @@ public final class EngineSwarmControl implements SwarmControl {
     @Override
     public void stop(InfoHash infoHash) {
         TorrentSession session = sessions.remove(infoHash);
+        startedAt.remove(infoHash);
         if (session != null) {
             session.stop(); // its wants stay kept, for the session that starts next
         }
@@ -123,6 +127,21 @@ public final class EngineSwarmControl implements SwarmControl {
     @Override
     public Optional<java.net.InetAddress> listenAddress() {
         return Optional.of(engine.listenAddress());
+    }
+
+    @Override
+    public Optional<java.time.Duration> sessionAge(InfoHash infoHash) {
+        Long started = startedAt.get(infoHash);
+        return started == null ? Optional.empty() : Optional.of(java.time.Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public int peersSeenByDiscovery(InfoHash infoHash) {
+        try {
+            return engine.peersSeenByDiscovery(infoHash).orElse(0);
+        } catch (IllegalStateException stoppedOrBusy) {
+            return 0;
+        }
     }
 
     @Override

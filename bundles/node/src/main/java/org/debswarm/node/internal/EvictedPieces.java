@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import org.debswarm.storage.EvictionListener;
 import org.debswarm.storage.FileKey;
 import org.debswarm.torrent.PackagesTorrent;
+import org.debswarm.torrent.TorrentPiece;
 import org.debswarm.torrent.TorrentRegistry;
 import org.debswarm.torrent.bencode.ByteString;
 import org.osgi.service.component.annotations.Activate;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A file the store evicted is no longer offered to peers: every running Packages torrent listing its SHA-256
  * tells its session the piece is lost (no longer had, left out of new bitfields, queued uploads dropped).
- * Runs on the store's eviction thread: a scan of the registered torrents in memory, then messages posted to the
- * engine's I/O thread, nothing that blocks.
+ * Runs on the store's eviction thread: a look-up in the registry's index by SHA-256 (a binary search per
+ * registered torrent, not a scan of their pieces), then messages posted to the engine's I/O thread, nothing that
+ * blocks.
  */
 @Component(service = EvictionListener.class)
 public final class EvictedPieces implements EvictionListener {
@@ -36,15 +38,11 @@ public final class EvictedPieces implements EvictionListener {
     @Override
     public void evicted(FileKey key) {
         ByteString sha256 = ByteString.of(HexFormat.of().parseHex(key.sha256()));
-        for (PackagesTorrent torrent : registry.torrents()) {
-            for (int piece = 0; piece < torrent.pieceCount(); piece++) {
-                if (torrent.sha256(piece).equals(sha256)) {
-                    int lost = piece;
-                    swarm.session(torrent.infoHash()).ifPresent(session -> session.lost(lost));
-                    LOG.debug("{}: piece {} ({}) evicted from the store, no longer offered", torrent.name(), piece,
-                            key.path());
-                }
-            }
+        for (TorrentPiece found : registry.pieces(sha256)) {
+            PackagesTorrent torrent = found.torrent();
+            swarm.session(torrent.infoHash()).ifPresent(session -> session.lost(found.piece()));
+            LOG.debug("{}: piece {} ({}) evicted from the store, no longer offered", torrent.name(), found.piece(),
+                    key.path());
         }
     }
 }

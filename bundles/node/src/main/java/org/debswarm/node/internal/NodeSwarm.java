@@ -16,6 +16,8 @@ import org.debswarm.commons.Shutdown;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
 import org.debswarm.node.NodeTorrent;
+import org.debswarm.node.NodeWarning;
+import org.debswarm.node.NodeWarnings;
 import org.debswarm.node.TorrentActions;
 import org.debswarm.node.internal.tracker.Backoff;
 import org.debswarm.node.internal.tracker.HttpTrackerClient;
@@ -47,10 +49,12 @@ import org.slf4j.LoggerFactory;
  * References are static: a new store, registry or peer-wire engine restarts the glue, which re-announces.
  * Without a {@link SwarmControl} service it runs {@link DetachedSwarmControl}.
  */
-@Component(service = {PackagesIndexListener.class, TorrentRegistryListener.class, TorrentActions.class},
+@Component(service = {PackagesIndexListener.class, TorrentRegistryListener.class, TorrentActions.class,
+        NodeWarnings.class},
         immediate = true, configurationPid = NodeSwarmConfiguration.PID)
 @Designate(ocd = NodeSwarmConfiguration.class)
-public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryListener, TorrentActions {
+public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryListener, TorrentActions,
+        NodeWarnings {
 
     static final String HOME_PROPERTY = "debswarm.home";
     /** Under the home folder: the torrents an administrator stopped or forgot. */
@@ -74,6 +78,7 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
     private final StandardTorrents standard;
     private final NodeTorrentActions actions;
     private final TorrentFolder folder;
+    private final Traps traps = new Traps();
 
     @Activate
     public NodeSwarm(NodeSwarmConfiguration config, BundleContext context,
@@ -103,12 +108,13 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
                 HttpTrackerClient.DEFAULT_MAX_RESPONSE_BYTES);
         Backoff backoff = new Backoff(Backoff.INITIAL, Backoff.MAX, () -> ThreadLocalRandom.current().nextDouble());
         Announcements announcements = new Announcements(client,
-                (task, delay) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), backoff);
+                (task, delay) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), backoff,
+                new TrackerWatch(traps, swarm::peersSeenByDiscovery));
         running = new RunningTorrents(swarm, announcements, config.peerPort(), config.numwant());
         HeldTorrents held = HeldTorrents.load(home.resolve(HELD_FILE));
         KnownTorrents known = new KnownTorrents();
         List<List<URI>> trackers = TrackerUrls.configured(config.trackers());
-        swarm.listenAddress().ifPresent(address -> Reachability.warnings(trackers, address).forEach(LOG::warn));
+        swarm.listenAddress().ifPresent(address -> Reachability.warnings(trackers, address).forEach(traps::raise));
         packages = new PackagesRuns(registry, store, running, trackers, held, known);
         standard = new StandardTorrents(node, checks, config.maxTorrentBytes(), factory, store, running, held, known,
                 home.resolve(FORGOTTEN_FOLDER));
@@ -172,6 +178,11 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
     @Override
     public CompletableFuture<NodeTorrent> forget(InfoHash infoHash) {
         return actions.forget(infoHash);
+    }
+
+    @Override
+    public List<NodeWarning> current() {
+        return traps.current();
     }
 
     private void submit(Runnable task) {

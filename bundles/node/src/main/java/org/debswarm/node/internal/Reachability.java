@@ -2,9 +2,13 @@ package org.debswarm.node.internal;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.debswarm.commons.Cidr;
+
+import org.debswarm.node.NodeWarning;
 
 /**
  * What the node can tell by itself about not being reachable as it announces, said once when the node starts,
@@ -17,36 +21,34 @@ final class Reachability {
     private Reachability() {
     }
 
-    static List<String> warnings(List<List<URI>> trackerTiers, InetAddress listening) {
-        List<String> warnings = new ArrayList<>();
+    /** The key of the warning for one tracker, followed by its URL. */
+    static final String KEY = "loopback-peer-wire ";
+
+    static List<NodeWarning> warnings(List<List<URI>> trackerTiers, InetAddress listening) {
+        List<NodeWarning> warnings = new ArrayList<>();
         if (!listening.isLoopbackAddress()) {
             return warnings;
         }
         for (List<URI> tier : trackerTiers) {
             for (URI tracker : tier) {
                 if (isRemote(tracker.getHost())) {
-                    warnings.add("Tracker " + tracker + " is on another host, but the peer wire listens on "
-                            + listening.getHostAddress() + " only: the peers that tracker hands out cannot connect back"
-                            + " to this node. Set lan= (an interface or CIDR) in PID org.debswarm.peerwire"
-                            + " (docs/fleet.md)");
+                    warnings.add(new NodeWarning(KEY + tracker, "Tracker " + tracker + " is on another host, but the"
+                            + " peer wire listens on " + listening.getHostAddress() + " only: the peers that tracker"
+                            + " hands out cannot connect back to this node.",
+                            "lan= (an interface or CIDR) in PID org.debswarm.peerwire"));
                 }
             }
         }
         return warnings;
     }
 
-    private static boolean isRemote(String host) {
+    /** Whether a tracker host is not this host's loopback, as far as can be told without DNS. */
+    static boolean isRemote(String host) {
         if (host == null || host.equalsIgnoreCase("localhost")) {
             return false;
         }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            return true; // a name: not this host's loopback, as far as can be told without DNS
-        }
-        try {
-            return !InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        Optional<InetAddress> literal = Cidr.literal(host);
+        // a name is not this host's loopback, as far as can be told without DNS
+        return literal.isEmpty() || !literal.get().isLoopbackAddress();
     }
 }

@@ -71,6 +71,22 @@ public interface SwarmControl {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How long ago the running session of a torrent started; empty when it does not run, or no engine is there.
+     * Just after a start the swarm's first peers are still on their way.
+     */
+    default Optional<java.time.Duration> sessionAge(InfoHash infoHash) {
+        return Optional.empty();
+    }
+
+    /**
+     * How many peers Local Service Discovery found for a running torrent; 0 when discovery does not run, the
+     * torrent does not, or no engine is there. Never throws.
+     */
+    default int peersSeenByDiscovery(InfoHash infoHash) {
+        return 0;
+    }
+
     /** The port peers reach this node on, when a session engine listens; else the configured {@code peerPort}. */
     default OptionalInt listeningPort() {
         return OptionalInt.empty();

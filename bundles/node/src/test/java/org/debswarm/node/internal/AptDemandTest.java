@@ -19,6 +19,7 @@ import org.debswarm.aptlistener.Fill;
 import org.debswarm.aptlistener.SourcesBelow;
 import org.debswarm.node.internal.apt.AptDemand;
 import org.debswarm.node.internal.apt.AptDemandConfiguration;
+import org.debswarm.node.internal.apt.FirstPeersWait;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.TorrentSession;
@@ -58,6 +59,9 @@ public class AptDemandTest {
     private FileKey key;
     private final CountingSession session = new CountingSession();
     private final List<String> handedDown = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.BlockingQueue<String> handedDownEvents = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** How long ago the session started, as OneSession tells AptDemand; empty: no start known. */
+    private volatile Optional<java.time.Duration> sessionAge = Optional.of(java.time.Duration.ofHours(1));
     private AptDemand demand;
 
     @Before
@@ -77,18 +81,119 @@ public class AptDemandTest {
 
     @After
     public void stop() throws Exception {
-        Method deactivate = AptDemand.class.getDeclaredMethod("deactivate");
-        deactivate.setAccessible(true);
-        deactivate.invoke(demand);
+        deactivate(demand);
         store.close();
     }
 
+    private static void deactivate(AptDemand demand) throws Exception {
+        Method deactivate = AptDemand.class.getDeclaredMethod("deactivate");
+        deactivate.setAccessible(true);
+        deactivate.invoke(demand);
+    }
+
+    /** An AptDemand that waits {@code firstPeersMillis} for the first peers (the give-way check beyond the test). */
+    private AptDemand waitingFor(int firstPeersMillis) throws Exception {
+        return waitingFor(firstPeersMillis, 60_000);
+    }
+
+    private AptDemand waitingFor(int firstPeersMillis, int giveWayMillis) throws Exception {
+        deactivate(demand);
+        demand = new AptDemand(NodeTestSupport.annotation(AptDemandConfiguration.class, Map.of("stallSeconds", 1000,
+                "giveWayMillis", giveWayMillis, "firstPeersMillis", firstPeersMillis, "firstPeersWindowMillis", 3000)),
+                registry(torrent), store, new OneSession());
+        return demand;
+    }
+
     @Test
-    public void withoutPeersItDeclinesAfterOneTrip() throws Exception {
+    public void aloneLongAfterTheStartItFetchesFromTheMirrorAnnouncedAfterOneTrip() throws Exception {
         session.availability = PieceAvailability.NONE;
-        assertEquals(Optional.empty(), demand.offer(write(), below()));
+        Optional<Fill> fill = demand.offer(write(), below());
+        assertTrue("taken", fill.isPresent());
         assertEquals("one trip to the I/O thread", 1, session.availabilityCalls.get());
+        assertEquals("announced: peers connecting during the fetch hear of it", List.of("fetching 0"),
+                session.notices);
+        assertEquals(List.of(torrent.infoHash().toHex()), handedDown);
+    }
+
+    @Test
+    public void withoutASessionItDeclines() throws Exception {
+        OneSession none = new OneSession() {
+            @Override
+            public Optional<TorrentSession> session(InfoHash infoHash) {
+                return Optional.empty();
+            }
+        };
+        deactivate(demand);
+        demand = new AptDemand(NodeTestSupport.annotation(AptDemandConfiguration.class, Map.of()), registry(torrent),
+                store, none);
+        assertEquals(Optional.empty(), demand.offer(write(), below()));
         assertEquals("nothing handed down: the listener's mirror is next anyway", List.of(), handedDown);
+    }
+
+    @Test
+    public void aloneJustAfterTheStartItWaitsThenTakesTheFirstPeers() throws Exception {
+        sessionAge = Optional.of(java.time.Duration.ofMillis(100));
+        session.availability = PieceAvailability.NONE;
+        session.then = List.of(new PieceAvailability(1, 1, 0, 0)); // the first peer, with the package, came meanwhile
+        Optional<Fill> fill = waitingFor(200).offer(write(), below());
+        assertTrue("taken", fill.isPresent());
+        assertEquals("nothing asked of the mirror while waiting", List.of(), handedDown);
+        Fill decided = ((FirstPeersWait) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("PeerDownload", decided.getClass().getSimpleName());
+        assertEquals("two trips: the first look and the one after the wait", 2, session.availabilityCalls.get());
+        assertEquals(List.of(), handedDown);
+        assertEquals(List.of(), session.notices);
+    }
+
+    @Test
+    public void peersWithoutItAfterTheWaitTheFirstPeerIdAsksTheMirrorTheOthersGiveItTime() throws Exception {
+        sessionAge = Optional.of(java.time.Duration.ofMillis(100));
+        session.availability = PieceAvailability.NONE;
+        // a peer came, without the package; then it says it fetches it from the mirror
+        session.then = List.of(new PieceAvailability(1, 0, 0, 0), new PieceAvailability(1, 0, 1, 1));
+        session.peerIds = List.of("00".repeat(20)); // and its id sorts before ours (7f...)
+        Optional<Fill> fill = waitingFor(200, 200).offer(write(), below());
+        Fill second = ((FirstPeersWait) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("the peer first: this node gives it the give-way time", "FirstPeersWait",
+                second.getClass().getSimpleName());
+        assertEquals(List.of(), handedDown);
+        Fill third = ((FirstPeersWait) second).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("waits for the peer's copy", "PeerDownload", third.getClass().getSimpleName());
+        assertEquals("the mirror asked by the peer alone", List.of(), handedDown);
+    }
+
+    @Test
+    public void peersWithoutItAfterTheWaitAndThisNodeFirstItAsksTheMirrorAtOnce() throws Exception {
+        sessionAge = Optional.of(java.time.Duration.ofMillis(100));
+        session.availability = PieceAvailability.NONE;
+        session.then = List.of(new PieceAvailability(1, 0, 0, 0));
+        session.peerIds = List.of("ff".repeat(20));
+        waitingFor(200).offer(write(), below());
+        assertEquals(torrent.infoHash().toHex(), handedDownEvents.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(List.of("fetching 0"), session.notices);
+    }
+
+    @Test
+    public void stillAloneAfterTheWaitItFetchesFromTheMirrorAnnounced() throws Exception {
+        sessionAge = Optional.of(java.time.Duration.ofMillis(100));
+        session.availability = PieceAvailability.NONE;
+        Optional<Fill> fill = waitingFor(200).offer(write(), below());
+        assertTrue("taken", fill.isPresent());
+        assertEquals(torrent.infoHash().toHex(), handedDownEvents.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, session.availabilityCalls.get());
+        assertEquals(List.of("fetching 0"), session.notices);
+    }
+
+    @Test
+    public void aSessionOlderThanTheWindowOrNoWaitConfiguredMeansNoWait() throws Exception {
+        sessionAge = Optional.of(java.time.Duration.ofMillis(3000));
+        session.availability = PieceAvailability.NONE;
+        waitingFor(200).offer(write(), below());
+        assertEquals("at once", List.of(torrent.infoHash().toHex()), handedDown);
+        sessionAge = Optional.of(java.time.Duration.ZERO);
+        handedDown.clear();
+        waitingFor(0).offer(store.begin(key).write().orElseThrow(), below());
+        assertEquals("at once", List.of(torrent.infoHash().toHex()), handedDown);
     }
 
     @Test
@@ -119,6 +224,7 @@ public class AptDemandTest {
     private SourcesBelow below() {
         return (write, infoHash) -> {
             handedDown.add(infoHash);
+            handedDownEvents.add(infoHash);
             return new Fill() {
                 @Override
                 public CompletableFuture<Void> done() {
@@ -143,10 +249,17 @@ public class AptDemandTest {
     }
 
     /** The engine's side: one running torrent, whose session is the counting one. */
-    private final class OneSession implements SwarmControl {
+    private class OneSession implements SwarmControl {
+        @Override
+        public Optional<java.time.Duration> sessionAge(InfoHash infoHash) {
+            return sessionAge;
+        }
+
         @Override
         public ByteString peerId() {
-            throw new UnsupportedOperationException();
+            byte[] id = new byte[20];
+            java.util.Arrays.fill(id, (byte) 0x7f);
+            return ByteString.of(id);
         }
 
         @Override
@@ -188,6 +301,10 @@ public class AptDemandTest {
     /** Counts the trips; anything but availability and the posted notices fails the test. */
     private static final class CountingSession implements TorrentSession {
         volatile PieceAvailability availability;
+        /** What the trips after the first answer, when set: the second trip the first, and so on (the last repeats). */
+        volatile List<PieceAvailability> then = List.of();
+        /** The connected peers' ids (hex) a snapshot shows; null: a snapshot fails the test. */
+        volatile List<String> peerIds;
         volatile InfoHash hash;
         final AtomicInteger availabilityCalls = new AtomicInteger();
         final List<String> notices = new CopyOnWriteArrayList<>();
@@ -198,8 +315,10 @@ public class AptDemandTest {
 
         @Override
         public CompletableFuture<PieceAvailability> availability(int piece) {
-            availabilityCalls.incrementAndGet();
-            return CompletableFuture.completedFuture(availability);
+            int call = availabilityCalls.incrementAndGet();
+            List<PieceAvailability> later = then;
+            return CompletableFuture.completedFuture(call == 1 || later.isEmpty() ? availability
+                    : later.get(Math.min(call - 2, later.size() - 1)));
         }
 
         @Override
@@ -229,7 +348,13 @@ public class AptDemandTest {
 
         @Override
         public SessionSnapshot snapshot() {
-            throw new UnsupportedOperationException("a blocking trip");
+            if (peerIds == null) {
+                throw new UnsupportedOperationException("a blocking trip");
+            }
+            List<org.debswarm.peerwire.PeerSnapshot> peers = peerIds.stream().map(id -> new org.debswarm.peerwire.PeerSnapshot(id,
+                    new InetSocketAddress("127.0.0.1", 6881), "Debswarm", false, 0, 0, 0, 0, 0, 0, false, false, false,
+                    false, 0)).toList();
+            return new SessionSnapshot(hash, "test", 1, 0, CONTENT.length, 0, CONTENT.length, 0, 0, 0, 0, peers);
         }
 
         @Override

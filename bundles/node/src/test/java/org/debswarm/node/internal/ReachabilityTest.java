@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 
+import org.debswarm.node.NodeWarning;
 import org.junit.Test;
 
 public class ReachabilityTest {
@@ -17,12 +18,15 @@ public class ReachabilityTest {
 
     @Test
     public void aLanTrackerWithThePeerWireOnLoopbackIsSaid() throws Exception {
-        List<String> warnings = Reachability.warnings(trackers("http://127.0.0.1:6969/announce",
+        List<NodeWarning> warnings = Reachability.warnings(trackers("http://127.0.0.1:6969/announce",
                 "http://10.0.0.5:6969/announce", "http://tracker.lan:6969/announce"), InetAddress.getLoopbackAddress());
         assertEquals(2, warnings.size());
-        assertTrue(warnings.get(0), warnings.get(0).startsWith("Tracker http://10.0.0.5:6969/announce is on another"
+        NodeWarning first = warnings.get(0);
+        assertEquals("loopback-peer-wire http://10.0.0.5:6969/announce", first.key());
+        assertTrue(first.text(), first.text().startsWith("Tracker http://10.0.0.5:6969/announce is on another"
                 + " host, but the peer wire listens on 127.0.0.1 only"));
-        assertTrue(warnings.get(0).contains("Set lan="));
+        assertEquals("lan= (an interface or CIDR) in PID org.debswarm.peerwire", first.setting());
+        assertEquals("loopback-peer-wire http://tracker.lan:6969/announce", warnings.get(1).key());
     }
 
     @Test

@@ -17,10 +17,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.debswarm.peerwire.internal.net.Connection;
-import org.debswarm.peerwire.internal.net.IoLoop;
-import org.debswarm.peerwire.internal.net.TokenBucket;
-import org.debswarm.peerwire.internal.net.Transport;
 import org.debswarm.peerwire.internal.swarm.BanList;
 import org.debswarm.peerwire.internal.swarm.Swarm;
 import org.debswarm.torrent.InfoHash;

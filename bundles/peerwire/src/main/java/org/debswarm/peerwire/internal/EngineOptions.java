@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
-import org.debswarm.peerwire.internal.lan.LanMode;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

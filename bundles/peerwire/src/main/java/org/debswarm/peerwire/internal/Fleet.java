@@ -7,9 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
-import org.debswarm.peerwire.internal.discovery.LocalDiscovery;
 import org.debswarm.peerwire.internal.discovery.LsdService;
-import org.debswarm.peerwire.internal.net.IoLoop;
 import org.debswarm.peerwire.internal.swarm.SwarmContext;
 import org.debswarm.torrent.InfoHash;
 import org.slf4j.Logger;
@@ -35,7 +33,7 @@ final class Fleet implements AutoCloseable {
     }
 
     static Fleet start(EngineOptions options, IoLoop loop, ScheduledExecutorService timer, int port,
-            LocalDiscovery.Found found) {
+            LsdService.Found found) {
         FleetOptions fleet = options.fleet();
         Optional<LsdService> lsd = Optional.empty();
         if (fleet.lsd()) {

@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
+import org.debswarm.commons.Cidr;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
-import org.debswarm.peerwire.internal.lan.Cidr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,41 +21,41 @@ import org.slf4j.LoggerFactory;
  * @param allowPlainPeers     standard torrents (not Packages torrents) talk to any BitTorrent client, keyless
  * @param peerAllowlist       the only addresses peers may connect from or be dialled at; empty: any
  */
-public record FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> key, boolean allowPlainPeers,
+record FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> key, boolean allowPlainPeers,
         List<Cidr> peerAllowlist) {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetOptions.class);
 
     /** No discovery, no key: the engine as before issue 13, and what tests get unless they ask. */
-    public static final FleetOptions NONE = new FleetOptions(false, "", Optional.empty(), false, List.of());
+    static final FleetOptions NONE = new FleetOptions(false, "", Optional.empty(), false, List.of());
 
-    public FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> key, boolean allowPlainPeers) {
+    FleetOptions(boolean lsd, String discoveryInterface, Optional<FleetKey> key, boolean allowPlainPeers) {
         this(lsd, discoveryInterface, key, allowPlainPeers, List.of());
     }
 
-    public FleetOptions {
+    FleetOptions {
         discoveryInterface = discoveryInterface == null ? "" : discoveryInterface.strip();
         peerAllowlist = List.copyOf(peerAllowlist);
     }
 
-    public FleetOptions withKey(FleetKey value) {
+    FleetOptions withKey(FleetKey value) {
         return new FleetOptions(lsd, discoveryInterface, Optional.of(value), allowPlainPeers, peerAllowlist);
     }
 
-    public FleetOptions withLsd(String nic) {
+    FleetOptions withLsd(String nic) {
         return new FleetOptions(true, nic, key, allowPlainPeers, peerAllowlist);
     }
 
-    public FleetOptions withPlainPeers(boolean value) {
+    FleetOptions withPlainPeers(boolean value) {
         return new FleetOptions(lsd, discoveryInterface, key, value, peerAllowlist);
     }
 
-    public FleetOptions withPeerAllowlist(List<Cidr> value) {
+    FleetOptions withPeerAllowlist(List<Cidr> value) {
         return new FleetOptions(lsd, discoveryInterface, key, allowPlainPeers, value);
     }
 
     /** Whether a peer at {@code address} may connect or be dialled: the allowlist holds it, or there is none. */
-    public boolean admits(InetAddress address) {
+    boolean admits(InetAddress address) {
         return peerAllowlist.isEmpty() || (address != null && peerAllowlist.stream().anyMatch(c -> c.contains(address)));
     }
 

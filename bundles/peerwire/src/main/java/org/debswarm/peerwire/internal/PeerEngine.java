@@ -29,12 +29,8 @@ import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.discovery.DiscoveryCounts;
 import org.debswarm.peerwire.internal.discovery.LsdService;
-import org.debswarm.peerwire.internal.net.Acceptor;
-import org.debswarm.peerwire.internal.net.IoLoop;
 import org.debswarm.peerwire.internal.swarm.BanList;
-import org.debswarm.peerwire.internal.swarm.PackagesStorage;
 import org.debswarm.peerwire.internal.swarm.PieceStorage;
-import org.debswarm.peerwire.internal.swarm.SpanningPieces;
 import org.debswarm.peerwire.internal.swarm.Swarm;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.SpanningStorage;
@@ -307,11 +303,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return fleet.lsd().map(LsdService::counts);
     }
 
-    /**
-     * How many distinct peers Local Service Discovery found for a running torrent since it started; empty when
-     * discovery is off or the torrent does not run. For the node's warnings (a tracker that gives no peers while
-     * LSD sees some).
-     */
+    @Override
     public Optional<Integer> peersSeenByDiscovery(InfoHash hash) {
         Session session = sessions.get(hash);
         if (session == null || fleet.lsd().isEmpty()) {

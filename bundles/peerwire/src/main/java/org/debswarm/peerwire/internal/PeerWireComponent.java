@@ -80,6 +80,11 @@ public final class PeerWireComponent implements PeerWire {
     }
 
     @Override
+    public Optional<Integer> peersSeenByDiscovery(InfoHash infoHash) {
+        return engine.peersSeenByDiscovery(infoHash);
+    }
+
+    @Override
     public byte[] peerId() {
         return engine.peerId();
     }

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Future;
 
-import org.debswarm.peerwire.internal.net.Connection;
 import org.debswarm.peerwire.internal.swarm.Swarm;
 
 /** A running torrent: its swarm, its connections (pending ones included) and its timer. */

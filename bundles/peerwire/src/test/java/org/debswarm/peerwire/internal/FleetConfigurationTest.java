@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.debswarm.peerwire.internal.discovery.DiscoveryInterface;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -58,25 +57,6 @@ public class FleetConfigurationTest {
         IOException e = assertThrows(IOException.class, () -> EngineOptions.from(config(Map.of("fleetKeyFile",
                 shortKey.toString()))));
         assertTrue(e.getMessage(), e.getMessage().startsWith("fleet key " + shortKey + " holds 3 bytes"));
-    }
-
-    @Test
-    public void discoveryNeverRunsOnLoopbackOrAnUnchosenWildcard() throws Exception {
-        assertTrue(DiscoveryInterface.resolve("", InetAddress.getLoopbackAddress()).isEmpty());
-        assertTrue(DiscoveryInterface.resolve("", InetAddress.getByName("0.0.0.0")).isEmpty());
-        assertEquals("the peer wire listens on 0.0.0.0 and discoveryInterface is not set",
-                DiscoveryInterface.why("", InetAddress.getByName("0.0.0.0")));
-        assertTrue(DiscoveryInterface.resolve("lo", InetAddress.getByName("0.0.0.0")).isEmpty());
-        assertTrue(DiscoveryInterface.why("lo", InetAddress.getByName("0.0.0.0")).contains("cannot multicast"));
-        assertEquals("no network interface is nosuch0",
-                DiscoveryInterface.why("nosuch0", InetAddress.getByName("0.0.0.0")));
-    }
-
-    @Test
-    public void noAnnouncesOfAPortOnlyThisMachineCanReach() throws Exception {
-        assertTrue("a LAN interface with the peer wire on loopback: off",
-                org.debswarm.peerwire.internal.discovery.LsdService.start("eth0", InetAddress.getLoopbackAddress(),
-                        6881, null, null, (h, p) -> { }).isEmpty());
     }
 
     @Test

@@ -19,8 +19,10 @@ import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.PackagesTorrents;
 import org.debswarm.torrent.SourceIndex;
 import org.debswarm.torrent.TorrentRegistry;
+import org.debswarm.torrent.TorrentPiece;
 import org.debswarm.torrent.TorrentRegistryListener;
 import org.debswarm.torrent.TorrentStatus;
+import org.debswarm.torrent.bencode.ByteString;
 import org.debswarm.commons.Whiteboard;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -147,12 +149,18 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
             }
         }
         HadContent.markNew(fresh, torrents(), contentLookup);
+        Map<InfoHash, ContentIndex> indexes = new HashMap<>();
+        for (PackagesTorrent t : fresh) {
+            if (find(t.infoHash()).isEmpty()) {
+                indexes.put(t.infoHash(), new ContentIndex(t)); // built before the lock: readers never wait for it
+            }
+        }
         synchronized (lock) {
             RegistryNotices.Batch batch = notices.batch();
             List<PackagesTorrent> current = new ArrayList<>(fresh.size());
             List<InfoHash> hashes = new ArrayList<>(fresh.size());
             for (PackagesTorrent t : fresh) {
-                RegisteredTorrent r = register(t, torrents.source(), batch);
+                RegisteredTorrent r = register(t, torrents.source(), indexes.get(t.infoHash()), batch);
                 current.add(r.torrent);
                 hashes.add(t.infoHash());
             }
@@ -171,10 +179,11 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
         }
     }
 
-    private RegisteredTorrent register(PackagesTorrent t, SourceIndex source, RegistryNotices.Batch batch) {
+    private RegisteredTorrent register(PackagesTorrent t, SourceIndex source, ContentIndex index,
+                                       RegistryNotices.Batch batch) {
         RegisteredTorrent r = byHash.get(t.infoHash());
         if (r == null) {
-            r = new RegisteredTorrent(t);
+            r = new RegisteredTorrent(t, index != null ? index : new ContentIndex(t));
             byHash.put(t.infoHash(), r);
             batch.add(r.torrent, TorrentStatus.CURRENT);
         } else if (r.sources.isEmpty()) {
@@ -243,6 +252,15 @@ public final class DefaultTorrentRegistry implements TorrentRegistry {
             byHash.values().forEach(r -> all.add(r.torrent));
             return all;
         }
+    }
+
+    @Override
+    public List<TorrentPiece> pieces(ByteString sha256) {
+        List<TorrentPiece> found = new ArrayList<>(1);
+        synchronized (lock) {
+            byHash.values().forEach(r -> r.content.find(sha256, found));
+        }
+        return found;
     }
 
     @Override

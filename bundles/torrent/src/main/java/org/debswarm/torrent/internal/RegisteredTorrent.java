@@ -8,16 +8,21 @@ import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.SourceIndex;
 import org.debswarm.torrent.TorrentStatus;
 
-/** A torrent in the registry: the sources listing it now, and its drop time once none does. Guarded by the registry. */
+/**
+ * A torrent in the registry: its pieces by SHA-256, the sources listing it now, and its drop time once none does.
+ * Guarded by the registry.
+ */
 final class RegisteredTorrent {
 
     final PackagesTorrent torrent;
+    final ContentIndex content;
     final Set<SourceIndex> sources = new HashSet<>();
     Instant dropTime;
     ScheduledFuture<?> expiry;
 
-    RegisteredTorrent(PackagesTorrent torrent) {
+    RegisteredTorrent(PackagesTorrent torrent, ContentIndex content) {
         this.torrent = torrent;
+        this.content = content;
     }
 
     TorrentStatus status() {

@@ -10,16 +10,21 @@ import static org.junit.Assert.fail;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.PackagesTorrents;
 import org.debswarm.torrent.SourceIndex;
+import org.debswarm.torrent.TorrentPiece;
 import org.debswarm.torrent.TorrentRegistryListener;
 import org.debswarm.torrent.TorrentStatus;
+import org.debswarm.torrent.bencode.ByteString;
 import org.junit.After;
 import org.junit.Test;
 
@@ -175,6 +180,75 @@ public class DefaultTorrentRegistryTest {
         assertTrue(events.next().endsWith("DROPPED"));
         assertNull(events.queue.poll(100, TimeUnit.MILLISECONDS));
         assertEquals(TorrentStatus.CURRENT, registry.status(v1.architecture().infoHash()));
+    }
+
+    private static ByteString sha(String hex) {
+        return ByteString.of(HexFormat.of().parseHex(hex));
+    }
+
+    @Test
+    public void piecesAreFoundByContentInEveryTorrentListingIt() throws InterruptedException {
+        start(Duration.ofSeconds(1));
+        PackagesTorrents v1 = packages(AMD64, new String[] {H1, H3}, new String[] {H2});
+        registry.update(v1);
+        PackagesTorrent arch1 = v1.architecture();
+        assertEquals(List.of(new TorrentPiece(arch1, arch1.indexOf("pool/3333_amd64.deb"))), registry.pieces(sha(H3)));
+        assertEquals(List.of(new TorrentPiece(v1.all(), 0)), registry.pieces(sha(H2)));
+        assertEquals(List.of(), registry.pieces(sha(H4)));
+        assertEquals("not a SHA-256", List.of(), registry.pieces(ByteString.of(new byte[] {0x11, 0x11, 0x11, 0x11})));
+
+        // the all torrent shared with another architecture is listed once; v1, superseded, still lists H1
+        registry.update(packages(ARM64, new String[] {H4}, new String[] {H2}));
+        assertEquals(1, registry.pieces(sha(H2)).size());
+        PackagesTorrents v2 = packages(AMD64, new String[] {H1}, new String[] {H2});
+        registry.update(v2);
+        assertEquals(Set.of(new TorrentPiece(arch1, 0), new TorrentPiece(v2.architecture(), 0)),
+                Set.copyOf(registry.pieces(sha(H1))));
+        while (!events.next().equals(id(arch1) + " DROPPED")) {
+            // v1 is dropped after the retention
+        }
+        assertEquals(Optional.empty(), registry.find(arch1.infoHash()));
+        assertEquals(List.of(new TorrentPiece(v2.architecture(), 0)), registry.pieces(sha(H1)));
+        assertEquals("gone with the dropped torrent", List.of(), registry.pieces(sha(H3)));
+    }
+
+    @Test
+    public void contentSharingTheIndexedPrefixIsToldApart() {
+        start(Duration.ofDays(2));
+        String a = "ffeeddcc" + "00".repeat(28);
+        String b = "ffeeddcc" + "01".repeat(28);
+        String c = "00000000" + "ff".repeat(28);
+        DefaultPackagesTorrentBuilder builder = new DefaultPackagesTorrentBuilder(AMD64);
+        assertTrue(builder.add("pool/a_amd64.deb", 10, a, false));
+        assertTrue(builder.add("pool/b_amd64.deb", 10, b, false));
+        assertTrue(builder.add("pool/c_amd64.deb", 10, c, false));
+        PackagesTorrent t = registry.update(builder.build()).get(0);
+        assertEquals(List.of(new TorrentPiece(t, t.indexOf("pool/a_amd64.deb"))), registry.pieces(sha(a)));
+        assertEquals(List.of(new TorrentPiece(t, t.indexOf("pool/b_amd64.deb"))), registry.pieces(sha(b)));
+        assertEquals(List.of(), registry.pieces(sha("ffeeddcc" + "02".repeat(28))));
+        assertEquals(List.of(new TorrentPiece(t, t.indexOf("pool/c_amd64.deb"))), registry.pieces(sha(c)));
+    }
+
+    @Test
+    public void everyPieceOfALargeTorrentIsFoundAtItsIndex() {
+        start(Duration.ofDays(2));
+        DefaultPackagesTorrentBuilder builder = new DefaultPackagesTorrentBuilder(AMD64);
+        Random random = new Random(12);
+        for (int i = 0; i < 5000; i++) {
+            byte[] hash = new byte[32];
+            random.nextBytes(hash);
+            if (i % 7 == 0) {
+                hash[0] = (byte) 0x80; // many share a first byte, some their first four, with the sign bit set
+                hash[1] = 0;
+                hash[2] = (byte) (i % 3);
+                hash[3] = 0;
+            }
+            assertTrue(builder.add("pool/p" + i + "_amd64.deb", 10, HexFormat.of().formatHex(hash), false));
+        }
+        PackagesTorrent t = registry.update(builder.build()).get(0);
+        for (int piece = 0; piece < t.pieceCount(); piece++) {
+            assertEquals(List.of(new TorrentPiece(t, piece)), registry.pieces(t.sha256(piece)));
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ final class CacheApi {
     /** An answer: an HTTP status and a JSON document. */
     record Answer(int status, String json) {
         static Answer error(int status, String message) {
-            return new Answer(status, new Json().begin().field("error", message).end().toString());
+            return new Answer(status, ApiResponse.error(message));
         }
     }
 

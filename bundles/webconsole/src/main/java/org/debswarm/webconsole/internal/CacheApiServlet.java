@@ -1,19 +1,15 @@
 package org.debswarm.webconsole.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Dictionary;
 
 import org.debswarm.storage.PieceStore;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.context.ServletContextHelper;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -27,9 +23,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The cache API of the {@code debswarm} admin command, on the console's Jetty behind the console's login (HTTP
- * basic authentication, {@link ConsoleLogin}): {@code GET /debswarm/api/cache} lists the stored files with the
- * store's use against its limits; {@code POST /debswarm/api/cache/pin?path=P}, {@code /unpin?path=P},
+ * The cache API of the {@code debswarm} admin command, on the console's Jetty behind the console's own login (the
+ * request goes to the Web Console's servlet context helper, as in {@link StatusServlet}):
+ * {@code GET /debswarm/api/cache} lists the stored files with the store's use against its limits; {@code POST /debswarm/api/cache/pin?path=P}, {@code /unpin?path=P},
  * {@code /verify[?path=P]}, {@code /evict?path=P}. Answers are JSON; errors are {@code {"error": "..."}} with
  * 400 (bad path), 401 (login), 404 (nothing stored there, unknown action), 405, 409 (pinned or in use), 503 (no
  * store).
@@ -49,43 +45,16 @@ public final class CacheApiServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile PieceStore store;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile ConfigurationAdmin configurations;
-
-    private final transient ConsoleLogin login;
+    private final transient ServletContextHelper console;
 
     @Activate
-    public CacheApiServlet(BundleContext context) {
-        this.login = new ConsoleLogin(context::getProperty, this::consoleConfiguration);
-    }
-
-    /** For tests: a given store and login. */
-    CacheApiServlet(PieceStore store, ConsoleLogin login) {
-        this.store = store;
-        this.login = login;
-    }
-
-    private Dictionary<String, ?> consoleConfiguration() {
-        ConfigurationAdmin admin = configurations;
-        if (admin == null) {
-            return null;
-        }
-        try {
-            Configuration[] found = admin.listConfigurations("(service.pid=" + ConsoleLogin.CONSOLE_PID + ")");
-            return found == null || found.length == 0 ? null : found[0].getProperties();
-        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
-            LOG.warn("Cannot read the console's configuration: {}", e.toString());
-            return null;
-        }
+    public CacheApiServlet(@Reference(target = MetricsConfiguration.CONSOLE_CONTEXT) ServletContextHelper console) {
+        this.console = console;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        if (!login.accepts(request.getHeader("Authorization"))) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"OSGi Management Console\", charset=\"UTF-8\"");
-            send(response, CacheApi.Answer.error(401, "log in with the console's user name and password"));
+        if (!ApiResponse.admitted(console, request, response)) {
             return;
         }
         PieceStore s = store;
@@ -131,11 +100,6 @@ public final class CacheApiServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse response, CacheApi.Answer answer) throws IOException {
-        byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(answer.status());
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        ApiResponse.send(response, answer.status(), answer.json());
     }
 }

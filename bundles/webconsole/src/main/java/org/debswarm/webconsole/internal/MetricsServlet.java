@@ -8,9 +8,11 @@ import org.debswarm.aptlistener.IndexCatalog;
 import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.governor.GovernorStats;
 import org.debswarm.governor.HttpGovernor;
+import org.debswarm.node.NodeWarnings;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.StatsView;
+import org.debswarm.tracker.TrackerStats;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.StoreUsage;
 import org.osgi.service.component.annotations.Component;
@@ -67,6 +69,14 @@ public final class MetricsServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile PieceStore store;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile NodeWarnings warnings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile TrackerStats tracker;
+
     /** For Declarative Services, which injects the references. */
     public MetricsServlet() {
     }
@@ -94,7 +104,8 @@ public final class MetricsServlet extends HttpServlet {
         IndexParseCounts parses = parseCounts(catalog);
         response.setHeader("Cache-Control", "no-store");
         if (STATS_JSON.equals(request.getServletPath())) {
-            send(response, "application/json", StatsJson.render(s, snapshot, sessions(peerWire), parses));
+            send(response, "application/json", StatsJson.render(s, snapshot, sessions(peerWire), parses,
+                    SetupWarnings.current(warnings, tracker)));
         } else {
             send(response, PrometheusText.CONTENT_TYPE,
                     MetricsText.render(s, snapshot, parses, Optional.of(usage(store))));

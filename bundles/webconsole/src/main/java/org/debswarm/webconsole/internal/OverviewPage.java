@@ -1,6 +1,9 @@
 package org.debswarm.webconsole.internal;
 
+import java.util.List;
 import java.util.Map;
+
+import org.debswarm.node.NodeWarning;
 
 import org.debswarm.stats.Figures;
 import org.debswarm.stats.HistoryResolution;
@@ -15,7 +18,13 @@ final class OverviewPage {
     }
 
     static String render(StatsView stats) {
+        return render(stats, List.of());
+    }
+
+    /** @param warnings the setup's traps that hold now, shown first */
+    static String render(StatsView stats, List<NodeWarning> warnings) {
         Html html = Page.start();
+        warnings(html, warnings);
         if (stats == null) {
             html.notice("The statistics service (bundle org.debswarm.stats) is not running: no figures to show."
                     + " The page fills in as soon as it is back.");
@@ -36,6 +45,18 @@ final class OverviewPage {
         Chart.render(html, stats.history(HistoryResolution.HOUR), HistoryResolution.HOUR.period(), 6,
                 "Bytes per second over the last 30 days, in 6-hour steps");
         return Page.end(html);
+    }
+
+    /** Each trap as a notice of its own, with the setting to change; nothing at all when there is none. */
+    private static void warnings(Html html, List<NodeWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        html.element("h2", "Setup warnings");
+        for (NodeWarning w : warnings) {
+            html.raw("<p class='dsw-notice dsw-warning' data-key='").text(w.key()).raw("'>").text(w.text())
+                    .raw(" <b>Change:</b> ").text(w.setting()).raw("</p>");
+        }
     }
 
     private static void rates(Html html, Rates rates) {

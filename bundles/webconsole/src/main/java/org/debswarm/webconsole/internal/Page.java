@@ -24,6 +24,7 @@ final class Page {
             + ".dsw th,.dsw td{border:1px solid #ccc;padding:2px 8px;text-align:left}"
             + ".dsw td.n,.dsw th.n{text-align:right}"
             + ".dsw .dsw-notice{background:#fff8e1;border:1px solid #ffe082;padding:6px 10px}"
+            + ".dsw .dsw-warning{background:#ffebee;border-color:#ef9a9a}"
             + ".dsw .dsw-bar{display:inline-block;width:160px;height:10px;background:#eee;vertical-align:middle}"
             + ".dsw .dsw-bar span{display:block;height:10px;background:#2e7d32}"
             + ".dsw .dsw-swatch{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px}"

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.debswarm.aptlistener.IndexParseCounts;
 import org.debswarm.governor.GovernorStats;
 import org.debswarm.governor.HostStats;
+import org.debswarm.node.NodeWarning;
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.stats.Figures;
@@ -21,7 +22,8 @@ import org.debswarm.stats.TorrentFigures;
  * of the peer wire with their connected peers' live figures (address, client, bytes both ways in this connection,
  * rates, bytes of the torrent the peer has), and {@code indexParses}: the apt listener's index reading since it
  * started ({@code packagesParsed}, {@code sourcesParsed}, {@code releasesRead}, {@code unchangedIndices},
- * {@code unchangedReleases}), after {@code aptListenerAvailable}. A missing service is {@code null} (and an empty
+ * {@code unchangedReleases}), after {@code aptListenerAvailable}, and last {@code warnings}: the setup's traps that hold
+ * now, each with {@code key}, {@code text} and {@code setting} (docs/fleet.md, "Traps"; empty when none). A missing service is {@code null} (and an empty
  * list), with {@code statsAvailable} / {@code governorAvailable} / {@code peerWireAvailable} /
  * {@code aptListenerAvailable} saying so. Bytes are integers, rates bytes per second, times ISO-8601 UTC or
  * {@code null} for never.
@@ -45,6 +47,12 @@ final class StatsJson {
      */
     static String render(StatsView stats, GovernorStats governor, List<SessionSnapshot> sessions,
             IndexParseCounts parses) {
+        return render(stats, governor, sessions, parses, List.of());
+    }
+
+    /** @param warnings the setup's traps that hold now (docs/fleet.md, "Traps"), last in the document */
+    static String render(StatsView stats, GovernorStats governor, List<SessionSnapshot> sessions,
+            IndexParseCounts parses, List<NodeWarning> warnings) {
         Json json = new Json().begin()
                 .field("statsAvailable", stats != null)
                 .field("governorAvailable", governor != null)
@@ -79,7 +87,10 @@ final class StatsJson {
                     .field("unchangedIndices", parses.unchangedIndices())
                     .field("unchangedReleases", parses.unchangedReleases()).end();
         }
-        return json.end().toString() + "\n";
+        json.beginArray("warnings");
+        warnings.forEach(w -> json.begin().field("key", w.key()).field("text", w.text())
+                .field("setting", w.setting()).end());
+        return json.endArray().end().toString() + "\n";
     }
 
     private static void session(Json json, SessionSnapshot s) {

@@ -3,11 +3,15 @@ package org.debswarm.webconsole.internal;
 import java.io.IOException;
 import java.util.List;
 
+import org.debswarm.node.SeedImport;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.StoreEntry;
 import org.debswarm.storage.StoreUsage;
 
-/** The store: its use against its limits, then the stored files, least recently served first (at most 500). */
+/**
+ * The store: seeding from files already on the machine, its use against its limits, then the stored files, least
+ * recently served first (at most 500).
+ */
 final class StorePage {
 
     static final int MAX_ROWS = 500;
@@ -16,7 +20,23 @@ final class StorePage {
     }
 
     static String render(PieceStore store) {
+        return render(store, null, null, null, null);
+    }
+
+    /**
+     * @param seeds   the node's seed import, or null when absent
+     * @param root    the page's own address, where the import form posts
+     * @param token   the plugin's form token
+     * @param message what the last POST did, shown once (null: nothing)
+     */
+    static String render(PieceStore store, SeedImport seeds, String root, FormToken token, String message) {
         Html html = Page.start();
+        if (message != null) {
+            html.notice(message);
+        }
+        if (token != null) {
+            SeedSection.render(html, seeds, root, token);
+        }
         if (store == null) {
             html.notice("The store (bundle org.debswarm.storage) is not running. The page fills in as soon as it is back.");
             return Page.end(html);

@@ -5,6 +5,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
+
+import org.debswarm.node.NodeWarning;
 import org.junit.Test;
 
 /** /debswarm/stats.json: figures present, strings escaped, absent services null. */
@@ -27,7 +30,7 @@ public class StatsJsonTest {
         assertTrue(json, json.contains("\"peers\":[{\"peerId\":\"" + id(7) + "\""));
         assertTrue(json, json.contains("{\"host\":\"deb.debian.org\",\"active\":2,\"queued\":2,\"requests\":100,"));
         assertTrue(json, json.contains("\"total\":{\"host\":\"*\",\"active\":3"));
-        assertTrue(json, json.endsWith("]},\"sessions\":[],\"aptListenerAvailable\":false,\"indexParses\":null}\n"));
+        assertTrue(json, json.endsWith("]},\"sessions\":[],\"aptListenerAvailable\":false,\"indexParses\":null,\"warnings\":[]}\n"));
         balanced(json);
     }
 
@@ -49,11 +52,21 @@ public class StatsJsonTest {
         String json = StatsJson.render(null, null);
         assertEquals("{\"statsAvailable\":false,\"governorAvailable\":false,\"peerWireAvailable\":false,"
                 + "\"node\":null,\"torrents\":[],\"peers\":[],\"governor\":null,\"sessions\":[],"
-                + "\"aptListenerAvailable\":false,\"indexParses\":null}\n", json);
+                + "\"aptListenerAvailable\":false,\"indexParses\":null,\"warnings\":[]}\n", json);
         String noGovernor = StatsJson.render(MetricsTest.stats(), null);
         assertTrue(noGovernor, noGovernor.endsWith(",\"governor\":null,\"sessions\":[],\"aptListenerAvailable\":false,"
-                + "\"indexParses\":null}\n"));
+                + "\"indexParses\":null,\"warnings\":[]}\n"));
         balanced(noGovernor);
+    }
+
+    @Test
+    public void warningsComeLastWithKeyTextAndSetting() {
+        String json = StatsJson.render(null, null, null, null, List.of(new NodeWarning("tracker-unreachable"
+                + " http://10.0.0.5:6969/announce", "Tracker \"x\" is unreachable", "trackers (PID org.debswarm.node)")));
+        assertTrue(json, json.endsWith(",\"indexParses\":null,\"warnings\":[{\"key\":\"tracker-unreachable"
+                + " http://10.0.0.5:6969/announce\",\"text\":\"Tracker \\\"x\\\" is unreachable\",\"setting\":"
+                + "\"trackers (PID org.debswarm.node)\"}]}\n"));
+        balanced(json);
     }
 
     @Test
@@ -77,7 +90,7 @@ public class StatsJsonTest {
                 Fakes.catalog(new org.debswarm.aptlistener.IndexParseCounts(3, 1, 2, 17, 5))), MetricsServlet.STATS_JSON);
         String json = call.body();
         assertTrue(json, json.endsWith(",\"aptListenerAvailable\":true,\"indexParses\":{\"packagesParsed\":3,\"sourcesParsed\":1,"
-                + "\"releasesRead\":2,\"unchangedIndices\":17,\"unchangedReleases\":5}}\n"));
+                + "\"releasesRead\":2,\"unchangedIndices\":17,\"unchangedReleases\":5},\"warnings\":[]}\n"));
         balanced(json);
     }
 

@@ -22,8 +22,10 @@ import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PackagesTorrent;
 import org.debswarm.torrent.PackagesTorrents;
 import org.debswarm.torrent.SourceIndex;
+import org.debswarm.torrent.TorrentPiece;
 import org.debswarm.torrent.TorrentRegistry;
 import org.debswarm.torrent.TorrentStatus;
+import org.debswarm.torrent.bencode.ByteString;
 import org.junit.Test;
 
 public class TorrentsPluginTest {
@@ -219,6 +221,11 @@ public class TorrentsPluginTest {
         @Override
         public List<PackagesTorrent> torrents() {
             return torrents;
+        }
+
+        @Override
+        public List<TorrentPiece> pieces(ByteString sha256) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

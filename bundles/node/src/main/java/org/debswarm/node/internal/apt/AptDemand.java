@@ -6,9 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.debswarm.aptlistener.Fill;
 import org.debswarm.aptlistener.PackageSource;
@@ -39,10 +41,13 @@ import org.slf4j.LoggerFactory;
  * <li>if a connected peer says it is fetching it from the mirror, waits for that peer's copy the same way,
  * with patience while the peer keeps fetching;</li>
  * <li>otherwise hands it to the mirror at once and tells its peers so ({@link AnnouncedMirrorFetch}), so that a
- * fleet asking for the same package at once asks the mirror once.</li>
+ * fleet asking for the same package at once asks the mirror once; also with no peer connected, so that peers
+ * connecting during the fetch hear of it and wait for this copy;</li>
+ * <li>but with no peer connected just after the torrent's session started (the start of a run), it first waits a
+ * short, bounded time for the first peers, then looks once more ({@link FirstPeersWait}).</li>
  * </ul>
- * With no connected peer at all it declines, and the write goes to the mirror; the engine still watches for the
- * file, to announce it when it is stored. Present only while the peer-wire engine is. When it stops, the
+ * Without a session (no engine) it declines, and the write goes to the mirror. In every case the engine watches
+ * for the file, to announce it when it is stored. Present only while the peer-wire engine is. When it stops, the
  * listener hands the writes it took to the mirror, from where they are.
  */
 @Component(service = PackageSource.class, configurationPid = AptDemandConfiguration.PID)
@@ -60,9 +65,12 @@ public final class AptDemand implements PackageSource {
     private final Duration deadline;
     private final Duration giveWay;
     private final Duration fetcherPatience;
+    private final Duration firstPeers;
+    private final Duration firstPeersWindow;
     private final ScheduledExecutorService timer;
     private final Set<PeerDownload> running = ConcurrentHashMap.newKeySet();
     private final Set<AnnouncedMirrorFetch> fetching = ConcurrentHashMap.newKeySet();
+    private final Set<FirstPeersWait> waiting = ConcurrentHashMap.newKeySet();
 
     @Activate
     public AptDemand(AptDemandConfiguration config, @Reference TorrentRegistry registry, @Reference PieceStore store,
@@ -70,6 +78,11 @@ public final class AptDemand implements PackageSource {
         if (config.stallSeconds() < 1 || config.deadlineSeconds() < config.stallSeconds()) {
             throw new IllegalArgumentException("stallSeconds " + config.stallSeconds() + ", deadlineSeconds "
                     + config.deadlineSeconds() + " (expected: 1 <= stall <= deadline)");
+        }
+        if (config.firstPeersMillis() < 0 || config.firstPeersMillis() > 2000 || config.firstPeersWindowMillis() < 0
+                || config.firstPeersWindowMillis() > 60_000) {
+            throw new IllegalArgumentException("firstPeersMillis " + config.firstPeersMillis()
+                    + ", firstPeersWindowMillis " + config.firstPeersWindowMillis() + " (expected: 0 to 2000, 0 to 60000)");
         }
         if (config.giveWayMillis() < 1 || config.giveWayMillis() > 60_000 || config.fetcherPatienceSeconds() < 0) {
             throw new IllegalArgumentException("giveWayMillis " + config.giveWayMillis() + ", fetcherPatienceSeconds "
@@ -82,6 +95,8 @@ public final class AptDemand implements PackageSource {
         this.deadline = Duration.ofSeconds(config.deadlineSeconds());
         this.giveWay = Duration.ofMillis(config.giveWayMillis());
         this.fetcherPatience = Duration.ofSeconds(config.fetcherPatienceSeconds());
+        this.firstPeers = Duration.ofMillis(config.firstPeersMillis());
+        this.firstPeersWindow = Duration.ofMillis(config.firstPeersWindowMillis());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-apt-demand"));
     }
 
@@ -97,12 +112,50 @@ public final class AptDemand implements PackageSource {
         Optional<TorrentSession> session = swarm.session(at.torrent().infoHash());
         PieceAvailability peers = session.map(s -> availability(s, at.piece())).orElse(PieceAvailability.NONE);
         watch(at); // whoever fills it, the engine marks the file had and announces it once stored
-        if (!peers.fromPeers() && peers.connectedPeers() == 0) {
-            return Optional.empty(); // alone: the mirror below is the quickest
+        if (session.isEmpty()) {
+            return Optional.empty(); // no engine: the mirror below, and nobody to tell
         }
-        Fill fill = peers.fromPeers() ? fromPeers(write, at, session.get(), below)
-                : fromMirror(write, at, session.get(), below);
-        return Optional.of(fill);
+        if (peers.fromPeers()) {
+            return Optional.of(fromPeers(write, at, session.get(), below));
+        }
+        Duration wait = peers.connectedPeers() == 0 ? firstPeersWait(at) : Duration.ZERO;
+        return Optional.of(wait.isZero() ? fromMirror(write, at, session.get(), below)
+                : firstPeers(write, at, session.get(), below, wait));
+    }
+
+    /** How long a request that finds no peer waits for the first ones: only just after its session started. */
+    private Duration firstPeersWait(PieceLocator.Located at) {
+        Optional<Duration> age = swarm.sessionAge(at.torrent().infoHash());
+        if (firstPeers.isZero() || age.isEmpty() || age.get().compareTo(firstPeersWindow) >= 0) {
+            return Duration.ZERO;
+        }
+        Duration rest = firstPeersWindow.minus(age.get());
+        return rest.compareTo(firstPeers) < 0 ? rest : firstPeers;
+    }
+
+    private Fill firstPeers(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below,
+            Duration wait) {
+        LOG.debug("{}/{}: no peer yet, {} ms for the first ones", write.key().host(), write.key().path(),
+                wait.toMillis());
+        return later(write, at, session, below, wait, () -> afterFirstPeers(write, at, session, below));
+    }
+
+    /** Takes the write now and decides after {@code wait} (on the timer); the mirror at once if the timer stopped. */
+    private Fill later(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below,
+            Duration wait, Supplier<Fill> decide) {
+        FirstPeersWait later = new FirstPeersWait(write);
+        waiting.add(later);
+        write.completion().whenComplete((file, failure) -> waiting.remove(later));
+        try {
+            later.start(wait, timer, () -> {
+                waiting.remove(later);
+                return decide.get();
+            });
+        } catch (RejectedExecutionException stopping) {
+            waiting.remove(later);
+            return fromMirror(write, at, session, below);
+        }
+        return later;
     }
 
     /**
@@ -137,6 +190,24 @@ public final class AptDemand implements PackageSource {
                 PieceLocator.find(registry.torrents(), key).ifPresent(this::watch)).exceptionally(failure -> null);
     }
 
+    /**
+     * The look after the wait for the first peers. Every node that asked at the start of the run looks at about
+     * the same moment; were they all to ask the mirror then, the give-way check would stop all but one, but only
+     * after each had asked. So the one whose peer id sorts first among the connected peers asks at once (and tells
+     * them), and the others give it {@code giveWayMillis} to do so before they look a last time.
+     */
+    private Fill afterFirstPeers(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below) {
+        PieceAvailability peers = availability(session, at.piece());
+        if (peers.fromPeers()) {
+            return fromPeers(write, at, session, below);
+        }
+        if (peers.connectedPeers() == 0 || !PeerOrder.precededByAConnectedPeer(session, swarm.peerId())) {
+            return fromMirror(write, at, session, below);
+        }
+        return later(write, at, session, below, giveWay, () -> availability(session, at.piece()).fromPeers()
+                ? fromPeers(write, at, session, below) : fromMirror(write, at, session, below));
+    }
+
     private Fill fromPeers(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below) {
         PeerDownload download = new PeerDownload(write, below, session.infoHash().toHex(), stall, deadline, timer,
                 () -> availability(session, at.piece()).fetchingFromMirror(), fetcherPatience);
@@ -162,6 +233,7 @@ public final class AptDemand implements PackageSource {
 
     @Deactivate
     void deactivate() {
+        waiting.forEach(FirstPeersWait::stop);
         running.forEach(PeerDownload::stop);
         fetching.forEach(AnnouncedMirrorFetch::stop);
         Shutdown.now(timer, "Apt demand timer", STOP_WAIT);

@@ -22,6 +22,20 @@ public @interface AptDemandConfiguration {
                     + " moment; if one did, this node stops its own and waits for that peer's copy.")
     int giveWayMillis() default 250;
 
+    @AttributeDefinition(name = "Wait for the first peers",
+            description = "Milliseconds at most a package request waits when no peer is connected yet and its"
+                    + " torrent's session started less than firstPeersWindowMillis ago (the start of a run: Local"
+                    + " Service Discovery announces a torrent about 1 s after it starts); then one more look chooses"
+                    + " between peers and the mirror. 0 (the default): never wait. At most 2000. Experimental: one run"
+                    + " in five of a test saw a package asked from the mirror twice with a wait set.")
+    int firstPeersMillis() default 0;
+
+    @AttributeDefinition(name = "Start of a session",
+            description = "Milliseconds after a torrent's session starts during which a request that finds no peer"
+                    + " waits for the first ones (firstPeersMillis): about the time discovery needs to announce it"
+                    + " and connect. At most 60000.")
+    int firstPeersWindowMillis() default 1500;
+
     @AttributeDefinition(name = "Patience with a fetching peer",
             description = "Seconds without a new byte this node waits for a package while a connected peer says"
                     + " it is fetching it from the mirror; then the mirror fills the rest here too.")

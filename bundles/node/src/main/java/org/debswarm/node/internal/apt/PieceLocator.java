@@ -12,15 +12,15 @@ import org.debswarm.torrent.PackagesTorrent;
  * tail of the key's path is tried. A piece counts only if its length and SHA-256 are the key's: the same
  * content under another mirror or suite is the same piece to the store.
  */
-final class PieceLocator {
+public final class PieceLocator {
 
-    record Located(PackagesTorrent torrent, int piece) {
+    public record Located(PackagesTorrent torrent, int piece) {
     }
 
     private PieceLocator() {
     }
 
-    static Optional<Located> find(Collection<PackagesTorrent> torrents, FileKey key) {
+    public static Optional<Located> find(Collection<PackagesTorrent> torrents, FileKey key) {
         String path = key.path();
         for (PackagesTorrent torrent : torrents) {
             for (int start = 0; start >= 0; start = nextSegment(path, start)) {

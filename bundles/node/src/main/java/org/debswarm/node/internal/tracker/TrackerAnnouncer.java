@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -36,6 +38,9 @@ public final class TrackerAnnouncer {
     private final Backoff backoff;
     private final Supplier<AnnounceRequest> state;
     private final Consumer<List<InetSocketAddress>> peers;
+    private final AnnounceObserver observer;
+    /** Per URL of the tier, the announces in a row it did not answer; guarded by this. */
+    private final Map<URI, Integer> unanswered = new HashMap<>();
 
     private boolean started;
     private boolean known;
@@ -60,6 +65,13 @@ public final class TrackerAnnouncer {
     public TrackerAnnouncer(String torrent, List<URI> tier, HttpTrackerClient client, Scheduler scheduler,
                             Backoff backoff, Supplier<AnnounceRequest> state,
                             Consumer<List<InetSocketAddress>> peers) {
+        this(torrent, tier, client, scheduler, backoff, state, peers, AnnounceObserver.NONE);
+    }
+
+    /** @param observer told how each announce went */
+    public TrackerAnnouncer(String torrent, List<URI> tier, HttpTrackerClient client, Scheduler scheduler,
+                            Backoff backoff, Supplier<AnnounceRequest> state,
+                            Consumer<List<InetSocketAddress>> peers, AnnounceObserver observer) {
         if (tier.isEmpty()) {
             throw new IllegalArgumentException("empty tier of trackers for " + torrent);
         }
@@ -70,6 +82,7 @@ public final class TrackerAnnouncer {
         this.backoff = backoff;
         this.state = state;
         this.peers = peers;
+        this.observer = observer;
     }
 
     /** Sends {@code started} now. */
@@ -122,16 +135,44 @@ public final class TrackerAnnouncer {
                 return; // stop() has told the tracker, or had nothing to tell; late answers change nothing
             }
         }
+        // the observer first: once the next announce is scheduled, it may run and be observed before this one
         if (error == null) {
+            tell(() -> observer.answered(tracker, response.peers().size()));
             succeeded(tracker, sent, response);
             peers.accept(response.peers());
         } else {
-            failed(tracker, sent, error.getCause() != null ? error.getCause() : error);
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            observe(tracker, cause);
+            failed(tracker, sent, cause);
+        }
+    }
+
+    private void observe(URI tracker, Throwable failure) {
+        boolean refused = failure instanceof TrackerException e && e.failureReason() != null;
+        int inARow;
+        synchronized (this) {
+            inARow = refused ? 0 : unanswered.merge(tracker, 1, Integer::sum);
+            if (refused) {
+                unanswered.remove(tracker);
+            }
+        }
+        if (!refused) {
+            tell(() -> observer.unanswered(tracker, inARow, String.valueOf(failure.getMessage())));
+        }
+    }
+
+    /** An observer that fails must not stop the announces: they are scheduled after it was told. */
+    private void tell(Runnable observation) {
+        try {
+            observation.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the announce observer failed", torrent, e);
         }
     }
 
     private synchronized void succeeded(URI tracker, AnnounceRequest sent, AnnounceResponse response) {
         known = true;
+        unanswered.remove(tracker);
         lastLeft = sent.left();
         failures = 0;
         triedInRound = 0;

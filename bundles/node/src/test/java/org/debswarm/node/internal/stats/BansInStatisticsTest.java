@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.internal.EngineTestSupport;
+import org.debswarm.peerwire.internal.FakePeer;
 import org.debswarm.peerwire.internal.PeerEngine;
-import org.debswarm.peerwire.internal.engine.EngineTestSupport;
-import org.debswarm.peerwire.internal.engine.FakePeer;
 import org.debswarm.node.internal.stats.SwarmStatsSampler;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.stats.PeerFigures;

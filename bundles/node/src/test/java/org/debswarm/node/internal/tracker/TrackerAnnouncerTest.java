@@ -181,6 +181,35 @@ public class TrackerAnnouncerTest {
         assertNull(scheduler.poll(100));
     }
 
+    @Test
+    public void theObserverHearsEachFailureInARowPerUrlAndEachAnswer() throws Exception {
+        URI down = closedPort();
+        tracker.reply(Reply.status(502), Reply.ok(Bencode.encode(Map.of("failure reason", "not registered"))),
+                ok(600, 0));
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AnnounceObserver observer = new AnnounceObserver() {
+            @Override
+            public void answered(URI url, int peerCount) {
+                heard.add((url.equals(down) ? "down" : "up") + " answered " + peerCount);
+            }
+
+            @Override
+            public void unanswered(URI url, int inARow, String error) {
+                heard.add((url.equals(down) ? "down" : "up") + " unanswered " + inARow);
+            }
+        };
+        TrackerAnnouncer announcer = new TrackerAnnouncer("test", List.of(down, tracker.announce()), client,
+                scheduler, backoff, () -> AnnounceQueryTest.request(AnnounceEvent.NONE, "test", left.get()),
+                peers::add, observer);
+        announcer.start();
+        for (int i = 0; i < 5; i++) { // down, 502, down, refused (answered: not counted), down, then the answer
+            scheduler.next().run();
+        }
+        assertEquals(Duration.ofSeconds(600), scheduler.next().delay());
+        assertEquals(List.of("down unanswered 1", "up unanswered 1", "down unanswered 2", "down unanswered 3",
+                "up answered 2"), heard);
+    }
+
     private static URI closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return URI.create("http://127.0.0.1:" + s.getLocalPort() + "/announce");

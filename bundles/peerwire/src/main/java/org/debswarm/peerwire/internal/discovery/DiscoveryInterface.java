@@ -8,7 +8,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Optional;
 
-import org.debswarm.peerwire.internal.lan.Cidr;
+import org.debswarm.commons.Cidr;
 
 /**
  * Which network interface Local Service Discovery uses: the one named by the {@code discoveryInterface}
@@ -17,9 +17,9 @@ import org.debswarm.peerwire.internal.lan.Cidr;
  * out of an interface nobody chose is what we must not do), or when the interface cannot multicast
  * ({@code lo} on Linux has no MULTICAST flag): discovery is then off, and {@link #why} says why.
  */
-public record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv6) {
+record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv6) {
 
-    public static Optional<DiscoveryInterface> resolve(String setting, InetAddress bind) throws IOException {
+    static Optional<DiscoveryInterface> resolve(String setting, InetAddress bind) throws IOException {
         NetworkInterface nic = find(setting, bind);
         if (nic == null || !nic.isUp() || !nic.supportsMulticast()) {
             return Optional.empty();
@@ -30,7 +30,7 @@ public record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv
     }
 
     /** Why {@link #resolve} found none, for the log. */
-    public static String why(String setting, InetAddress bind) throws IOException {
+    static String why(String setting, InetAddress bind) throws IOException {
         NetworkInterface nic = find(setting, bind);
         if (nic == null) {
             return setting.isBlank() && bind.isAnyLocalAddress()
@@ -51,11 +51,7 @@ public record DiscoveryInterface(NetworkInterface nic, boolean ipv4, boolean ipv
         if (byName != null) {
             return byName;
         }
-        try {
-            return Cidr.isAddressLiteral(s)
-                    ? NetworkInterface.getByInetAddress(InetAddress.getByName(s)) : null;
-        } catch (IOException e) {
-            return null;
-        }
+        Optional<InetAddress> address = Cidr.literal(s);
+        return address.isPresent() ? NetworkInterface.getByInetAddress(address.get()) : null;
     }
 }

@@ -14,19 +14,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * BEP 14 Local Service Discovery for the running torrents, independent of sockets: announces go to the
- * {@link Group}s it is given, datagrams come in through {@link #received}, found peers go to {@link Found}.
+ * {@link Group}s it is given, datagrams come in through {@link #received}, found peers go to {@link LsdService.Found}.
  * A torrent is announced when it starts and every {@link #INTERVAL} after, never twice within
  * {@link #MIN_INTERVAL} (BEP 14 asks for at most one announce per torrent per minute), the due torrents
  * batched into as few datagrams as fit. What one source address can make us do is bounded: at most
  * {@link SourceLimits#PER_MINUTE} announces a minute are read from it, each naming at most
  * {@link LsdAnnounce#MAX_INFOHASHES} torrents. Confined to one thread (the engine's I/O thread).
  */
-public final class LocalDiscovery {
+final class LocalDiscovery {
 
     /** How often each running torrent is announced again. */
-    public static final Duration INTERVAL = Duration.ofMinutes(5);
+    static final Duration INTERVAL = Duration.ofMinutes(5);
     /** The shortest time between two announces of one torrent. */
-    public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalDiscovery.class);
 
@@ -38,15 +38,10 @@ public final class LocalDiscovery {
         void send(ByteBuffer datagram);
     }
 
-    /** Where found peers go: a peer listening at {@code peer} takes part in torrent {@code infoHash}. */
-    public interface Found {
-        void found(InfoHash infoHash, InetSocketAddress peer);
-    }
-
     private final List<Group> groups;
     private final int listenPort;
     private final String cookie;
-    private final Found found;
+    private final LsdService.Found found;
     private final SourceLimits limits;
     /** Running torrents (as named on the wire) and when each is due for its next announce. */
     private final Map<InfoHash, Long> due = new LinkedHashMap<>();
@@ -57,7 +52,7 @@ public final class LocalDiscovery {
     private final Map<InfoHash, java.util.Set<InetSocketAddress>> seen = new java.util.HashMap<>();
     static final int SEEN_PER_TORRENT = 256;
 
-    public LocalDiscovery(List<Group> groups, int listenPort, String cookie, Found found, SourceLimits limits) {
+    LocalDiscovery(List<Group> groups, int listenPort, String cookie, LsdService.Found found, SourceLimits limits) {
         this.groups = List.copyOf(groups);
         this.listenPort = listenPort;
         this.cookie = cookie;
@@ -66,18 +61,18 @@ public final class LocalDiscovery {
     }
 
     /** A torrent started: it is announced at the next {@link #announce}, unless announced within a minute. */
-    public void started(InfoHash infoHash, long now) {
+    void started(InfoHash infoHash, long now) {
         Long last = lastSent.get(infoHash);
         due.put(infoHash, last == null ? now : Math.max(now, last + MIN_INTERVAL.toNanos()));
     }
 
-    public void stopped(InfoHash infoHash) {
+    void stopped(InfoHash infoHash) {
         due.remove(infoHash);
         seen.remove(infoHash);
     }
 
     /** Sends the announces that are due, batched; returns how many datagrams went to each group. */
-    public int announce(long now) {
+    int announce(long now) {
         List<InfoHash> list = new ArrayList<>();
         due.forEach((hash, when) -> {
             if (when - now <= 0) {
@@ -105,7 +100,7 @@ public final class LocalDiscovery {
     }
 
     /** A datagram came from {@code source}: the peers of running torrents it names are handed on. */
-    public void received(ByteBuffer datagram, InetSocketAddress source, long now) {
+    void received(ByteBuffer datagram, InetSocketAddress source, long now) {
         if (!limits.admit(source.getAddress(), now)) {
             counts.countLimited();
             return;
@@ -143,17 +138,17 @@ public final class LocalDiscovery {
      * named {@code infoHash} on the wire since it started (at most {@value #SEEN_PER_TORRENT}): more than 0 while
      * a tracker gives none means the tracker is the one misconfigured.
      */
-    public int peersSeen(InfoHash infoHash) {
+    int peersSeen(InfoHash infoHash) {
         java.util.Set<InetSocketAddress> peers = seen.get(infoHash);
         return peers == null ? 0 : peers.size();
     }
 
     /** Running torrents (as announced). */
-    public int torrents() {
+    int torrents() {
         return due.size();
     }
 
-    public DiscoveryCounts counts() {
+    DiscoveryCounts counts() {
         return counts;
     }
 }

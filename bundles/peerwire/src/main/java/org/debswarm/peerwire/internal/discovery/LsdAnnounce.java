@@ -17,14 +17,14 @@ import org.debswarm.torrent.InfoHash;
  * @param infoHashes the torrents, 1 to {@link #MAX_INFOHASHES}
  * @param cookie     the sender's cookie, empty if it sent none
  */
-public record LsdAnnounce(String host, int port, List<InfoHash> infoHashes, String cookie) {
+record LsdAnnounce(String host, int port, List<InfoHash> infoHashes, String cookie) {
 
     /** Infohashes in one announce: 25 lines of 52 bytes and the other headers fit in 1400 bytes. */
-    public static final int MAX_INFOHASHES = 25;
+    static final int MAX_INFOHASHES = 25;
     /** Longest Host and cookie values. */
-    public static final int MAX_VALUE = 64;
+    static final int MAX_VALUE = 64;
 
-    public LsdAnnounce {
+    LsdAnnounce {
         infoHashes = List.copyOf(infoHashes);
         cookie = cookie == null ? "" : cookie;
         if (port < 1 || port > 65535) {
@@ -47,7 +47,7 @@ public record LsdAnnounce(String host, int port, List<InfoHash> infoHashes, Stri
     }
 
     /** Announces of at most {@link #MAX_INFOHASHES} infohashes each, in order. */
-    public static List<LsdAnnounce> batches(String host, int port, List<InfoHash> infoHashes, String cookie) {
+    static List<LsdAnnounce> batches(String host, int port, List<InfoHash> infoHashes, String cookie) {
         List<LsdAnnounce> list = new ArrayList<>();
         for (int i = 0; i < infoHashes.size(); i += MAX_INFOHASHES) {
             list.add(new LsdAnnounce(host, port, infoHashes.subList(i, Math.min(infoHashes.size(),
@@ -58,7 +58,7 @@ public record LsdAnnounce(String host, int port, List<InfoHash> infoHashes, Stri
 
     // announce: "BT-SEARCH * HTTP/1.1\r\n" "Host: <host>\r\n" "Port: <port>\r\n" ("Infohash: <40 hex>\r\n")+
     //           ["cookie: <cookie>\r\n"] "\r\n" "\r\n"
-    public byte[] toBytes() {
+    byte[] toBytes() {
         StringBuilder out = new StringBuilder(LsdCodec.REQUEST_LINE).append("\r\n");
         out.append("Host: ").append(host).append("\r\n");
         out.append("Port: ").append(port).append("\r\n");

@@ -16,10 +16,10 @@ import org.debswarm.torrent.InfoHash;
  * {@link #MAX_LENGTH} bytes as soon as it is. Header names are case-insensitive (libtorrent sends
  * {@code cookie} in lower case); unknown headers are ignored, as in HTTP.
  */
-public final class LsdCodec {
+final class LsdCodec {
 
     /** Longest announce: BEP 14 keeps announces within 1400 bytes, so that they are never fragmented. */
-    public static final int MAX_LENGTH = 1400;
+    static final int MAX_LENGTH = 1400;
     static final String REQUEST_LINE = "BT-SEARCH * HTTP/1.1";
     private static final byte[] START = (REQUEST_LINE + "\r\n").getBytes(StandardCharsets.US_ASCII);
 
@@ -33,7 +33,7 @@ public final class LsdCodec {
      * @throws LsdException if the bytes are not an announce, or too long for one (read as ISO 8859-1, so that
      *                      the message names a non-ASCII byte by its value)
      */
-    public static int decode(ByteBuffer in, LsdAnnounce[] out) throws LsdException {
+    static int decode(ByteBuffer in, LsdAnnounce[] out) throws LsdException {
         int at = in.position();
         int available = Math.min(in.remaining(), START.length);
         for (int i = 0; i < available; i++) {

@@ -7,11 +7,11 @@ import java.io.IOException;
  * the offending value and the limit, for example {@code "announce without its end within 1400 bytes (expected:
  * <= 1400)"}. The datagram is dropped; nothing else is affected.
  */
-public final class LsdException extends IOException {
+final class LsdException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    public LsdException(String message) {
+    LsdException(String message) {
         super(message);
     }
 }

@@ -2,6 +2,7 @@ package org.debswarm.peerwire.internal.discovery;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.debswarm.peerwire.internal.net.IoLoop;
+import org.debswarm.peerwire.internal.IoLoop;
 import org.debswarm.torrent.InfoHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,11 @@ public final class LsdService implements AutoCloseable {
     static final long CHECK_SECONDS = 15;
     private static final long WAIT_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(LsdService.class);
+
+    /** Where found peers go: a peer listening at {@code peer} takes part in torrent {@code infoHash}. */
+    public interface Found {
+        void found(InfoHash infoHash, InetSocketAddress peer);
+    }
 
     private final IoLoop loop;
     private final ScheduledExecutorService timer;
@@ -53,7 +59,7 @@ public final class LsdService implements AutoCloseable {
      * empty, with the reason logged, when there is none that can multicast.
      */
     public static Optional<LsdService> start(String setting, InetAddress bind, int listenPort, IoLoop loop,
-            ScheduledExecutorService timer, LocalDiscovery.Found found) throws IOException {
+            ScheduledExecutorService timer, Found found) throws IOException {
         if (bind.isLoopbackAddress() && !setting.isBlank()) {
             // announcing on the LAN a port only this machine can reach: peers would dial in vain
             LOG.warn("Local Service Discovery off: discoveryInterface is {} but the peer wire listens on {} only;"

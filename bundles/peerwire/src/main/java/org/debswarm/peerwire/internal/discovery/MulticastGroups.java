@@ -12,7 +12,7 @@ import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.debswarm.peerwire.internal.net.IoLoop;
+import org.debswarm.peerwire.internal.IoLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * to {@link LocalDiscovery#received}. To be opened and used on the I/O thread; the loop closes the channels
  * when it stops, and {@link #close} does before.
  */
-public final class MulticastGroups implements AutoCloseable {
+final class MulticastGroups implements AutoCloseable {
 
-    public static final int PORT = 6771;
+    static final int PORT = 6771;
     static final String IPV4_GROUP = "239.192.152.143";
     static final String IPV6_GROUP = "ff15::efc0:988f";
     /** A datagram buffer larger than any announce, so that an oversized one is seen as such. */
@@ -41,7 +41,7 @@ public final class MulticastGroups implements AutoCloseable {
     }
 
     /** Opens and joins the groups of the interface's address families; throws if none could be joined. */
-    public static MulticastGroups open(DiscoveryInterface nic, IoLoop loop, Receiver receiver) throws IOException {
+    static MulticastGroups open(DiscoveryInterface nic, IoLoop loop, Receiver receiver) throws IOException {
         MulticastGroups groups = new MulticastGroups();
         List<String> failures = new ArrayList<>();
         if (nic.ipv4()) {
@@ -86,7 +86,7 @@ public final class MulticastGroups implements AutoCloseable {
     }
 
     /** The joined groups, to send announces to. */
-    public List<LocalDiscovery.Group> groups() {
+    List<LocalDiscovery.Group> groups() {
         return List.copyOf(channels);
     }
 

@@ -10,12 +10,12 @@ import java.util.Map;
  * starts with a full bucket, which bounds nothing more than the bucket does). Enough for an honest node: even
  * 250 running torrents take 10 datagrams per round. Confined to one thread.
  */
-public final class SourceLimits {
+final class SourceLimits {
 
     /** Announces read per source address per minute (and at once). */
-    public static final int PER_MINUTE = 20;
+    static final int PER_MINUTE = 20;
     /** Source addresses remembered. */
-    public static final int SOURCES = 1024;
+    static final int SOURCES = 1024;
     private static final long REFILL_NANOS = 60_000_000_000L / PER_MINUTE;
 
     private static final class Bucket {
@@ -31,7 +31,7 @@ public final class SourceLimits {
     };
 
     /** Whether an announce from {@code source} is read now; takes one token if so. */
-    public boolean admit(InetAddress source, long now) {
+    boolean admit(InetAddress source, long now) {
         Bucket b = buckets.get(source);
         if (b == null) {
             b = new Bucket();

@@ -13,7 +13,7 @@ import org.debswarm.peerwire.internal.wire.BlockRef;
 import org.debswarm.peerwire.internal.wire.Request;
 
 /** What a swarm knows of one connected peer. Confined to the swarm's thread. */
-public final class PeerState {
+final class PeerState {
 
     final PeerLink link;
     final byte[] peerId;
@@ -89,7 +89,7 @@ public final class PeerState {
         return stalled;
     }
 
-    public PeerLink link() {
+    PeerLink link() {
         return link;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,8 @@ public final class Swarm implements PieceStorage.Listener {
     private final PieceStorage storage;
     private final PieceBits wanted;
     private final List<PeerState> peers = new ArrayList<>();
+    /** The peers by their connection: a connection knows its swarm, never the swarm's state of its peer. */
+    private final Map<PeerLink, PeerState> byLink = new IdentityHashMap<>();
     /** Peer ids (hex) this swarm banned, each once: the statistics read them from the snapshot. */
     private final List<String> banned = new ArrayList<>();
     private final ClosedConnections closed = new ClosedConnections();
@@ -185,7 +188,12 @@ public final class Swarm implements PieceStorage.Listener {
      * A connection finished its handshake: greets the peer with our extension handshake and, once it is proven
      * (at once without a fleet key), our pieces. A peer without BEP 10 cannot prove a fleet key: refused.
      */
-    public PeerState attach(PeerLink link, Handshake handshake) {
+    public void attach(PeerLink link, Handshake handshake) {
+        join(link, handshake);
+    }
+
+    /** {@link #attach}, giving the peer's state (for the tests of this package). */
+    PeerState join(PeerLink link, Handshake handshake) {
         PeerState peer = new PeerState(link, handshake.peerId(), clock.getAsLong());
         gate.attached(peer);
         if (gate.keyed() && !handshake.supportsExtensions()) {
@@ -193,6 +201,7 @@ public final class Swarm implements PieceStorage.Listener {
             return peer;
         }
         peers.add(peer);
+        byLink.put(link, peer);
         if (peer.proven && storage.had().cardinality() > 0) {
             link.send(new Bitfield(storage.had().toBitfield()));
         }
@@ -229,7 +238,15 @@ public final class Swarm implements PieceStorage.Listener {
         }
     }
 
-    public void received(PeerState peer, Message message) throws PeerWireException {
+    /** A message from an attached connection; nothing for one that was refused or has left. */
+    public void received(PeerLink link, Message message) throws PeerWireException {
+        PeerState peer = byLink.get(link);
+        if (peer != null) {
+            received(peer, message);
+        }
+    }
+
+    void received(PeerState peer, Message message) throws PeerWireException {
         peer.lastReceived = clock.getAsLong();
         if (!peer.proven && !(message instanceof KeepAlive) && !(message instanceof Extended e
                 && (e.extendedId() == 0 || e.extendedId() == FleetProof.LOCAL_ID))) {
@@ -365,10 +382,19 @@ public final class Swarm implements PieceStorage.Listener {
         return true;
     }
 
-    public void detached(PeerState peer, String reason) {
+    /** A connection closed: its peer leaves the swarm. */
+    public void detached(PeerLink link, String reason) {
+        PeerState peer = byLink.get(link);
+        if (peer != null) {
+            detached(peer, reason);
+        }
+    }
+
+    void detached(PeerState peer, String reason) {
         if (!peers.remove(peer)) {
             return;
         }
+        byLink.remove(peer.link);
         downloader.release(peer);
         closed.closed(peer.snapshot(clock.getAsLong()));
         for (int p = peer.has.nextSetBit(0); p >= 0; p = peer.has.nextSetBit(p + 1)) {
@@ -381,7 +407,14 @@ public final class Swarm implements PieceStorage.Listener {
     }
 
     /** The peer's connection drained: serve more of its requests. */
-    public void writable(PeerState peer) {
+    public void writable(PeerLink link) {
+        PeerState peer = byLink.get(link);
+        if (peer != null) {
+            writable(peer);
+        }
+    }
+
+    void writable(PeerState peer) {
         uploader.serve(peer);
     }
 

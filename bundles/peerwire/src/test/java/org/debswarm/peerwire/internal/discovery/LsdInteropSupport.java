@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.debswarm.peerwire.internal.LsdNode;
 import org.debswarm.peerwire.netns.NetnsLan;
 import org.debswarm.rfc822.internal.DefaultControlParser;
 import org.debswarm.torrent.MetaInfo;

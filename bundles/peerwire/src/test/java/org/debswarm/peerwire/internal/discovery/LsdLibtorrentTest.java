@@ -42,7 +42,7 @@ public class LsdLibtorrentTest extends LsdInteropSupport {
     private Process libtorrent(NetnsLan.Host host, String mode, Path dir) throws IOException {
         Path script = folder.getRoot().toPath().resolve("lt_peer.py");
         if (!Files.exists(script)) {
-            try (var in = getClass().getResourceAsStream("/org/debswarm/peerwire/internal/engine/lt_peer.py")) {
+            try (var in = getClass().getResourceAsStream("/org/debswarm/peerwire/internal/lt_peer.py")) {
                 Files.copy(in, script);
             }
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.debswarm.peerwire.internal.LsdNode;
 import org.debswarm.peerwire.netns.NetnsLan;
 import org.junit.Rule;
 import org.junit.Test;

@@ -31,7 +31,7 @@ public class SimultaneousDialTest {
     private PeerState attached(int port, byte[] id, boolean incoming) {
         FakeLink l = new FakeLink(port);
         l.incoming = incoming;
-        PeerState p = h.swarm.attach(l, Handshake.of(InfoHash.of(new byte[20]), id));
+        PeerState p = h.swarm.join(l, Handshake.of(InfoHash.of(new byte[20]), id));
         l.onClose = () -> h.swarm.detached(p, l.closed);
         return p;
     }

@@ -69,7 +69,7 @@ final class SwarmHarness {
         byte[] id = new byte[20];
         id[0] = (byte) port;
         id[1] = (byte) (port >> 8);
-        PeerState state = swarm.attach(link, Handshake.of(InfoHash.of(new byte[20]), id));
+        PeerState state = swarm.join(link, Handshake.of(InfoHash.of(new byte[20]), id));
         link.onClose = () -> swarm.detached(state, link.closed);
         BitSet has = new BitSet();
         for (int p : pieces) {
