@@ -8,6 +8,10 @@
 #             own compile thresholds, no class-data archive), loaded in the same run, each node's runs next to
 #             the other's (issue 17: no loss of throughput beyond 10% from the JVM options)
 #
+#   DIST=/path/to/debswarm bench/aptserve.sh     # another build of the runtime (an A/B)
+#   JFR=/tmp/node.jfr bench/aptserve.sh          # records the node with JFR (settings=profile) during the runs
+#   SMALL_ONLY=1 bench/aptserve.sh               # only the 50 KB runs
+#
 # The node runs with bin/debswarm's own JVM options; JAVA_OPTS, if set, is added after them (a later one wins).
 # Needs: the already built runtime/target/debswarm (this script builds nothing and installs nothing into
 # ~/.m2: mvn -B -q -o package -DskipTests -pl runtime -am), wrk, nginx, apt-cacher-ng (Debian packages:
@@ -18,7 +22,7 @@ cd "$(dirname "$0")/.."
 before=false
 [ "${1:-}" = --before ] && { before=true; shift; }
 seconds="${1:-10}"
-dist="runtime/target/debswarm"
+dist="${DIST:-runtime/target/debswarm}"
 [ -x "$dist/bin/debswarm" ] || { echo "build the runtime first: mvn -B -q -o package -DskipTests -pl runtime -am" >&2; exit 1; }
 # what --before undoes of bin/debswarm's defaults (with DEBSWARM_CDS_ARCHIVE empty: no class-data archive)
 before_opts="-XX:TrimNativeHeapInterval=0 -XX:CompileThresholdScaling=1"
@@ -104,7 +108,9 @@ start_node() { # name, extra JVM options, class-data archive ('' for none); sets
   printf 'port=%s\n' "$(free_port)" > "$work/$n/deploy/org.debswarm.peerwire.cfg"
   printf 'allowedMirrors=%s\nmirrorKeyrings=%s=%s\n' "$mirror" "$mirror" "$work/archive-keyring.gpg" \
     > "$work/$n/deploy/org.debswarm.aptlistener.cfg"
-  DEBSWARM_CDS_ARCHIVE="$3" DEBSWARM_JAVA_OPTS="$2 ${JAVA_OPTS:-}" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
+  local jfr=""
+  [ -z "${JFR:-}" ] || jfr="-XX:StartFlightRecording=settings=profile,filename=${JFR%.jfr}-$n.jfr,dumponexit=true"
+  DEBSWARM_CDS_ARCHIVE="$3" DEBSWARM_JAVA_OPTS="$2 ${JAVA_OPTS:-} $jfr" DEBSWARM_OPTS="-Dorg.osgi.service.http.port=$console_port" \
     "$work/$n/bin/debswarm" run --home "$work/$n-home" > "$work/$n.log" 2>&1 &
   pids+=($!)
   node_url="http://127.0.0.1:$apt_port/$mirror/debian"
@@ -168,6 +174,6 @@ for server in $servers; do
            run "(warm-up)" "$base/pool/main/b/large/large_1.0_all.deb" 4 >/dev/null ;;
   esac
   run "$server 50 KB, 32 connections" "$base/pool/main/b/small/small_1.0_all.deb" 32
-  run "$server 100 MB, 4 connections" "$base/pool/main/b/large/large_1.0_all.deb" 4
+  [ -n "${SMALL_ONLY:-}" ] || run "$server 100 MB, 4 connections" "$base/pool/main/b/large/large_1.0_all.deb" 4
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -65,6 +65,13 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(AptListener.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
     private static final int DOWNLOAD_THREADS = 32;
+    /**
+     * The index thread (Release reading, the catalog's parses) runs below apt: under contention apt's own work on
+     * the same indices (decompressing, building its cache) and the node's request threads come first. 10, not 19:
+     * on a machine busy with other work the parse still advances (a tenth of a normal thread's share), so package
+     * requests do not wait their whole catalogWait for it.
+     */
+    static final int INDEX_NICENESS = 10;
     /** Direct buffers for sending files (4 MiB); more clients at once than this are sent through heap buffers. */
     private static final int SEND_BUFFERS = 16;
 
@@ -121,7 +128,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
         this.events = new IndexEvents(cache, catalog, new ReleaseNames(), releases, () -> parser, refresher,
                 counters);
         FileSender sender = new FileSender(SEND_BUFFERS);
-        this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender, clock);
+        this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender, clock,
+                downloadThreads);
         this.packages = new PackageHandler(catalog, () -> store, sources, mirror, metering,
                 new Proxy(() -> governor, settings, metering), settings, sender);
         CompletableFuture<Void> warm = new CompletableFuture<>();
@@ -134,6 +142,9 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
                 throw e;
             }
         });
+        // After the warm-up (which reads what was cached before this start, and must not meet the first requests),
+        // before any parse: from here on, the index thread runs below apt and the request threads.
+        indexThread.execute(() -> Niceness.lowerCurrentThread(INDEX_NICENESS));
         LOG.debug("apt listener active: mirrors {}, clients {}, cache {}", Arrays.toString(config.allowedMirrors()),
                 clients, cache.root());
     }

@@ -4,8 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -29,6 +35,8 @@ final class IndexEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexEvents.class);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** A Release read longer than this is stuck: what follows is judged by what was read before. */
+    static final long RELEASE_WAIT_SECONDS = 30;
 
     private final IndexCache cache;
     private final Catalog catalog;
@@ -39,6 +47,8 @@ final class IndexEvents {
     private final WaitingForParser waiting;
     private final IndexCounters counters;
     private final IndexCacheCleaner cleaner;
+    /** The Release of each host being read after apt got it ({@link #passedAfterwards}); hosts of the allow list. */
+    private final Map<String, CompletableFuture<Void>> releaseReads = new ConcurrentHashMap<>();
 
     IndexEvents(IndexCache cache, Catalog catalog, ReleaseNames releases, ReleaseReader reader,
             Supplier<ControlParser> parser, IndexRefresher refresher, IndexCounters counters) {
@@ -58,14 +68,78 @@ final class IndexEvents {
         return byHash ? releases.realName(host, path) : Optional.of(path);
     }
 
-    /** @return what the newest Release read for {@code host} says the index at {@code realPath} is */
+    /**
+     * @return what the newest Release read for {@code host} says the index at {@code realPath} is; waits first
+     *         (bounded) for a Release of that host still being read ({@link #passedAfterwards})
+     */
     Optional<ReleaseNames.Listed> listed(String host, String realPath) {
+        awaitRelease(host);
         return releases.listed(host, realPath);
     }
 
-    /** @return whether the newest Release listing it may be fetched by hash */
+    /** @return whether the newest Release listing it may be fetched by hash (waits as {@link #listed}) */
     boolean byHash(String host, String realPath) {
+        awaitRelease(host);
         return releases.byHash(host, realPath);
+    }
+
+    /**
+     * A Release that apt gets whole before it is read here: reading it (its signature check takes a fresh node
+     * about a second) would otherwise hold up apt's next request on the same connection, since the container
+     * reads that request only once this one returns. Call before apt has the last byte: from then on, until
+     * {@code executor} has read it, every look-up and pass of that host waits for it (bounded), so nothing apt
+     * asks next is judged by an older Release.
+     *
+     * @return runs the pass on {@code executor}; call it once apt has the last byte (or failed to get it)
+     */
+    Runnable passedAfterwards(CachedIndex index, boolean byHash, Executor executor) {
+        CompletableFuture<Void> read = new CompletableFuture<>();
+        CompletableFuture<Void> before = releaseReads.put(index.host(), read);
+        CompletableFuture<Void> work = new CompletableFuture<>(); // and what it starts: package requests wait for it
+        catalog.track(index.host(), work);
+        return () -> {
+            try {
+                executor.execute(() -> {
+                    try {
+                        if (before != null) {
+                            await(index.host(), before);
+                        }
+                        passedNow(index, byHash).whenComplete((v, e) -> work.complete(null));
+                    } catch (RuntimeException e) {
+                        work.complete(null);
+                        throw e;
+                    } finally {
+                        releaseDone(index.host(), read);
+                    }
+                });
+            } catch (RuntimeException e) { // the executor is shut down: the listener is stopping
+                releaseDone(index.host(), read);
+                work.complete(null);
+                throw e;
+            }
+        };
+    }
+
+    private void releaseDone(String host, CompletableFuture<Void> read) {
+        read.complete(null);
+        releaseReads.remove(host, read);
+    }
+
+    private void awaitRelease(String host) {
+        CompletableFuture<Void> read = releaseReads.get(host);
+        if (read != null) {
+            await(host, read);
+        }
+    }
+
+    private static void await(String host, CompletableFuture<Void> read) {
+        try {
+            read.get(RELEASE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("{}: going on without the Release being read: {}", host, e.toString());
+        }
     }
 
     /**
@@ -76,6 +150,11 @@ final class IndexEvents {
      * @return completes when the catalogue work this started is done (never exceptionally)
      */
     CompletableFuture<Void> passed(CachedIndex index, boolean byHash) {
+        awaitRelease(index.host());
+        return passedNow(index, byHash);
+    }
+
+    private CompletableFuture<Void> passedNow(CachedIndex index, boolean byHash) {
         cache.remember(index);
         ControlParser p = parser.get();
         if (p == null) {
@@ -141,7 +220,7 @@ final class IndexEvents {
         for (WaitingForParser.Pass pass : batch.passes()) {
             CachedIndex then = pass.index();
             cache.get(then.host(), then.path()).filter(now -> now.sha256().equals(then.sha256()))
-                    .ifPresent(now -> work.add(passed(now, pass.byHash())));
+                    .ifPresent(now -> work.add(passedNow(now, pass.byHash())));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(work.toArray(CompletableFuture[]::new));
         all.whenComplete((v, e) -> batch.handled().forEach(f -> f.complete(null)));

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,10 +38,15 @@ final class IndexHandler {
     private final FileSender sender;
     private final Offline offline = new Offline();
     private final Clock clock;
+    private final Executor background;
 
-    /** @param clock when a copy is fetched or revalidated, and whether it is still fresh */
+    /**
+     * @param clock when a copy is fetched or revalidated, and whether it is still fresh
+     * @param background where a Release is read once apt has it (threads the caller owns)
+     */
     IndexHandler(IndexCache cache, IndexEvents events, Supplier<HttpGovernor> governor, Settings settings,
-            Metering metering, FileSender sender, Clock clock) {
+            Metering metering, FileSender sender, Clock clock, Executor background) {
+        this.background = background;
         this.sender = sender;
         this.clock = clock;
         this.cache = cache;
@@ -107,7 +113,7 @@ final class IndexHandler {
     private boolean servedAsReleaseSays(HttpServletRequest request, HttpServletResponse response, RequestTarget target)
             throws IOException, HttpRefusal {
         String p = target.path();
-        if (ArchivePath.isRelease(p) || p.endsWith("Release.gpg")) {
+        if (isRelease(p)) {
             return false;
         }
         Optional<ReleaseNames.Listed> listed = events.listed(target.host(), p);
@@ -133,6 +139,10 @@ final class IndexHandler {
             }
             return false; // a mirror without that by-hash file: the plain name, as apt would ask without the node
         }
+    }
+
+    private static boolean isRelease(String path) {
+        return ArchivePath.isRelease(path) || path.endsWith("Release.gpg");
     }
 
     private boolean contradictsRelease(CachedIndex cached) {
@@ -202,6 +212,15 @@ final class IndexHandler {
         }
         CachedIndex index = cache.commit(temporary, new CachedIndex(target.host(), target.path(), temporary, tee.count,
                 tee.sha256(), lastModified, etag, clock.instant()));
+        if (stream && isRelease(target.path())) {
+            Runnable pass = events.passedAfterwards(index, path.byHash(), background);
+            try {
+                tee.finish(); // apt checks the signature while this node does
+            } finally {
+                pass.run();
+            }
+            return;
+        }
         events.passed(index, path.byHash()); // before apt has the last byte: its next request may need the catalog
         if (stream) {
             tee.finish();

@@ -68,39 +68,51 @@ final class PackageHandler {
         proxy.serve(request, response, target);
     }
 
-    /** @return whether the store had the file, with the content the index expects if there is an index */
+    /**
+     * @return whether the store had the file, with the content the index expects if there is an index. One
+     *         store call when it has (the lease checks the file as a look-up does); a link of the content stored
+     *         under another path only when the path itself has not the expected content.
+     */
     private boolean serveStored(HttpServletRequest request, HttpServletResponse response, PieceStore pieces,
             RequestTarget target, Optional<FileKey> key) throws IOException, HttpRefusal {
-        Optional<StoredFile> stored;
-        try {
-            stored = pieces.lookup(target.host(), target.path());
-            if (stored.isEmpty() && key.isPresent()) {
-                stored = pieces.linkIfKnown(key.get());
+        Optional<FileLease> lease = lease(pieces, target.host(), target.path(), key);
+        if (lease.isEmpty() && key.isPresent()) {
+            try {
+                if (pieces.linkIfKnown(key.get()).isPresent()) {
+                    lease = lease(pieces, target.host(), target.path(), key);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Store look-up of {} failed, fetching from the mirror: {}", target, e.toString());
+                return false;
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Store look-up of {} failed, fetching from the mirror: {}", target, e.toString());
-            return false;
         }
-        Optional<StoredFile> matching = stored.filter(s -> key.map(k -> k.equals(s.key())).orElse(true));
-        Optional<FileLease> lease = matching.isEmpty() ? Optional.empty() : lease(pieces, matching.get());
         if (lease.isEmpty()) {
             return false;
         }
         try (FileLease held = lease.get()) { // not evicted while it is sent
             send(request, response, held.file());
+            served(request, held.file().size(), true);
         }
-        served(request, matching.get().size(), true);
         return true;
     }
 
-    /** @return the stored file held in use, empty if it was evicted meanwhile (or the store failed) */
-    private static Optional<FileLease> lease(PieceStore pieces, StoredFile file) {
+    /**
+     * @return the stored file held in use, if it has the content {@code key} names (any content without a key);
+     *         empty if nothing is stored there (or the store failed)
+     */
+    private static Optional<FileLease> lease(PieceStore pieces, String host, String path, Optional<FileKey> key) {
+        Optional<FileLease> lease;
         try {
-            return pieces.use(file.host(), file.path()).filter(l -> l.file().key().equals(file.key()));
+            lease = pieces.use(host, path);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Store look-up of {}/{} failed, fetching from the mirror: {}", file.host(), file.path(), e.toString());
+            LOG.warn("Store look-up of {}/{} failed, fetching from the mirror: {}", host, path, e.toString());
             return Optional.empty();
         }
+        if (lease.isPresent() && key.isPresent() && !key.get().equals(lease.get().file().key())) {
+            lease.get().close(); // another content than the index lists: not this one
+            return Optional.empty();
+        }
+        return lease;
     }
 
     private BeginResult begin(PieceStore pieces, FileKey key) {

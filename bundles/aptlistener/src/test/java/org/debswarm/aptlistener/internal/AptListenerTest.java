@@ -174,6 +174,34 @@ public class AptListenerTest {
         assertEquals(1, mirror.count("/" + SMALL));
     }
 
+    /** The store stays the truth while it answers from memory: a served file deleted or changed on disk is noticed. */
+    @Test
+    public void aStoredFileDeletedOrChangedOnDiskIsFetchedAgain() throws Exception {
+        get(TestArchive.SUITE + "/InRelease");
+        get(TestArchive.PACKAGES);
+        get(SMALL);
+        awaitStored(SMALL);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(archive.bytes(SMALL), get(SMALL).body());
+        }
+        assertEquals(1, mirror.count("/" + SMALL));
+        java.nio.file.Path file = store.lookup(mirror.authority(), SMALL).orElseThrow().file();
+
+        java.nio.file.Files.delete(file);
+        assertArrayEquals("deleted: fetched again, not a stale answer", archive.bytes(SMALL), get(SMALL).body());
+        assertEquals(2, mirror.count("/" + SMALL));
+        awaitStored(SMALL);
+        assertArrayEquals(archive.bytes(SMALL), get(SMALL).body());
+        assertEquals(2, mirror.count("/" + SMALL));
+
+        file = store.lookup(mirror.authority(), SMALL).orElseThrow().file();
+        java.nio.file.attribute.FileTime before = java.nio.file.Files.getLastModifiedTime(file);
+        java.nio.file.Files.write(file, new byte[10_000]); // same size, other bytes, a later time
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 2000));
+        assertArrayEquals("changed: fetched again", archive.bytes(SMALL), get(SMALL).body());
+        assertEquals(3, mirror.count("/" + SMALL));
+    }
+
     @Test
     public void twoClientsOfOneFileCauseOneDownloadAndBothGetIt() throws Exception {
         get(TestArchive.SUITE + "/InRelease"); // apt reads the signed Release first

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.StoredFile;
@@ -57,6 +58,32 @@ final class Catalog {
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * As {@link #lookup}, and a found file's content is held by {@code hold} under its stripe, right after the
+     * file's check there: an eviction (judged under the stripe) either precedes it, and the check fails, or
+     * sees the hold. One row look-up and one {@code stat} when the file is fine.
+     */
+    Optional<StoredFile> lookupHeld(String host, String path, Consumer<String> hold) throws IOException {
+        String h = FileKey.checkHost(host);
+        String p = FileKey.checkPath(path);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Optional<PathRecord> row = records.path(h, p);
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            synchronized (stripes.of(row.get().sha256())) {
+                if (valid(row.get())) {
+                    hold.accept(row.get().sha256());
+                    return Optional.of(stored(row.get()));
+                }
+            }
+            if (lookup(h, p).isEmpty()) { // drops a row whose file is missing or changed
+                return Optional.empty();
+            }
+        }
+        return Optional.empty(); // replaced twice meanwhile: treated as not stored, the caller fetches
     }
 
     Optional<StoredFile> lookupBySha256(String sha256) throws IOException {

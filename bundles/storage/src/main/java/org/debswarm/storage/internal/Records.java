@@ -15,12 +15,25 @@ final class Records {
     private static final String PATH_COLUMNS = "host, path, sha256, file_size, mtime_ns, stored_at_ms";
 
     private final StoreDatabase db;
+    private final PathRows cached = new PathRows();
 
     Records(StoreDatabase db) {
         this.db = db;
     }
 
+    /** The row of a path: from {@link PathRows} when no write was committed since it was read. */
     Optional<PathRecord> path(String host, String path) throws IOException {
+        Optional<PathRecord> kept = cached.get(host, path);
+        if (kept != null) {
+            return kept;
+        }
+        long generation = cached.generation();
+        Optional<PathRecord> row = queryPath(host, path);
+        cached.keep(host, path, row, generation);
+        return row;
+    }
+
+    private Optional<PathRecord> queryPath(String host, String path) throws IOException {
         return db.read("find path", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT " + PATH_COLUMNS + " FROM storage_path WHERE host = ? AND path = ?")) {
@@ -103,26 +116,38 @@ final class Records {
      * @return contents that lost a path to this one (candidates for collection)
      */
     List<String> storeContent(BlobRecord blob, List<PathRecord> rows) throws IOException {
-        return db.transaction("record stored content", c -> {
-            putBlob(c, blob);
-            List<String> replaced = new ArrayList<>();
-            for (PathRecord row : rows) {
-                putPath(c, row).ifPresent(replaced::add);
-            }
-            PartialRecords.delete(c, blob.sha256());
-            return replaced;
-        });
+        try {
+            return db.transaction("record stored content", c -> {
+                putBlob(c, blob);
+                List<String> replaced = new ArrayList<>();
+                for (PathRecord row : rows) {
+                    putPath(c, row).ifPresent(replaced::add);
+                }
+                PartialRecords.delete(c, blob.sha256());
+                return replaced;
+            });
+        } finally {
+            cached.changed();
+        }
     }
 
     /** @return the content the path had before, if different */
     Optional<String> putPathNow(PathRecord row) throws IOException {
-        return db.transaction("record path", c -> putPath(c, row));
+        try {
+            return db.transaction("record path", c -> putPath(c, row));
+        } finally {
+            cached.changed();
+        }
     }
 
     /** Deletes the row of a path only if it still names {@code sha256}: a concurrent replacement wins. */
     boolean deletePath(String host, String path, String sha256) throws IOException {
-        return db.read("delete path", c -> update(c,
-                "DELETE FROM storage_path WHERE host = ? AND path = ? AND sha256 = ?", host, path, sha256) > 0);
+        try {
+            return db.read("delete path", c -> update(c,
+                    "DELETE FROM storage_path WHERE host = ? AND path = ? AND sha256 = ?", host, path, sha256) > 0);
+        } finally {
+            cached.changed();
+        }
     }
 
     void deleteBlob(String sha256) throws IOException {
@@ -131,23 +156,27 @@ final class Records {
 
     /** Records a new modification time for a path whose bytes were just rehashed, and for its content's file. */
     void touch(PathRecord row, long mtimeNanos, boolean sameFileAsBlob) throws IOException {
-        db.transaction("update modification time", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE storage_path SET mtime_ns = ? WHERE host = ? AND path = ?")) {
-                s.setLong(1, mtimeNanos);
-                s.setString(2, row.host());
-                s.setString(3, row.path());
-                s.executeUpdate();
-            }
-            if (sameFileAsBlob) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE storage_blob SET mtime_ns = ? WHERE sha256 = ?")) {
+        try {
+            db.transaction("update modification time", c -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE storage_path SET mtime_ns = ? WHERE host = ? AND path = ?")) {
                     s.setLong(1, mtimeNanos);
-                    s.setString(2, row.sha256());
+                    s.setString(2, row.host());
+                    s.setString(3, row.path());
                     s.executeUpdate();
                 }
-            }
-            return null;
-        });
+                if (sameFileAsBlob) {
+                    try (PreparedStatement s = c.prepareStatement("UPDATE storage_blob SET mtime_ns = ? WHERE sha256 = ?")) {
+                        s.setLong(1, mtimeNanos);
+                        s.setString(2, row.sha256());
+                        s.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        } finally {
+            cached.changed();
+        }
     }
 
     /** {@code [paths, path bytes, blobs, blob bytes]}. */

@@ -1,8 +1,6 @@
 package org.debswarm.storage.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,19 +55,11 @@ final class Retention {
     }
 
     Optional<FileLease> use(String host, String path) throws IOException {
-        Optional<StoredFile> found = catalog.lookup(host, path);
+        Optional<StoredFile> found = catalog.lookupHeld(host, path, leases::acquire);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         String sha = found.get().sha256();
-        synchronized (stripes.of(sha)) {
-            // An eviction judged under this stripe since the look-up has deleted the file: then no lease. An
-            // eviction after this sees the lease. (A stat, not a query: this is on every stored file sent.)
-            if (!Files.isRegularFile(found.get().file(), LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.empty();
-            }
-            leases.acquire(sha);
-        }
         if (served.put(sha, System.currentTimeMillis()) == null && served.size() >= SERVED_BACKLOG) {
             onBacklog.run();
         }

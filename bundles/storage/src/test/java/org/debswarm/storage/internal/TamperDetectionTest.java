@@ -57,6 +57,52 @@ public class TamperDetectionTest extends StoreTestSupport {
     }
 
     @Test
+    public void aFileDeletedAfterItWasServedIsDetected() throws Exception {
+        FileSystemPieceStore store = open();
+        StoredFile stored = store(store, "served-then-deleted", 1_000);
+        for (int i = 0; i < 3; i++) { // served: its row is kept in memory
+            assertEquals(Optional.of(stored), store.lookup(HOST, stored.path()));
+            store.use(HOST, stored.path()).orElseThrow().close();
+        }
+        Files.delete(stored.file());
+        assertEquals("the file is checked on every use", Optional.empty(), store.use(HOST, stored.path()));
+        assertEquals(Optional.empty(), store.lookup(HOST, stored.path()));
+        assertEquals(0, store.summary().storedPaths());
+        assertEquals(BeginResult.Outcome.CREATED, store.begin(stored.key()).outcome());
+    }
+
+    @Test
+    public void aFileChangedAfterItWasServedIsDetected() throws Exception {
+        FileSystemPieceStore store = open();
+        StoredFile stored = store(store, "served-then-changed", 40_000);
+        store.use(HOST, stored.path()).orElseThrow().close();
+        store.use(HOST, stored.path()).orElseThrow().close();
+        FileTime before = Files.getLastModifiedTime(stored.file());
+        overwrite(stored.file(), 10, new byte[] {9, 9, 9});
+        Files.setLastModifiedTime(stored.file(), FileTime.fromMillis(before.toMillis() + 2000));
+        assertEquals(Optional.empty(), store.use(HOST, stored.path()));
+        assertFalse("the wrong file is not left in place", Files.exists(stored.file()));
+    }
+
+    @Test
+    public void aPathStoredAgainWithOtherBytesIsServedAsTheNewContent() throws Exception {
+        FileSystemPieceStore store = open();
+        StoredFile first = store(store, "replaced", 2_000);
+        store.use(HOST, first.path()).orElseThrow().close(); // the first row is kept in memory
+        byte[] other = content(3_000, 77);
+        FileKey second = key(HOST, first.path(), other);
+        BeginResult begin = store.begin(second);
+        writeSequentially(begin.write().orElseThrow(), other, 8192);
+        await(begin.completion());
+        try (var lease = store.use(HOST, first.path()).orElseThrow()) {
+            assertEquals(second, lease.file().key());
+            assertEquals(3_000, Files.size(lease.file().file()));
+        }
+        assertTrue(store.remove(HOST, first.path()));
+        assertEquals("a removed path is not served from memory", Optional.empty(), store.use(HOST, first.path()));
+    }
+
+    @Test
     public void aSymbolicLinkInPlaceOfTheFileIsNotServed() throws Exception {
         FileSystemPieceStore store = open();
         StoredFile stored = store(store, "symlink", 1_000);
