@@ -30,17 +30,8 @@ for tool in wrk nginx xz curl gpg; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing: $tool" >&2; exit 1; }
 done
 
-work="$(mktemp -d /tmp/debswarm-aptserve.XXXXXX)"
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. bench/lib/processes.sh
+bench_work aptserve
 # apt-cacher-ng 3.7 here neither binds nor connects to ports above 32767 ("Error resolving address for
 # binding"; 503 "Connection refused"): it and the mirror it fetches from get ports below.
 free_low_port() { python3 -c 'import socket, random

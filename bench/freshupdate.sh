@@ -30,15 +30,8 @@ done
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 [ -f "$keyring" ] || { echo "missing: $keyring (debian-archive-keyring)" >&2; exit 1; }
 
-work="$(mktemp -d /tmp/debswarm-freshupdate.XXXXXX)"
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. bench/lib/processes.sh
+bench_work freshupdate
 
 next_port=$((20000 + RANDOM % 12000))
 pick_port() { # a port nobody listens on now

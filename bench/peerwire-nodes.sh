@@ -20,16 +20,8 @@ for tool in mktorrent python3; do
 done
 dist=runtime/target/debswarm
 [ -x "$dist/bin/debswarm" ] || mvn -B -q -o package -pl runtime -am -DskipTests
-work="$(mktemp -d "${TMPDIR:-/tmp}/debswarm-peerwire-nodes.XXXXXX")"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. bench/lib/processes.sh
+bench_work peerwire-nodes
 cpu_seconds() { # pid: user + system CPU of the process so far
   awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
 }
