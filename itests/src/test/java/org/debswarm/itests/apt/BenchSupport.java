@@ -94,6 +94,27 @@ final class BenchSupport {
         }
     }
 
+    /** What a benchmark's {@code main} runs. */
+    interface Run {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a benchmark as its {@code main} should: {@code cleanUp} as a shutdown hook (so also on Ctrl-C), exit
+     * code 0 when {@code run} ends, 1 (with the failure printed) when it throws.
+     */
+    static void runAndExit(String name, Run run, Runnable cleanUp) {
+        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp, name + "-cleanup"));
+        try {
+            run.run();
+        } catch (Throwable e) {
+            System.err.println("FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1); // the hook cleans up
+        }
+        System.exit(0);
+    }
+
     /**
      * Closes what the run owns, last opened first; kills any other process it started (a node whose start was cut
      * short, an apt-get left by a failure); then deletes the work folder unless {@code keep}.

@@ -97,15 +97,7 @@ public final class FleetBench {
             System.exit(2);
         }
         FleetBench bench = new FleetBench(options, Files.createTempDirectory("debswarm-fleet-bench"));
-        Runtime.getRuntime().addShutdownHook(new Thread(bench::cleanUp, "fleet-bench-cleanup")); // also on Ctrl-C
-        try {
-            bench.run();
-        } catch (Throwable e) {
-            System.err.println("FAILED: " + e);
-            e.printStackTrace();
-            System.exit(1); // the hook cleans up
-        }
-        System.exit(0);
+        BenchSupport.runAndExit("fleet-bench", bench::run, bench::cleanUp);
     }
 
     private void run() throws Exception {

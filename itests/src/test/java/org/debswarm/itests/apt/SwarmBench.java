@@ -87,18 +87,8 @@ public final class SwarmBench {
             System.exit(2);
             return;
         }
-        Path work = Files.createTempDirectory("debswarm-swarm-bench");
-        SwarmBench bench = new SwarmBench(options, work);
-        Thread cleanup = new Thread(bench::cleanUp, "swarm-bench-cleanup"); // also on Ctrl-C
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try {
-            bench.run();
-        } catch (Throwable e) {
-            System.err.println("FAILED: " + e);
-            e.printStackTrace();
-            System.exit(1); // the hook cleans up
-        }
-        System.exit(0);
+        SwarmBench bench = new SwarmBench(options, Files.createTempDirectory("debswarm-swarm-bench"));
+        BenchSupport.runAndExit("swarm-bench", bench::run, bench::cleanUp);
     }
 
     private void run() throws Exception {
