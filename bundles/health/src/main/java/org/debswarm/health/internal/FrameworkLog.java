@@ -1,6 +1,5 @@
 package org.debswarm.health.internal;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class FrameworkLog implements LogListener {
         List<LogEntry> earlier = Collections.list((Enumeration<LogEntry>) reader.getLog());
         Collections.reverse(earlier); // getLog() is newest first
         reader.addLogListener(this);
-        new ArrayList<>(earlier).forEach(this::logged);
+        earlier.forEach(this::logged);
     }
 
     @Deactivate
