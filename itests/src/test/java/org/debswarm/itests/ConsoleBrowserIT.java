@@ -145,8 +145,9 @@ public class ConsoleBrowserIT {
             assertEquals("start disabled while it runs; stop and forget enabled", 1,
                     browser.findElements(By.cssSelector(".dsw form button[disabled]")).size());
             screenshot("torrent-detail");
-            assertTrue(get("/metrics"), get("/metrics").contains(
-                    "debswarm_torrent_info{torrent=\"" + torrentHash + "\",name=\"console-share\"} 1\n"));
+            String info = "debswarm_torrent_info{torrent=\"" + torrentHash + "\",name=\"console-share\"} 1\n";
+            String metrics = awaitMetrics(info);
+            assertTrue(metrics, metrics.contains(info));
         } else {
             screenshot("torrents");
         }
@@ -234,6 +235,21 @@ public class ConsoleBrowserIT {
         assertEquals(404, status(consolePort, "/metrics"));
         browser.get("http://127.0.0.1:" + consolePort + "/system/console/debswarm/stats.json");
         assertTrue(browser.getPageSource(), browser.getPageSource().contains("\"statsAvailable\":true"));
+    }
+
+    /**
+     * {@code /metrics} once it holds {@code line}, or as it is after {@link #PAGE_WAIT}: per-torrent figures come
+     * from the node's statistics sampler, a few seconds after the torrent started, and no event crosses the
+     * process boundary to say when, so this asks every 200 ms.
+     */
+    private String awaitMetrics(String line) throws Exception {
+        long end = System.nanoTime() + PAGE_WAIT.toNanos();
+        String metrics = get("/metrics");
+        while (!metrics.contains(line) && System.nanoTime() < end) {
+            Thread.sleep(200);
+            metrics = get("/metrics");
+        }
+        return metrics;
     }
 
     private void awaitStatus(String path, String pw, int expected) throws Exception {
