@@ -41,11 +41,11 @@ final class Retention {
     private volatile Runnable onBacklog = () -> { };
 
     /**
-     * @param listed  the {@link ListedFiles} services registered now, asked once per listing
+     * @param listed  the {@link ListedFiles} services registered now, asked at each use
      * @param evicted told of every path evicted, outside every stripe
      */
-    Retention(Catalog catalog, Records records, RetentionRecords rows, Stripes stripes,
-            Supplier<List<ListedFiles>> listed, Consumer<FileKey> evicted) {
+    Retention(Catalog catalog, Records records, RetentionRecords rows, Stripes stripes, Supplier<List<ListedFiles>> listed,
+            Consumer<FileKey> evicted) {
         this.catalog = catalog;
         this.records = records;
         this.rows = rows;
@@ -110,14 +110,12 @@ final class Retention {
     List<StoreEntry> entries() throws IOException {
         flushServed();
         List<StoreEntry> out = new ArrayList<>();
-        List<ListedFiles> services = listed.get();
         for (RetentionRecords.PathState state : rows.paths()) {
             PathRecord p = state.path();
             FileKey key = p.key();
             Optional<Instant> served = state.lastServedMillis() > 0
                     ? Optional.of(Instant.ofEpochMilli(state.lastServedMillis())) : Optional.empty();
-            out.add(new StoreEntry(key, Instant.ofEpochMilli(p.storedAtMillis()), served, state.pinned(),
-                    listed(services, key)));
+            out.add(new StoreEntry(key, Instant.ofEpochMilli(p.storedAtMillis()), served, state.pinned(), listed(key)));
         }
         return out;
     }
@@ -125,19 +123,17 @@ final class Retention {
     /** @return for each stored content, whether a current index lists any of its paths */
     Map<String, Boolean> listedContents() throws IOException {
         Map<String, Boolean> out = new HashMap<>();
-        List<ListedFiles> services = listed.get();
         for (RetentionRecords.PathState state : rows.paths()) {
             String sha = state.path().sha256();
             if (!out.getOrDefault(sha, false)) {
-                out.put(sha, listed(services, state.path().key()));
+                out.put(sha, listed(state.path().key()));
             }
         }
         return out;
     }
 
-    /** @param services the {@link ListedFiles} services, asked for once per listing */
-    private static boolean listed(List<ListedFiles> services, FileKey key) {
-        for (ListedFiles l : services) {
+    private boolean listed(FileKey key) {
+        for (ListedFiles l : listed.get()) {
             try {
                 if (l.lists(key)) {
                     return true;
