@@ -125,6 +125,76 @@ public class SwarmIT {
     }
 
     /**
+     * Issue 14: two nodes at different index versions share every file they have in common, through the content
+     * swarm. The first node's apt reads index v1 and downloads five packages; the mirror publishes v2 (v1 plus a new
+     * package: another Packages file, so other torrents); the second node's apt reads v2 and downloads the same five,
+     * which the mirror then has sent once each. The reverse: the second node downloads a sixth package, and the
+     * first, still at v1, gets it from the second.
+     */
+    @Test
+    public void nodesAtDifferentIndexVersionsShareTheFilesTheyHaveInCommon() throws Exception {
+        String[] five = {"alpha", "bravo", "charlie", "delta", "echo"};
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath());
+        for (String name : five) {
+            archive.deb(name, 200);
+        }
+        archive.deb("foxtrot", 300).publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        Tools.Result atV1 = aptOfFirst.download(work.newFolder("one").toPath(), five);
+        assertTrue(atV1.output(), atV1.ok());
+        long fiveBytes = 0;
+        for (String name : five) {
+            fiveBytes += Files.size(archive.file(name));
+        }
+        awaitContentHeld(first, fiveBytes);
+
+        archive.deb("golf", 100).publish();
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(), AptNode.mirrorSource(mirror, archive),
+                AptNode.proxy(second));
+        assertTrue(aptOfSecond.update().ok());
+        awaitConnected(second);
+        Path two = work.newFolder("two").toPath();
+        Tools.Result atV2 = aptOfSecond.download(two, five);
+        assertTrue(atV2.output(), atV2.ok());
+        for (String name : five) {
+            assertIdentical(archive, two, name);
+            assertEquals(name + ": the mirror sent it once, the second node had it from the first: " + mirror.log(),
+                    1, mirror.gets(archive.path(name)));
+        }
+
+        Tools.Result newer = aptOfSecond.download(work.newFolder("three").toPath(), "foxtrot");
+        assertTrue(newer.output(), newer.ok());
+        awaitContentHeld(second, fiveBytes + Files.size(archive.file("foxtrot")));
+        Path four = work.newFolder("four").toPath();
+        Tools.Result older = aptOfFirst.download(four, "foxtrot");
+        assertTrue(older.output(), older.ok());
+        assertIdentical(archive, four, "foxtrot");
+        assertEquals("foxtrot: the mirror sent it once, the first node (at v1) had it from the second: " + mirror.log(),
+                1, mirror.gets(archive.path("foxtrot")));
+    }
+
+    private static final Pattern CONTENT_HELD = Pattern.compile("\"name\":\"content swarm\",\"totalBytes\":\\d+,"
+            + "\"bytesHad\":(\\d+)");
+
+    /** Waits until the node's content swarm offers at least {@code bytes}: its peers hear of them as it does. */
+    private void awaitContentHeld(NodeProcess node, long bytes) throws Exception {
+        Predicate<String> held = json -> {
+            Matcher m = CONTENT_HELD.matcher(json);
+            return m.find() && Long.parseLong(m.group(1)) >= bytes;
+        };
+        String body = awaitJson(URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json"), held);
+        assertTrue("the content swarm offers " + bytes + " bytes within " + ANNOUNCED + ": " + body, held.test(body));
+    }
+
+    /**
      * A node whose apt fetched a Packages file with an {@code Architecture: amd64} and an {@code Architecture: all}
      * package announces both torrents of it, each with the infohash that the torrent bundle's factory derives
      * from the archive's Packages (docs/torrent-format.md), named {@code binary-amd64} and {@code binary-all}.
