@@ -191,7 +191,8 @@ public class SwarmIT {
             return m.find() && Long.parseLong(m.group(1)) >= bytes;
         };
         String body = awaitJson(URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json"), held);
-        assertTrue("the content swarm offers " + bytes + " bytes within " + ANNOUNCED + ": " + body, held.test(body));
+        assertTrue("the content swarm offers " + bytes + " bytes within " + ANNOUNCED + ": " + body + "\nnode output:\n"
+                + node.output(), held.test(body));
     }
 
     /**

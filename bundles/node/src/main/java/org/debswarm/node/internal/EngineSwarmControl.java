@@ -35,6 +35,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SwarmControl.class)
 public final class EngineSwarmControl implements SwarmControl {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineSwarmControl.class);
+
     /** Wants kept at most; beyond, the oldest is dropped. */
     static final int MAX_KEPT_WANTS = 4096;
 
@@ -70,9 +72,15 @@ public final class EngineSwarmControl implements SwarmControl {
 
     @Override
     public Optional<InfoHash> startContent() {
-        ContentSession started = engine.startContent();
-        content = started;
-        return Optional.of(started.infoHash());
+        try {
+            ContentSession started = engine.startContent();
+            content = started;
+            return Optional.of(started.infoHash());
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // an engine without a content swarm (an older peer wire), or stopping: the node runs its torrents anyway
+            LOG.info("No content swarm: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override

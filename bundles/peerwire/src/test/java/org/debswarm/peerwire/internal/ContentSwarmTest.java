@@ -51,6 +51,8 @@ public class ContentSwarmTest extends EngineTestSupport {
         ContentSession contentB = b.startContent();
         ContentSession contentC = c.startContent();
         assertEquals("one swarm id for every keyless node", contentA.infoHash(), contentB.infoHash());
+        assertEquals("SHA-1 of the label (docs/torrent-format.md, section 9)",
+                "dd00eab6ecabfad24aa2b7193f0526d8fd07a686", contentA.infoHash().toHex());
         assertTrue("a second start hands the running session", a.startContent() == contentA);
         contentA.offer(List.of(store(storeA, key(HOST, "debian/pool/main/p/pkg0/pkg0_1.0_amd64.deb", 0), 0)));
         contentB.addPeers(List.of(at(a)));

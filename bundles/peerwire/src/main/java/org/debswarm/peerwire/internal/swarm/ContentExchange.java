@@ -60,6 +60,9 @@ final class ContentExchange {
     private void send(PeerState peer, List<Integer> added, List<Integer> deleted) {
         List<ContentInventory.Added> records = new ArrayList<>(added.size());
         for (int p : added) {
+            if (catalog.length(p) == 0) {
+                continue; // an empty file needs no peer, and a record cannot name one
+            }
             records.add(new ContentInventory.Added(p, catalog.sha256(p), catalog.length(p)));
         }
         for (ContentInventory inventory : ContentInventory.split(records, deleted)) {
