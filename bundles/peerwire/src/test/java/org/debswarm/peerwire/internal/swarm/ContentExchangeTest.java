@@ -123,6 +123,8 @@ public class ContentExchangeTest {
     @Test
     public void requestsNameThePeersNumbersAndItsPiecesAreRenumberedToOurs() throws Exception {
         PeerState other = peer(2);
+        catalog.add(shas[0], files[0].length); // our numbers are the in-memory pieces' indexes: file i is number i
+        catalog.add(shas[1], files[1].length);
         int ours = catalog.add(shas[2], files[2].length);
         swarm.numbered(ours);
         PeerState peer = peer(1);
