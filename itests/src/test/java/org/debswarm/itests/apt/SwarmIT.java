@@ -181,6 +181,108 @@ public class SwarmIT {
                 1, mirror.gets(archive.path("foxtrot")));
     }
 
+    /**
+     * Issue 14 item 2: a version no current index lists keeps serving peers whose index still lists it. The first
+     * node downloads hotel 1.0 at index v1; the second node reads v1 too; the mirror publishes v2, in which hotel 2.0
+     * replaces 1.0, and the first node reads v2, so none of its indexes lists hotel 1.0 any more. The second node's
+     * apt then asks for hotel 1.0, and gets it from the first: the mirror sent it once.
+     */
+    @Test
+    public void aVersionNoCurrentIndexListsKeepsServingPeersThatStillWantIt() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("hotel", 300)
+                .deb("india", 20).publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "hotel").ok());
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(), AptNode.mirrorSource(mirror, archive),
+                AptNode.proxy(second));
+        assertTrue(aptOfSecond.update().ok());
+
+        String oldPath = archive.path("hotel");
+        byte[] oldBytes = Files.readAllBytes(archive.file("hotel"));
+        archive.upgrade("hotel", 300, "2.0").publish();
+        assertTrue(aptOfFirst.update().ok());
+        awaitContentHeld(first, oldBytes.length);
+        awaitConnected(second);
+        Path two = work.newFolder("two").toPath();
+        Tools.Result superseded = aptOfSecond.download(two, "hotel");
+        assertTrue(superseded.output(), superseded.ok());
+        assertArrayEquals("hotel 1.0, byte-identical", oldBytes, Files.readAllBytes(two.resolve("hotel_1.0_all.deb")));
+        assertEquals("hotel 1.0: the mirror sent it once, the second node had it from the first: " + mirror.log(),
+                1, mirror.gets(oldPath));
+    }
+
+    /**
+     * Issue 14: two suites listing the same file (as bookworm and bookworm-updates do) are two Packages files, so two
+     * torrents; the file is shared all the same. The first node's apt reads suite {@code test} (juliett and kilo),
+     * the second's {@code test-updates} (juliett alone); the mirror sends juliett once.
+     */
+    @Test
+    public void twoSuitesListingTheSameFileShareIt() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("juliett", 300)
+                .deb("kilo", 20).publish().publishSuite("test-updates", "juliett");
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "juliett").ok());
+        awaitContentHeld(first, Files.size(archive.file("juliett")));
+
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(),
+                AptNode.mirrorSource(mirror, archive, "test-updates"), AptNode.proxy(second));
+        assertTrue(aptOfSecond.update().ok());
+        awaitConnected(second);
+        Path two = work.newFolder("two").toPath();
+        Tools.Result fromOtherSuite = aptOfSecond.download(two, "juliett");
+        assertTrue(fromOtherSuite.output(), fromOtherSuite.ok());
+        assertIdentical(archive, two, "juliett");
+        assertEquals("juliett: the mirror sent it once, the second node (suite test-updates) had it from the first"
+                + " (suite test): " + mirror.log(), 1, mirror.gets(archive.path("juliett")));
+    }
+
+    /**
+     * Issue 14: an {@code Architecture: all} package listed under two architectures' indexes, which list different
+     * {@code all} sets (so their {@code all} torrents differ), is shared all the same: the first node's apt is amd64,
+     * the second's arm64; the mirror sends lima once.
+     */
+    @Test
+    public void anArchitectureAllFileUnderTwoArchitecturesIsSharedAcrossThem() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("lima", 300)
+                .deb("mike", 20, "amd64").deb("november", 20).architecture("arm64", "lima").publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "lima").ok());
+        awaitContentHeld(first, Files.size(archive.file("lima")));
+
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(), AptNode.mirrorSource(mirror, archive),
+                AptNode.proxy(second)).option("APT::Architecture", "arm64").option("APT::Architectures", "arm64");
+        Tools.Result update = aptOfSecond.update();
+        assertTrue(update.output(), update.ok());
+        awaitConnected(second);
+        Path two = work.newFolder("two").toPath();
+        Tools.Result onArm64 = aptOfSecond.download(two, "lima");
+        assertTrue(onArm64.output(), onArm64.ok());
+        assertIdentical(archive, two, "lima");
+        assertEquals("lima: the mirror sent it once, the arm64 node had it from the amd64 node: " + mirror.log(), 1,
+                mirror.gets(archive.path("lima")));
+    }
+
     private static final Pattern CONTENT_HELD = Pattern.compile("\"name\":\"content swarm\",\"totalBytes\":\\d+,"
             + "\"bytesHad\":(\\d+)");
 
