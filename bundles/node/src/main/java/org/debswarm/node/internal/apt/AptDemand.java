@@ -115,15 +115,18 @@ public final class AptDemand implements PackageSource {
         PieceLocator.Located at = located.get();
         Optional<TorrentSession> session = swarm.session(at.torrent().infoHash());
         PieceAvailability peers = session.map(s -> availability(s, at.piece())).orElse(PieceAvailability.NONE);
+        if (!peers.fromPeers() && content.isPresent() && availability(content.get(), key).fromPeers()) {
+            // the torrent's session marks it had and announces it once stored, but must not ask its own peers for
+            // it meanwhile (they would send the same blocks again, should they connect during the download)
+            write.completion().thenRun(() -> watch(at));
+            return Optional.of(fromContent(write, content.get(), below));
+        }
         watch(at); // whoever fills it, the engine marks the file had and announces it once stored
         if (session.isEmpty()) {
             return Optional.empty(); // no engine: the mirror below, and nobody to tell
         }
         if (peers.fromPeers()) {
             return Optional.of(fromPeers(write, at, session.get(), below));
-        }
-        if (content.isPresent() && availability(content.get(), key).fromPeers()) {
-            return Optional.of(fromContent(write, content.get(), below));
         }
         Duration wait = peers.connectedPeers() == 0 ? firstPeersWait(at) : Duration.ZERO;
         return Optional.of(wait.isZero() ? fromMirror(write, at, session.get(), below)

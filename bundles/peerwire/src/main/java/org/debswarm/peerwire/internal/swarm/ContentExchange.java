@@ -104,11 +104,11 @@ final class ContentExchange {
         }
         List<Integer> deleted = new ArrayList<>();
         for (int theirs : inventory.deleted()) {
-            Integer ours = c.theirsToOurs.remove(theirs);
-            if (ours != null) {
+            int ours = c.theirsToOurs.remove(theirs);
+            if (ours >= 0) {
                 c.oursToTheirs.remove(ours);
                 deleted.add(ours);
-            } else if (!c.unknown.values().remove(theirs)) {
+            } else if (!c.unknown.removeValue(theirs)) {
                 throw new PeerWireException(ContentInventory.NAME + ": del of index " + theirs
                         + " (expected: an index the peer listed)");
             }
@@ -121,8 +121,8 @@ final class ContentExchange {
         long prefix = ContentCatalog.prefix(catalog.sha256(ours));
         List<PeerState> found = new ArrayList<>();
         for (PeerState p : peers) {
-            Integer theirs = p.content.unknown.remove(prefix);
-            if (theirs != null && p.content.ours(theirs) < 0) {
+            int theirs = p.content.unknown.remove(prefix);
+            if (theirs >= 0 && p.content.ours(theirs) < 0) {
                 p.content.map(theirs, ours);
                 found.add(p);
             }

@@ -1,8 +1,5 @@
 package org.debswarm.peerwire.internal.swarm;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.debswarm.peerwire.internal.wire.Cancel;
 import org.debswarm.peerwire.internal.wire.Message;
 import org.debswarm.peerwire.internal.wire.Request;
@@ -19,9 +16,10 @@ final class ContentPeer {
     int extensionId;
     /** Whether our whole inventory went to the peer: later changes go as they happen. */
     boolean greeted;
-    final Map<Integer, Integer> theirsToOurs = new HashMap<>();
-    final Map<Integer, Integer> oursToTheirs = new HashMap<>();
-    final Map<Long, Integer> unknown = new HashMap<>();
+    final LongIntMap theirsToOurs = new LongIntMap();
+    final LongIntMap oursToTheirs = new LongIntMap();
+    /** The peer's files we have no number for: the first 8 bytes of the SHA-256, to the peer's number. */
+    final LongIntMap unknown = new LongIntMap();
 
     int listed() {
         return theirsToOurs.size() + unknown.size();
@@ -34,7 +32,7 @@ final class ContentPeer {
 
     /** The peer's number for the file this node numbers {@code ours}; -1 if it did not list it. */
     int theirs(int ours) {
-        return oursToTheirs.getOrDefault(ours, -1);
+        return oursToTheirs.get(ours);
     }
 
     /** A request or cancel this node sends names the peer's number of the file. */
@@ -50,6 +48,6 @@ final class ContentPeer {
 
     /** Our number for the file the peer numbers {@code theirs}; -1 if it did not list it or we have none. */
     int ours(int theirs) {
-        return theirsToOurs.getOrDefault(theirs, -1);
+        return theirsToOurs.get(theirs);
     }
 }
