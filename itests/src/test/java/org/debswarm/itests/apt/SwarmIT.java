@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -53,6 +54,7 @@ public class SwarmIT {
     private NodeProcess first;
     private NodeProcess second;
     private NodeProcess third;
+    private NodeProcess fourth;
 
     @BeforeClass
     public static void toolsArePresent() {
@@ -61,7 +63,7 @@ public class SwarmIT {
 
     @After
     public void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {third, second, first, mirror}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {fourth, third, second, first, mirror}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -281,6 +283,103 @@ public class SwarmIT {
         assertIdentical(archive, two, "lima");
         assertEquals("lima: the mirror sent it once, the arm64 node had it from the amd64 node: " + mirror.log(), 1,
                 mirror.gets(archive.path("lima")));
+    }
+
+    /**
+     * Issue 14, churn: four nodes, an index that changes three times (each time one package upgraded and one added,
+     * signed each time), each node reading it or not at each change (so they sit at different versions), and each
+     * downloading three packages of its own index at each round, overlapping with the others'. The mirror sends at
+     * most 1.05 times the bytes of the distinct files the nodes needed.
+     */
+    @Test
+    public void underChurnTheMirrorSendsEachNeededFileAboutOnce() throws Exception {
+        Random random = new Random(14);
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            names.add("p" + i);
+            archive.deb("p" + i, 100);
+        }
+        archive.publish();
+        mirror = new MirrorServer(archive.root);
+        NodeProcess[] nodes = new NodeProcess[4];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = AptNode.start(work.newFolder("node" + i).toPath(), mirror);
+        }
+        first = nodes[0];
+        second = nodes[1];
+        third = nodes[2];
+        fourth = nodes[3];
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        AptClient[] apts = new AptClient[nodes.length];
+        List<Map<String, String>> seen = new ArrayList<>();
+        List<Set<String>> heldPaths = new ArrayList<>();
+        long[] held = new long[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            joinSwarm(nodes[i], tracker, "");
+            apts[i] = new AptClient(work.newFolder("apt" + i).toPath(), AptNode.mirrorSource(mirror, archive),
+                    AptNode.proxy(nodes[i]));
+            seen.add(Map.of());
+            heldPaths.add(new java.util.HashSet<>());
+        }
+        Map<String, Long> needed = new HashMap<>();
+        for (int round = 0; round < 4; round++) {
+            if (round > 0) {
+                archive.upgrade(names.get(random.nextInt(names.size())), 100, "1." + round);
+                names.add("q" + round);
+                archive.deb("q" + round, 100).publish();
+            }
+            Map<String, String> current = new HashMap<>();
+            names.forEach(n -> current.put(n, archive.path(n)));
+            List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3));
+            java.util.Collections.shuffle(order, random);
+            for (int i : order) {
+                if (round == 0 || random.nextBoolean()) {
+                    assertTrue(apts[i].update().ok());
+                    seen.set(i, current);
+                }
+                awaitContentPeers(nodes[i], nodes.length - 1);
+                List<String> listed = new ArrayList<>(new java.util.TreeSet<>(seen.get(i).keySet()));
+                java.util.Collections.shuffle(listed, random);
+                String[] pick = listed.subList(0, 3).toArray(String[]::new);
+                Tools.Result got = apts[i].download(work.newFolder("got" + round + "-" + i).toPath(), pick);
+                assertTrue(got.output(), got.ok());
+                for (String name : pick) {
+                    String path = seen.get(i).get(name);
+                    long size = Files.size(archive.root.resolve(path));
+                    needed.put(path, size);
+                    if (heldPaths.get(i).add(path)) {
+                        held[i] += size;
+                    }
+                }
+                awaitContentHeld(nodes[i], held[i]);
+            }
+        }
+        long distinct = needed.values().stream().mapToLong(Long::longValue).sum();
+        long sent = 0;
+        for (Map.Entry<String, Long> file : needed.entrySet()) {
+            sent += mirror.gets(file.getKey()) * file.getValue();
+        }
+        System.out.printf("SwarmIT churn: mirror sent %d bytes for %d distinct files of %d bytes (%.3fx)%n", sent,
+                needed.size(), distinct, sent / (double) distinct);
+        assertTrue("mirror bytes " + sent + " for " + needed.size() + " distinct files of " + distinct + " bytes"
+                + " (expected: <= 1.05 times): " + mirror.log(), sent <= distinct * 105 / 100);
+    }
+
+    /** Waits until the node's content swarm is connected to {@code peers} peers. */
+    private void awaitContentPeers(NodeProcess node, int peers) throws Exception {
+        Predicate<String> connected = json -> {
+            int at = json.indexOf("\"name\":\"content swarm\"");
+            if (at < 0) {
+                return false;
+            }
+            int list = json.indexOf("\"peers\":[", at);
+            String inside = json.substring(list, json.indexOf(']', list));
+            return inside.split("\"peerId\"", -1).length - 1 >= peers;
+        };
+        String body = awaitJson(URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json"), connected);
+        assertTrue("the content swarm connected to " + peers + " peers within " + ANNOUNCED + ": " + body,
+                connected.test(body));
     }
 
     private static final Pattern CONTENT_HELD = Pattern.compile("\"name\":\"content swarm\",\"totalBytes\":\\d+,"
