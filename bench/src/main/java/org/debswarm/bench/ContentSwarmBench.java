@@ -53,6 +53,10 @@ public final class ContentSwarmBench {
             System.out.printf("stored %d files in A's store in %d ms%n", files, ms(t));
             contentA.offer(keys);
             inventory(files);
+            long total = keys.stream().mapToLong(FileKey::size).sum();
+            while (contentA.snapshot().bytesHad() < total) {
+                Thread.sleep(10); // A's offers numbered: A's own catalog is not B's cost
+            }
 
             long before = usedHeap();
             contentB.addPeers(List.of(new InetSocketAddress("127.0.0.1", a.port())));
@@ -67,9 +71,10 @@ public final class ContentSwarmBench {
                 available(contentB, k);
             }
             long known = usedHeap() - before;
-            System.out.printf("B's heap for one peer's %d-file inventory: %d bytes (%.0f a file) unknown to B;"
-                    + " %d bytes (%.0f a file) once B numbered them all (its own catalog included)%n", files, unknown,
-                    unknown / (double) files, known, known / (double) files);
+            System.out.printf("heap of one connection to a peer holding %d files (both ends, buffers included):"
+                    + " %d bytes (%.0f a file) while B has no number for them; %d bytes (%.0f a file) once B numbered"
+                    + " them all (B's own catalog of them included)%n", files, unknown, unknown / (double) files, known,
+                    known / (double) files);
 
             long[] findable = new long[rounds];
             for (int r = 0; r < rounds; r++) {
