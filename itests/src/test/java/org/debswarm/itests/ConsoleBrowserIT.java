@@ -190,7 +190,8 @@ public class ConsoleBrowserIT {
             peerRowOnceJoined(hash, beforeStart);
             screenshot("torrent-started");
             String json = get("/debswarm/stats.json");
-            assertTrue(json, json.contains("\"sessions\":[{\"infoHash\":\"" + hash + "\""));
+            // the torrent's session (name, then totalBytes), beside the content swarm's (issue 14)
+            assertTrue(json, json.contains("{\"infoHash\":\"" + hash + "\",\"name\":\"two-nodes\",\"totalBytes\""));
             assertTrue(json, json.contains("\"address\":\"127.0.0.1:"));
         }
     }

@@ -84,6 +84,16 @@ public interface PeerWire {
         return Optional.empty();
     }
 
+    /**
+     * Starts this node's session of the fleet's content swarm (docs/torrent-format.md, "The content swarm"), named
+     * by the fleet key (or the keyless constant), or returns the running one.
+     *
+     * @since 2.3
+     */
+    default ContentSession startContent() {
+        throw new UnsupportedOperationException("no content swarm in " + getClass().getName());
+    }
+
     /** This node's 20-byte peer id, to announce to trackers. */
     byte[] peerId();
 }

@@ -57,8 +57,12 @@ final class AptNode {
 
     /** @return the sources.list line of the forward-proxy form: the mirror itself */
     static String mirrorSource(MirrorServer mirror, DebianArchive archive) {
-        return "deb [signed-by=" + archive.keyring + "] http://" + mirror.authority() + "/debian " + DebianArchive.SUITE
-                + " main";
+        return mirrorSource(mirror, archive, DebianArchive.SUITE);
+    }
+
+    /** @return the forward-proxy form's line for another suite of the archive ({@link DebianArchive#publishSuite}) */
+    static String mirrorSource(MirrorServer mirror, DebianArchive archive, String suite) {
+        return "deb [signed-by=" + archive.keyring + "] http://" + mirror.authority() + "/debian " + suite + " main";
     }
 
     /** @return the {@code Acquire::http::Proxy} URL of the node */

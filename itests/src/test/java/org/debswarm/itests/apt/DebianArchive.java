@@ -37,11 +37,16 @@ final class DebianArchive {
     final Path keyring;
     private final Path work;
     private final String archiveRoot;
-    private final String suite;
+    private String suite;
     private final String component;
     private final boolean flat;
     private final Map<String, Path> debs = new LinkedHashMap<>();
-    private final StringBuilder packages = new StringBuilder();
+    /** The Packages paragraph of each package, by name: a new version of a package replaces its paragraph. */
+    private final Map<String, String> paragraphs = new LinkedHashMap<>();
+    /** The packages the next {@link #publish} lists: all, unless {@link #publishSuite} names some. */
+    private java.util.Set<String> listed;
+    /** Architectures besides amd64, each with the packages its Packages lists (see {@link #architecture}). */
+    private final Map<String, java.util.Set<String>> otherArchitectures = new LinkedHashMap<>();
     private final java.util.List<byte[]> versions = new java.util.ArrayList<>();
     private boolean pdiffs;
     private boolean detachedOnly;
@@ -113,24 +118,75 @@ final class DebianArchive {
      * holding {@code kib} KiB of random bytes and lists it in Packages.
      */
     DebianArchive deb(String name, int kib, String architecture) throws Exception {
+        return deb(name, kib, architecture, "1.0");
+    }
+
+    /**
+     * Builds {@code <name>_<version>_all.deb} and lists it in Packages in place of the package's earlier version,
+     * whose file stays in the pool (as on a real mirror until it is cleaned); {@link #path} then names the new file.
+     */
+    DebianArchive upgrade(String name, int kib, String version) throws Exception {
+        return deb(name, kib, "all", version);
+    }
+
+    /**
+     * Publishes another suite of this archive, {@code dists/<suite>}, signed with the same key, listing only the
+     * named packages (the files the main suite lists: one file under two suites); the main suite is left as it was.
+     */
+    DebianArchive publishSuite(String otherSuite, String... names) throws Exception {
+        String main = suite;
+        suite = otherSuite;
+        listed = java.util.Set.of(names);
+        try {
+            return publish();
+        } finally {
+            suite = main;
+            listed = null;
+        }
+    }
+
+    /**
+     * From the next {@link #publish} on, also publishes {@code binary-<architecture>/Packages} listing only the named
+     * packages (of architecture {@code all}: one file under two architectures' indexes), and lists the architecture
+     * in Release.
+     */
+    DebianArchive architecture(String architecture, String... names) {
+        otherArchitectures.put(architecture, java.util.Set.of(names));
+        return this;
+    }
+
+    private String packagesText(java.util.Set<String> only) {
+        StringBuilder text = new StringBuilder();
+        paragraphs.forEach((name, paragraph) -> {
+            if (only == null || only.contains(name)) {
+                text.append(paragraph);
+            }
+        });
+        return text.toString();
+    }
+
+    private DebianArchive deb(String name, int kib, String architecture, String version) throws Exception {
         Path source = Files.createDirectories(work.resolve("src").resolve(name));
         Files.createDirectories(source.resolve("DEBIAN"));
-        Files.writeString(source.resolve("DEBIAN/control"), "Package: " + name + "\nVersion: 1.0\nArchitecture: "
+        Files.writeString(source.resolve("DEBIAN/control"), "Package: " + name + "\nVersion: " + version + "\nArchitecture: "
                 + architecture + "\nMaintainer: Debswarm Tests <tests@debswarm.invalid>\nDescription: test package " + name + "\n");
         Path data = Files.createDirectories(source.resolve("usr/share").resolve(name)).resolve("data.bin");
         byte[] random = new byte[kib * 1024];
         new Random(name.hashCode()).nextBytes(random);
         Files.write(data, random);
-        String debName = name + "_1.0_" + architecture + ".deb";
+        String debName = name + "_" + version + "_" + architecture + ".deb";
         String filename = flat ? "./" + debName : "pool/" + component + "/" + name.charAt(0) + "/" + name + "/" + debName;
         Path deb = root.resolve(archiveRoot).resolve(filename).normalize();
         Files.createDirectories(deb.getParent());
         Tools.run(Tools.DEADLINE, "dpkg-deb", "-Znone", "--root-owner-group", "--build", source.toString(), deb.toString());
         byte[] bytes = Files.readAllBytes(deb);
-        packages.append("Package: ").append(name).append("\nVersion: 1.0\nArchitecture: ").append(architecture)
+        StringBuilder packages = new StringBuilder();
+        packages.append("Package: ").append(name).append("\nVersion: ").append(version).append("\nArchitecture: ")
+                .append(architecture)
                 .append("\nMaintainer: Debswarm Tests <tests@debswarm.invalid>\nFilename: ").append(filename)
                 .append("\nSize: ").append(bytes.length).append("\nSHA256: ").append(sha256(bytes))
                 .append("\nDescription: test package ").append(name).append("\n\n");
+        paragraphs.put(name, packages.toString());
         debs.put(name, deb);
         return this;
     }
@@ -179,7 +235,7 @@ final class DebianArchive {
     /** Writes Packages, Packages.xz, their by-hash copies, Release and the signed InRelease (or Release.gpg). */
     DebianArchive publish() throws Exception {
         Path binary = Files.createDirectories(root.resolve(binaryDir()));
-        Files.writeString(binary.resolve("Packages"), packages);
+        Files.writeString(binary.resolve("Packages"), packagesText(listed));
         Tools.run(Tools.DEADLINE, "xz", "-k", "-f", binary.resolve("Packages").toString());
         StringBuilder release = new StringBuilder("Origin: Debswarm\nLabel: Debswarm\n");
         if (!flat) {
@@ -187,10 +243,19 @@ final class DebianArchive {
         }
         release.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
                 .append(flat ? "\n" : "\nAcquire-By-Hash: yes\n").append("Architectures: amd64")
+                .append(flat ? "" : otherArchitectures.keySet().stream().map(a -> " " + a).collect(
+                        java.util.stream.Collectors.joining()))
                 .append(sources ? " source" : "").append(flat ? "\n" : "\nComponents: " + component + "\n")
                 .append("Description: test archive\nSHA256:\n");
         String prefix = flat ? "" : component + "/binary-amd64/";
         list(release, binary, prefix, "Packages", "Packages.xz");
+        for (Map.Entry<String, java.util.Set<String>> other : flat ? Map.<String, java.util.Set<String>>of().entrySet()
+                : otherArchitectures.entrySet()) {
+            Path dir = Files.createDirectories(root.resolve(dists() + "/" + component + "/binary-" + other.getKey()));
+            Files.writeString(dir.resolve("Packages"), packagesText(other.getValue()));
+            Tools.run(Tools.DEADLINE, "xz", "-k", "-f", dir.resolve("Packages").toString());
+            list(release, dir, component + "/binary-" + other.getKey() + "/", "Packages", "Packages.xz");
+        }
         if (pdiffs) {
             writePdiffs(binary);
             if (Files.exists(binary.resolve("Packages.diff/Index"))) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -53,6 +54,7 @@ public class SwarmIT {
     private NodeProcess first;
     private NodeProcess second;
     private NodeProcess third;
+    private NodeProcess fourth;
 
     @BeforeClass
     public static void toolsArePresent() {
@@ -61,7 +63,7 @@ public class SwarmIT {
 
     @After
     public void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {third, second, first, mirror}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {fourth, third, second, first, mirror}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -122,6 +124,276 @@ public class SwarmIT {
         second.stop(Duration.ofSeconds(30));
         second = AptNode.start(secondWork, mirror);
         awaitFigures(second, "the same figures after a restart", counted);
+    }
+
+    /**
+     * Issue 14: two nodes at different index versions share every file they have in common, through the content
+     * swarm. The first node's apt reads index v1 and downloads five packages; the mirror publishes v2 (v1 plus a new
+     * package: another Packages file, so other torrents); the second node's apt reads v2 and downloads the same five,
+     * which the mirror then has sent once each. The reverse: the second node downloads a sixth package, and the
+     * first, still at v1, gets it from the second.
+     */
+    @Test
+    public void nodesAtDifferentIndexVersionsShareTheFilesTheyHaveInCommon() throws Exception {
+        String[] five = {"alpha", "bravo", "charlie", "delta", "echo"};
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath());
+        for (String name : five) {
+            archive.deb(name, 200);
+        }
+        archive.deb("foxtrot", 300).publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        Tools.Result atV1 = aptOfFirst.download(work.newFolder("one").toPath(), five);
+        assertTrue(atV1.output(), atV1.ok());
+        long fiveBytes = 0;
+        for (String name : five) {
+            fiveBytes += Files.size(archive.file(name));
+        }
+        awaitContentHeld(first, fiveBytes);
+
+        archive.deb("golf", 100).publish();
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(), AptNode.mirrorSource(mirror, archive),
+                AptNode.proxy(second));
+        assertTrue(aptOfSecond.update().ok());
+        awaitConnected(second);
+        Path two = work.newFolder("two").toPath();
+        Tools.Result atV2 = aptOfSecond.download(two, five);
+        assertTrue(atV2.output(), atV2.ok());
+        for (String name : five) {
+            assertIdentical(archive, two, name);
+            assertEquals(name + ": the mirror sent it once, the second node had it from the first: " + mirror.log(),
+                    1, mirror.gets(archive.path(name)));
+        }
+
+        Tools.Result newer = aptOfSecond.download(work.newFolder("three").toPath(), "foxtrot");
+        assertTrue(newer.output(), newer.ok());
+        awaitContentHeld(second, fiveBytes + Files.size(archive.file("foxtrot")));
+        Path four = work.newFolder("four").toPath();
+        Tools.Result older = aptOfFirst.download(four, "foxtrot");
+        assertTrue(older.output(), older.ok());
+        assertIdentical(archive, four, "foxtrot");
+        assertEquals("foxtrot: the mirror sent it once, the first node (at v1) had it from the second: " + mirror.log(),
+                1, mirror.gets(archive.path("foxtrot")));
+    }
+
+    /**
+     * Issue 14 item 2: a version no current index lists keeps serving peers whose index still lists it. The first
+     * node downloads hotel 1.0 at index v1; the second node reads v1 too; the mirror publishes v2, in which hotel 2.0
+     * replaces 1.0, and the first node reads v2, so none of its indexes lists hotel 1.0 any more. The second node's
+     * apt then asks for hotel 1.0, and gets it from the first: the mirror sent it once.
+     */
+    @Test
+    public void aVersionNoCurrentIndexListsKeepsServingPeersThatStillWantIt() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("hotel", 300)
+                .deb("india", 20).publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "hotel").ok());
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(), AptNode.mirrorSource(mirror, archive),
+                AptNode.proxy(second));
+        assertTrue(aptOfSecond.update().ok());
+
+        String oldPath = archive.path("hotel");
+        byte[] oldBytes = Files.readAllBytes(archive.file("hotel"));
+        archive.upgrade("hotel", 300, "2.0").publish();
+        assertTrue(aptOfFirst.update().ok());
+        awaitContentHeld(first, oldBytes.length);
+        awaitConnected(second);
+        Path two = work.newFolder("two").toPath();
+        Tools.Result superseded = aptOfSecond.download(two, "hotel");
+        assertTrue(superseded.output(), superseded.ok());
+        assertArrayEquals("hotel 1.0, byte-identical", oldBytes, Files.readAllBytes(two.resolve("hotel_1.0_all.deb")));
+        assertEquals("hotel 1.0: the mirror sent it once, the second node had it from the first: " + mirror.log(),
+                1, mirror.gets(oldPath));
+    }
+
+    /**
+     * Issue 14: two suites listing the same file (as bookworm and bookworm-updates do) are two Packages files, so two
+     * torrents; the file is shared all the same. The first node's apt reads suite {@code test} (juliett and kilo),
+     * the second's {@code test-updates} (juliett alone); the mirror sends juliett once.
+     */
+    @Test
+    public void twoSuitesListingTheSameFileShareIt() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("juliett", 300)
+                .deb("kilo", 20).publish().publishSuite("test-updates", "juliett");
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "juliett").ok());
+        awaitContentHeld(first, Files.size(archive.file("juliett")));
+
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(),
+                AptNode.mirrorSource(mirror, archive, "test-updates"), AptNode.proxy(second));
+        assertTrue(aptOfSecond.update().ok());
+        awaitConnected(second);
+        Path two = work.newFolder("two").toPath();
+        Tools.Result fromOtherSuite = aptOfSecond.download(two, "juliett");
+        assertTrue(fromOtherSuite.output(), fromOtherSuite.ok());
+        assertIdentical(archive, two, "juliett");
+        assertEquals("juliett: the mirror sent it once, the second node (suite test-updates) had it from the first"
+                + " (suite test): " + mirror.log(), 1, mirror.gets(archive.path("juliett")));
+    }
+
+    /**
+     * Issue 14: an {@code Architecture: all} package listed under two architectures' indexes, which list different
+     * {@code all} sets (so their {@code all} torrents differ), is shared all the same: the first node's apt is amd64,
+     * the second's arm64; the mirror sends lima once.
+     */
+    @Test
+    public void anArchitectureAllFileUnderTwoArchitecturesIsSharedAcrossThem() throws Exception {
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("lima", 300)
+                .deb("mike", 20, "amd64").deb("november", 20).architecture("arm64", "lima").publish();
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
+        AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
+        assertTrue(aptOfFirst.update().ok());
+        assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "lima").ok());
+        awaitContentHeld(first, Files.size(archive.file("lima")));
+
+        AptClient aptOfSecond = new AptClient(work.newFolder("apt2").toPath(), AptNode.mirrorSource(mirror, archive),
+                AptNode.proxy(second)).option("APT::Architecture", "arm64").option("APT::Architectures", "arm64");
+        Tools.Result update = aptOfSecond.update();
+        assertTrue(update.output(), update.ok());
+        awaitConnected(second);
+        Path two = work.newFolder("two").toPath();
+        Tools.Result onArm64 = aptOfSecond.download(two, "lima");
+        assertTrue(onArm64.output(), onArm64.ok());
+        assertIdentical(archive, two, "lima");
+        assertEquals("lima: the mirror sent it once, the arm64 node had it from the amd64 node: " + mirror.log(), 1,
+                mirror.gets(archive.path("lima")));
+    }
+
+    /**
+     * Issue 14, churn: four nodes, an index that changes three times (each time one package upgraded and one added,
+     * signed each time), each node reading it or not at each change (so they sit at different versions), and each
+     * downloading three packages of its own index at each round, overlapping with the others'. The mirror sends at
+     * most 1.05 times the bytes of the distinct files the nodes needed.
+     */
+    @Test
+    public void underChurnTheMirrorSendsEachNeededFileAboutOnce() throws Exception {
+        Random random = new Random(14);
+        DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            names.add("p" + i);
+            archive.deb("p" + i, 100);
+        }
+        archive.publish();
+        mirror = new MirrorServer(archive.root);
+        NodeProcess[] nodes = new NodeProcess[4];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = AptNode.start(work.newFolder("node" + i).toPath(), mirror);
+        }
+        first = nodes[0];
+        second = nodes[1];
+        third = nodes[2];
+        fourth = nodes[3];
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        AptClient[] apts = new AptClient[nodes.length];
+        List<Map<String, String>> seen = new ArrayList<>();
+        List<Set<String>> heldPaths = new ArrayList<>();
+        long[] held = new long[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            joinSwarm(nodes[i], tracker, "");
+            apts[i] = new AptClient(work.newFolder("apt" + i).toPath(), AptNode.mirrorSource(mirror, archive),
+                    AptNode.proxy(nodes[i]));
+            seen.add(Map.of());
+            heldPaths.add(new java.util.HashSet<>());
+        }
+        Map<String, Long> needed = new HashMap<>();
+        for (int round = 0; round < 4; round++) {
+            if (round > 0) {
+                archive.upgrade(names.get(random.nextInt(names.size())), 100, "1." + round);
+                names.add("q" + round);
+                archive.deb("q" + round, 100).publish();
+            }
+            Map<String, String> current = new HashMap<>();
+            names.forEach(n -> current.put(n, archive.path(n)));
+            List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3));
+            java.util.Collections.shuffle(order, random);
+            for (int i : order) {
+                if (round == 0 || random.nextBoolean()) {
+                    assertTrue(apts[i].update().ok());
+                    seen.set(i, current);
+                }
+                awaitContentPeers(nodes[i], nodes.length - 1);
+                List<String> listed = new ArrayList<>(new java.util.TreeSet<>(seen.get(i).keySet()));
+                java.util.Collections.shuffle(listed, random);
+                String[] pick = listed.subList(0, 3).toArray(String[]::new);
+                Tools.Result got = apts[i].download(work.newFolder("got" + round + "-" + i).toPath(), pick);
+                assertTrue(got.output(), got.ok());
+                for (String name : pick) {
+                    String path = seen.get(i).get(name);
+                    long size = Files.size(archive.root.resolve(path));
+                    needed.put(path, size);
+                    if (heldPaths.get(i).add(path)) {
+                        held[i] += size;
+                    }
+                }
+                awaitContentHeld(nodes[i], held[i]);
+            }
+        }
+        long distinct = needed.values().stream().mapToLong(Long::longValue).sum();
+        long sent = 0;
+        for (Map.Entry<String, Long> file : needed.entrySet()) {
+            sent += mirror.gets(file.getKey()) * file.getValue();
+        }
+        System.out.printf("SwarmIT churn: mirror sent %d bytes for %d distinct files of %d bytes (%.3fx)%n", sent,
+                needed.size(), distinct, sent / (double) distinct);
+        assertTrue("mirror bytes " + sent + " for " + needed.size() + " distinct files of " + distinct + " bytes"
+                + " (expected: <= 1.05 times): " + mirror.log(), sent <= distinct * 105 / 100);
+    }
+
+    /** Waits until the node's content swarm is connected to {@code peers} peers. */
+    private void awaitContentPeers(NodeProcess node, int peers) throws Exception {
+        Predicate<String> connected = json -> {
+            int at = json.indexOf("\"name\":\"content swarm\"");
+            if (at < 0) {
+                return false;
+            }
+            int list = json.indexOf("\"peers\":[", at);
+            String inside = json.substring(list, json.indexOf(']', list));
+            return inside.split("\"peerId\"", -1).length - 1 >= peers;
+        };
+        String body = awaitJson(URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json"), connected);
+        assertTrue("the content swarm connected to " + peers + " peers within " + ANNOUNCED + ": " + body,
+                connected.test(body));
+    }
+
+    private static final Pattern CONTENT_HELD = Pattern.compile("\"name\":\"content swarm\",\"totalBytes\":\\d+,"
+            + "\"bytesHad\":(\\d+)");
+
+    /** Waits until the node's content swarm offers at least {@code bytes}: its peers hear of them as it does. */
+    private void awaitContentHeld(NodeProcess node, long bytes) throws Exception {
+        Predicate<String> held = json -> {
+            Matcher m = CONTENT_HELD.matcher(json);
+            return m.find() && Long.parseLong(m.group(1)) >= bytes;
+        };
+        String body = awaitJson(URI.create("http://127.0.0.1:" + node.consolePort() + "/debswarm/stats.json"), held);
+        assertTrue("the content swarm offers " + bytes + " bytes within " + ANNOUNCED + ": " + body + "\nnode output:\n"
+                + node.output(), held.test(body));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.debswarm.peerwire.ContentSession;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.TorrentSession;
@@ -34,6 +35,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SwarmControl.class)
 public final class EngineSwarmControl implements SwarmControl {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineSwarmControl.class);
+
     /** Wants kept at most; beyond, the oldest is dropped. */
     static final int MAX_KEPT_WANTS = 4096;
 
@@ -42,6 +45,7 @@ public final class EngineSwarmControl implements SwarmControl {
     private final Map<InfoHash, TorrentSession> sessions = new ConcurrentHashMap<>();
     /** When each running session started, by {@link System#nanoTime}. */
     private final Map<InfoHash, Long> startedAt = new ConcurrentHashMap<>();
+    private volatile ContentSession content;
 
     @Activate
     public EngineSwarmControl(@Reference PeerWire engine) {
@@ -67,7 +71,31 @@ public final class EngineSwarmControl implements SwarmControl {
     }
 
     @Override
+    public Optional<InfoHash> startContent() {
+        try {
+            ContentSession started = engine.startContent();
+            content = started;
+            return Optional.of(started.infoHash());
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // an engine without a content swarm (an older peer wire), or stopping: the node runs its torrents anyway
+            LOG.info("No content swarm: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<ContentSession> content() {
+        return Optional.ofNullable(content).filter(ContentSession::isRunning);
+    }
+
+    private Optional<ContentSession> content(InfoHash infoHash) {
+        ContentSession running = content;
+        return running != null && running.infoHash().equals(infoHash) ? Optional.of(running) : Optional.empty();
+    }
+
+    @Override
     public void stop(InfoHash infoHash) {
+        content(infoHash).ifPresent(ContentSession::stop);
         TorrentSession session = sessions.remove(infoHash);
         startedAt.remove(infoHash);
         if (session != null) {
@@ -77,6 +105,7 @@ public final class EngineSwarmControl implements SwarmControl {
 
     @Override
     public void addPeers(InfoHash infoHash, Collection<InetSocketAddress> peers) {
+        content(infoHash).ifPresent(c -> c.addPeers(peers));
         session(infoHash).ifPresent(s -> s.addPeers(peers));
     }
 
@@ -88,6 +117,10 @@ public final class EngineSwarmControl implements SwarmControl {
     public Optional<TransferCounters> counters(InfoHash infoHash) {
         TorrentSession session = sessions.get(infoHash);
         try {
+            Optional<ContentSession> contentSession = content(infoHash);
+            if (contentSession.isPresent()) {
+                return Optional.of(contentCounters(contentSession.get().snapshot()));
+            }
             return session == null ? Optional.empty() : Optional.of(counters(session.snapshot()));
         } catch (IllegalStateException stoppedMeanwhile) {
             return Optional.empty();
@@ -147,6 +180,14 @@ public final class EngineSwarmControl implements SwarmControl {
     @Override
     public OptionalInt listeningPort() {
         return OptionalInt.of(engine.port());
+    }
+
+    /**
+     * A node is never complete in the content swarm, so {@code left} is at least 1: trackers hand seeders only to
+     * leechers, and every node must hear of every other.
+     */
+    private static TransferCounters contentCounters(SessionSnapshot s) {
+        return new TransferCounters(s.uploaded(), s.downloaded(), Math.max(1, s.bytesWanted()));
     }
 
     private static TransferCounters counters(SessionSnapshot s) {

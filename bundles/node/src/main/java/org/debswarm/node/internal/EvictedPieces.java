@@ -37,6 +37,7 @@ public final class EvictedPieces implements EvictionListener {
 
     @Override
     public void evicted(FileKey key) {
+        swarm.content().ifPresent(content -> content.lost(key.sha256()));
         ByteString sha256 = ByteString.of(HexFormat.of().parseHex(key.sha256()));
         for (TorrentPiece found : registry.pieces(sha256)) {
             PackagesTorrent torrent = found.torrent();

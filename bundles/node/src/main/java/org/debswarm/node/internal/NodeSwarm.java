@@ -133,6 +133,9 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         standard = new StandardTorrents(node, checks, config.maxTorrentBytes(), factory, store, running, held, known,
                 home.resolve(FORGOTTEN_FOLDER));
         actions = new NodeTorrentActions(node, known, packages, standard);
+        if (running.startContent(trackers) && store != null) {
+            submit(() -> StoredOffers.offerAll(store, swarm));
+        }
         folder = config.watchTorrentFolder() ? new TorrentFolder(torrentFolder, standard) : null;
         if (folder != null) {
             folder.start();

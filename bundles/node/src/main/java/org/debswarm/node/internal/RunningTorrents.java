@@ -66,6 +66,23 @@ final class RunningTorrents {
         return true;
     }
 
+    /**
+     * Starts the content swarm's session and announces it, as a torrent that is never complete.
+     *
+     * @return false without an engine, if it runs already, or if everything is stopping
+     */
+    synchronized boolean startContent(List<List<URI>> trackers) {
+        if (closed) {
+            return false;
+        }
+        java.util.Optional<InfoHash> id = swarm.startContent();
+        if (id.isEmpty() || !running.add(id.get())) {
+            return false;
+        }
+        announce(id.get(), "content swarm", trackers, () -> 1);
+        return true;
+    }
+
     private void announce(InfoHash hash, String name, List<List<URI>> trackers, LongSupplier left) {
         Supplier<AnnounceRequest> state = () -> {
             TransferCounters c = swarm.counters(hash).orElseGet(() -> new TransferCounters(0, 0, left.getAsLong()));

@@ -87,6 +87,20 @@ public interface SwarmControl {
         return 0;
     }
 
+    /**
+     * Starts this node's session of the fleet's content swarm (docs/torrent-format.md, "The content swarm").
+     *
+     * @return its id, to announce; empty when no engine is there
+     */
+    default Optional<InfoHash> startContent() {
+        return Optional.empty();
+    }
+
+    /** The running content swarm's session; empty when none runs or no engine is there. */
+    default Optional<org.debswarm.peerwire.ContentSession> content() {
+        return Optional.empty();
+    }
+
     /** The port peers reach this node on, when a session engine listens; else the configured {@code peerPort}. */
     default OptionalInt listeningPort() {
         return OptionalInt.empty();

@@ -31,6 +31,8 @@ public class EvictedPiecesTest {
     private final DefaultTorrentRegistry registry = NodeTestSupport.registry("P2D");
     /** What the sessions were told, as "infohash-prefix piece". */
     private final List<String> lost = new ArrayList<>();
+    /** The SHA-256s the content swarm was told it lost. */
+    private final List<String> contentLost = new ArrayList<>();
 
     @After
     public void stop() throws Exception {
@@ -61,11 +63,25 @@ public class EvictedPiecesTest {
         List<InfoHash> runs = List.of(running);
         return (SwarmControl) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {SwarmControl.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("content")) {
+                        return Optional.of(content());
+                    }
                     if (!method.getName().equals("session")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     InfoHash hash = (InfoHash) args[0];
                     return runs.contains(hash) ? Optional.of(session(hash)) : Optional.empty();
+                });
+    }
+
+    private org.debswarm.peerwire.ContentSession content() {
+        return (org.debswarm.peerwire.ContentSession) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.debswarm.peerwire.ContentSession.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("lost")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    contentLost.add((String) args[0]);
+                    return null;
                 });
     }
 
@@ -101,5 +117,6 @@ public class EvictedPiecesTest {
         PackagesTorrent v1 = register(HELLO, OTHER);
         new EvictedPieces(registry, swarm(v1.infoHash())).evicted(key(NEW));
         assertEquals(List.of(), lost);
+        assertEquals("the content swarm offered it all the same, and takes it back", List.of(NEW), contentLost);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 import org.debswarm.peerwire.internal.discovery.LsdService;
+import org.debswarm.peerwire.internal.fleet.FleetKey;
 import org.debswarm.peerwire.internal.swarm.SwarmContext;
 import org.debswarm.torrent.InfoHash;
 import org.slf4j.Logger;
@@ -51,6 +52,23 @@ final class Fleet implements AutoCloseable {
     SwarmContext context(InfoHash infoHash, boolean standard, Consumer<List<InetSocketAddress>> exchanged) {
         boolean plain = standard && options.allowPlainPeers();
         return SwarmContext.of(infoHash, plain ? Optional.empty() : options.key(), exchanged, proofDeadline);
+    }
+
+    /** The id of the fleet's content swarm: from the key, or SHA-1 of the label without one. */
+    InfoHash contentSwarm() {
+        return options.key().map(FleetKey::contentSwarm).orElseGet(() -> {
+            try {
+                return InfoHash.of(java.security.MessageDigest.getInstance("SHA-1").digest(
+                        FleetKey.CONTENT_LABEL.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("no SHA-1 in this JVM", e);
+            }
+        });
+    }
+
+    /** The content swarm's context: its id is its name on the wire too; keyed when there is a key. */
+    SwarmContext contentContext(InfoHash id, Consumer<List<InetSocketAddress>> exchanged) {
+        return new SwarmContext(id, options.key(), exchanged, proofDeadline);
     }
 
     void started(InfoHash wireHash) {

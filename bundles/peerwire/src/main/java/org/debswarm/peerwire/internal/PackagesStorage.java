@@ -26,19 +26,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Packages torrent's pieces in the {@link PieceStore}: piece {@code i} is the file
- * {@code <host>/<archiveRoot><path(i)>}, written through {@link PieceStore#begin} and a {@link FileWrite}, which
- * checks the SHA-256 itself when the last byte arrives. Uploads read the stored file, zero-copy.
+ * Pieces that are whole files in the {@link PieceStore}: piece {@code i} is the file {@link Files#key(int)} names,
+ * written through {@link PieceStore#begin} and a {@link FileWrite}, which checks the SHA-256 itself when the last
+ * byte arrives. Uploads read the stored file, zero-copy. A Packages torrent's piece {@code i} is
+ * {@code <host>/<archiveRoot><path(i)>} ({@link #of}); the content swarm's are the files it numbered
+ * ({@link ContentFiles}).
  */
 final class PackagesStorage implements PieceStorage {
+
+    /** Which file each piece is. */
+    interface Files {
+        int count();
+
+        long length(int piece);
+
+        PieceBits had();
+
+        FileKey key(int piece);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(PackagesStorage.class);
     private static final int OPEN_FILES = 16;
 
     private final PieceStore store;
-    private final PackagesTorrent torrent;
-    private final String host;
-    private final String archiveRoot;
+    private final Files files;
     private final Executor loop;
     private final Listener listener;
     private final Map<Integer, FileWrite> writes = new HashMap<>();
@@ -48,37 +59,61 @@ final class PackagesStorage implements PieceStorage {
     private boolean closed;
     private final LinkedHashMap<Integer, FileChannel> open = new LinkedHashMap<>(16, 0.75f, true);
 
-    PackagesStorage(PieceStore store, PackagesTorrent torrent, String host, String archiveRoot,
-            Executor loop, Listener listener) {
-        if (!archiveRoot.isEmpty() && !archiveRoot.endsWith("/")) {
-            throw new IllegalArgumentException("archive root \"" + archiveRoot + "\" (expected: empty or ending in /)");
-        }
+    PackagesStorage(PieceStore store, Files files, Executor loop, Listener listener) {
         this.store = store;
-        this.torrent = torrent;
-        this.host = FileKey.checkHost(host);
-        this.archiveRoot = archiveRoot;
+        this.files = files;
         this.loop = loop;
         this.listener = listener;
     }
 
+    /** A Packages torrent whose files live under {@code <host>/<archiveRoot>}. */
+    static PackagesStorage of(PieceStore store, PackagesTorrent torrent, String host, String archiveRoot,
+            Executor loop, Listener listener) {
+        if (!archiveRoot.isEmpty() && !archiveRoot.endsWith("/")) {
+            throw new IllegalArgumentException("archive root \"" + archiveRoot + "\" (expected: empty or ending in /)");
+        }
+        String checkedHost = FileKey.checkHost(host);
+        return new PackagesStorage(store, new Files() {
+            @Override
+            public int count() {
+                return torrent.pieceCount();
+            }
+
+            @Override
+            public long length(int piece) {
+                return torrent.length(piece);
+            }
+
+            @Override
+            public PieceBits had() {
+                return torrent.had();
+            }
+
+            @Override
+            public FileKey key(int piece) {
+                return new FileKey(checkedHost, archiveRoot + torrent.path(piece), torrent.length(piece),
+                        torrent.sha256(piece).toHex());
+            }
+        }, loop, listener);
+    }
+
     FileKey key(int piece) {
-        return new FileKey(host, archiveRoot + torrent.path(piece), torrent.length(piece),
-                torrent.sha256(piece).toHex());
+        return files.key(piece);
     }
 
     @Override
     public int pieceCount() {
-        return torrent.pieceCount();
+        return files.count();
     }
 
     @Override
     public long pieceLength(int piece) {
-        return torrent.length(piece);
+        return files.length(piece);
     }
 
     @Override
     public PieceBits had() {
-        return torrent.had();
+        return files.had();
     }
 
     /**
@@ -93,7 +128,7 @@ final class PackagesStorage implements PieceStorage {
         } else if (watched.add(piece)) {
             store.whenStored(key).whenComplete((file, error) -> loop.execute(() -> {
                 watched.remove(piece);
-                if (!closed && error == null && !torrent.had().get(piece)) {
+                if (!closed && error == null && !files.had().get(piece)) {
                     listener.verified(piece);
                 }
             }));
@@ -154,7 +189,7 @@ final class PackagesStorage implements PieceStorage {
         FileKey key = key(piece);
         Optional<StoredFile> file = store.lookup(key.host(), key.path());
         if (file.isEmpty() || !file.get().sha256().equals(key.sha256())) {
-            torrent.had().clear(piece);
+            files.had().clear(piece);
             throw new IOException("piece " + piece + " is no longer stored as " + key);
         }
         return file.get();

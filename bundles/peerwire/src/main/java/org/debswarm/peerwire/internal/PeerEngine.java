@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.debswarm.commons.Shutdown;
+import org.debswarm.peerwire.ContentSession;
 import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
@@ -31,7 +32,9 @@ import org.debswarm.peerwire.internal.discovery.DiscoveryCounts;
 import org.debswarm.peerwire.internal.discovery.LsdService;
 import org.debswarm.peerwire.internal.swarm.BanList;
 import org.debswarm.peerwire.internal.swarm.PieceStorage;
+import org.debswarm.peerwire.internal.swarm.ContentCatalog;
 import org.debswarm.peerwire.internal.swarm.Swarm;
+import org.debswarm.peerwire.internal.swarm.SwarmContext;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.SpanningStorage;
 import org.debswarm.torrent.InfoHash;
@@ -63,6 +66,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     private final Connections connections;
     private final Acceptor acceptor;
     private final Fleet fleet;
+    private volatile EngineContentSession content;
 
     public PeerEngine(EngineOptions options, PieceStore store) throws IOException {
         this.options = options;
@@ -93,7 +97,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     @Override
     public TorrentSession start(PackagesTorrent torrent, String mirrorHost, String archiveRoot) {
         return start(torrent.infoHash(), torrent.name(), torrent.wanted(), false,
-                l -> new PackagesStorage(store, torrent, mirrorHost, archiveRoot, loop, l)).session();
+                l -> PackagesStorage.of(store, torrent, mirrorHost, archiveRoot, loop, l)).session();
     }
 
     @Override
@@ -131,18 +135,39 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     }
 
     /** A session, and whether this call started it. */
-    private record Started(EngineSession session, boolean isNew) {
+    private record Started(EngineSession session, Session running, boolean isNew) {
     }
 
     /** @param standard a standard torrent, which {@code allowPlainPeers} opens to keyless clients */
-    private synchronized Started start(InfoHash hash, String name, PieceBits wanted, boolean standard,
+    private Started start(InfoHash hash, String name, PieceBits wanted, boolean standard,
             Function<PieceStorage.Listener, PieceStorage> storage) {
+        return start(hash, name, wanted, storage, fleet.context(hash, standard, peers -> exchanged(hash, peers)),
+                null);
+    }
+
+    @Override
+    public synchronized ContentSession startContent() {
+        InfoHash id = fleet.contentSwarm();
+        EngineContentSession running = content;
+        if (running != null && runs(running.session())) {
+            return running;
+        }
+        ContentFiles files = new ContentFiles(new ContentCatalog(ContentCatalog.CAPACITY));
+        Started started = start(id, "content swarm", new PieceBits(ContentCatalog.CAPACITY),
+                l -> new PackagesStorage(store, files, loop, l), fleet.contentContext(id, peers -> exchanged(id, peers)),
+                files.catalog());
+        content = new EngineContentSession(this, started.running(), files);
+        return content;
+    }
+
+    private synchronized Started start(InfoHash hash, String name, PieceBits wanted,
+            Function<PieceStorage.Listener, PieceStorage> storage, SwarmContext context, ContentCatalog catalog) {
         Session running = sessions.get(hash);
         if (running != null) {
-            return new Started(new EngineSession(this, running), false);
+            return new Started(new EngineSession(this, running), running, false);
         }
         Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime,
-                fleet.context(hash, standard, peers -> exchanged(hash, peers)));
+                context, catalog);
         Session session = new Session(swarm, 4 * options.swarm().maxPeers());
         sessions.put(hash, session);
         long tick = options.tick().toNanos();
@@ -152,7 +177,40 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         }), tick, tick, TimeUnit.NANOSECONDS);
         fleet.started(swarm.wireHash());
         LOG.debug("Session {} ({}) started", hash, name);
-        return new Started(new EngineSession(this, session), true);
+        return new Started(new EngineSession(this, session), session, true);
+    }
+
+    /** Runs {@code task} on the I/O thread if {@code session} still runs then. */
+    void inSession(Session session, Runnable task) {
+        onLoop(() -> {
+            if (sessions.get(session.swarm.infoHash()) == session) {
+                task.run();
+            }
+        });
+    }
+
+    /** Answers from the I/O thread; {@code stopped} if the session does not run (then or by then). */
+    <T> CompletableFuture<T> ask(Session session, Supplier<T> question, T stopped) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (!runs(session) || !onLoop(() -> {
+            try {
+                result.complete(runs(session) ? question.get() : stopped);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        })) {
+            result.complete(stopped);
+        }
+        return result;
+    }
+
+    /** Runs {@code task} on the I/O thread after {@code delay}, if the engine still runs. */
+    void later(Duration delay, Runnable task) {
+        try {
+            timer.schedule(() -> onLoop(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Peer wire stopping; task dropped");
+        }
     }
 
     /** Whether {@code session} is the running session of its torrent. */

@@ -85,6 +85,11 @@ public final class PeerWireComponent implements PeerWire {
     }
 
     @Override
+    public org.debswarm.peerwire.ContentSession startContent() {
+        return engine.startContent();
+    }
+
+    @Override
     public byte[] peerId() {
         return engine.peerId();
     }

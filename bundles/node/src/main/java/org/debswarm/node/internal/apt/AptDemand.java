@@ -1,6 +1,7 @@
 package org.debswarm.node.internal.apt;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import org.debswarm.aptlistener.PackageSource;
 import org.debswarm.aptlistener.SourcesBelow;
 import org.debswarm.commons.Shutdown;
 import org.debswarm.node.internal.SwarmControl;
+import org.debswarm.peerwire.ContentSession;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.storage.FileKey;
@@ -103,14 +105,22 @@ public final class AptDemand implements PackageSource {
     @Override
     public Optional<Fill> offer(FileWrite write, SourcesBelow below) {
         FileKey key = write.key();
+        offerWhenStored(write);
+        Optional<ContentSession> content = swarm.content();
         Optional<PieceLocator.Located> located = PieceLocator.find(registry.torrents(), key);
         if (located.isEmpty()) {
             watchUnregistered(key);
-            return Optional.empty();
+            return content.filter(c -> availability(c, key).fromPeers()).map(c -> fromContent(write, c, below));
         }
         PieceLocator.Located at = located.get();
         Optional<TorrentSession> session = swarm.session(at.torrent().infoHash());
         PieceAvailability peers = session.map(s -> availability(s, at.piece())).orElse(PieceAvailability.NONE);
+        if (!peers.fromPeers() && content.isPresent() && availability(content.get(), key).fromPeers()) {
+            // the torrent's session marks it had and announces it once stored, but must not ask its own peers for
+            // it meanwhile (they would send the same blocks again, should they connect during the download)
+            write.completion().thenRun(() -> watch(at));
+            return Optional.of(fromContent(write, content.get(), below));
+        }
         watch(at); // whoever fills it, the engine marks the file had and announces it once stored
         if (session.isEmpty()) {
             return Optional.empty(); // no engine: the mirror below, and nobody to tell
@@ -121,6 +131,43 @@ public final class AptDemand implements PackageSource {
         Duration wait = peers.connectedPeers() == 0 ? firstPeersWait(at) : Duration.ZERO;
         return Optional.of(wait.isZero() ? fromMirror(write, at, session.get(), below)
                 : firstPeers(write, at, session.get(), below, wait));
+    }
+
+    /**
+     * Whoever fills it (peers, the mirror), a stored file joins the content swarm's inventory: the store verified
+     * it against the SHA-256 of apt's signed index.
+     */
+    private void offerWhenStored(FileWrite write) {
+        write.completion().thenAccept(file -> swarm.content().ifPresent(c -> c.offer(List.of(write.key()))));
+    }
+
+    /**
+     * A peer of the content swarm lists the file (it read it from another index version, suite, architecture or
+     * host): asked for it at top priority; when it stalls, the rest goes to the mirror, as from a torrent's peers.
+     */
+    private Fill fromContent(FileWrite write, ContentSession content, SourcesBelow below) {
+        PeerDownload download = new PeerDownload(write, below, content.infoHash().toHex(), stall, deadline, timer,
+                () -> 0, fetcherPatience);
+        running.add(download);
+        write.completion().whenComplete((file, failure) -> running.remove(download));
+        download.start();
+        content.want(write.key()).exceptionally(failure -> null);
+        LOG.debug("{}/{} from peers of the content swarm", write.key().host(), write.key().path());
+        return download;
+    }
+
+    /** As {@link #availability(TorrentSession, int)}, for a file of the content swarm. */
+    static PieceAvailability availability(ContentSession content, FileKey key) {
+        try {
+            return content.availability(key).get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PieceAvailability.NONE;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.info("No answer on {} from the {} within {} s, counted as no peers: {}", key.path(), content,
+                    AVAILABILITY_WAIT_SECONDS, e.toString());
+            return PieceAvailability.NONE;
+        }
     }
 
     /** How long a request that finds no peer waits for the first ones: only just after its session started. */

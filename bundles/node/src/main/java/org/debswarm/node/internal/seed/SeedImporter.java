@@ -85,6 +85,7 @@ public final class SeedImporter implements SeedImport {
     }
 
     private void offer(FileKey key) {
+        swarm.content().ifPresent(content -> content.offer(java.util.List.of(key)));
         PieceLocator.find(registry.torrents(), key).ifPresent(at ->
                 swarm.want(at.torrent().infoHash(), at.piece()).exceptionally(noSession -> null));
     }

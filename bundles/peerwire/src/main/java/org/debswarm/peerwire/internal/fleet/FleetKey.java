@@ -26,12 +26,17 @@ public final class FleetKey {
     public static final int MAX_BYTES = 4096;
     static final String SWARM_LABEL = "debswarm fleet infohash v1";
     static final String PROOF_LABEL = "debswarm fleet proof v1";
+    /** The content swarm's label: its id is HMAC(secret, label), or SHA-1(label) without a key. */
+    public static final String CONTENT_LABEL = "debswarm content swarm v1";
     private static final String HMAC = "HmacSHA256";
 
     private final byte[] swarmKey;
     private final byte[] proofKey;
+    private final InfoHash contentSwarm;
 
     private FleetKey(byte[] secret) {
+        this.contentSwarm = InfoHash.of(Arrays.copyOf(hmac(secret, CONTENT_LABEL.getBytes(StandardCharsets.US_ASCII)),
+                InfoHash.LENGTH));
         this.swarmKey = hmac(secret, SWARM_LABEL.getBytes(StandardCharsets.US_ASCII));
         this.proofKey = hmac(secret, PROOF_LABEL.getBytes(StandardCharsets.US_ASCII));
     }
@@ -68,6 +73,11 @@ public final class FleetKey {
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
+    }
+
+    /** The id of the fleet's content swarm: the first 20 bytes of HMAC-SHA256(secret, {@value #CONTENT_LABEL}). */
+    public InfoHash contentSwarm() {
+        return contentSwarm;
     }
 
     /** The infohash fleet nodes use on the wire (handshake, LSD) for torrent {@code infoHash}. */

@@ -171,6 +171,6 @@ final class Downloader {
 
     private void send(PeerState peer, org.debswarm.peerwire.internal.wire.Message message) {
         peer.lastSent = clock.getAsLong();
-        peer.link.send(message);
+        peer.link.send(peer.content == null ? message : peer.content.outgoing(message));
     }
 }

@@ -19,6 +19,8 @@ final class PeerState {
     final byte[] peerId;
     String client;
     final BitSet has = new BitSet();
+    /** In the content swarm, the peer's inventory and numbers; null in a torrent's swarm. */
+    ContentPeer content;
     long bytesHad;
     boolean amChoking = true;
     boolean amInterested;

@@ -20,6 +20,7 @@ import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.internal.wire.Bitfield;
 import org.debswarm.peerwire.internal.wire.Cancel;
 import org.debswarm.peerwire.internal.wire.Choke;
+import org.debswarm.peerwire.internal.wire.ContentInventory;
 import org.debswarm.peerwire.internal.wire.Extended;
 import org.debswarm.peerwire.internal.wire.ExtensionHandshake;
 import org.debswarm.peerwire.internal.wire.FleetProof;
@@ -71,6 +72,8 @@ public final class Swarm implements PieceStorage.Listener {
     private final SwarmContext context;
     private final FleetGate gate;
     private final PeerExchanges exchanges;
+    /** The content swarm's inventories and numbers; null in a torrent's swarm. */
+    private final ContentExchange content;
     /** When the swarm started, on {@link #clock} (nanoseconds): for the "complete" line. */
     private final long startedAt;
     private long lastChoke;
@@ -89,6 +92,16 @@ public final class Swarm implements PieceStorage.Listener {
     public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock,
             SwarmContext context) {
+        this(infoHash, name, storage, wanted, options, bans, listenPort, ourPeerId, clock, context, null);
+    }
+
+    /**
+     * @param catalog the content swarm's numbers of files, whose piece storage {@code storage} creates; null for a
+     *                torrent's swarm
+     */
+    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+            PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock,
+            SwarmContext context, ContentCatalog catalog) {
         this.context = context;
         this.gate = new FleetGate(context.fleetKey(), context.wireHash(), ourPeerId, context.proofDeadline());
         this.exchanges = new PeerExchanges(context.exchanged());
@@ -101,6 +114,7 @@ public final class Swarm implements PieceStorage.Listener {
         this.ourPeerId = ourPeerId.clone();
         this.storage = storage.apply(this);
         this.wanted = wanted;
+        this.content = catalog == null ? null : new ContentExchange(catalog, this.storage.had());
         Random random = new Random();
         Blame blame = new Blame(this::strike);
         this.downloader = new Downloader(this.storage, wanted, peers, options, clock, blame, random);
@@ -205,7 +219,9 @@ public final class Swarm implements PieceStorage.Listener {
         }
         peers.add(peer);
         byLink.put(link, peer);
-        if (peer.proven && storage.had().cardinality() > 0) {
+        if (content != null) {
+            peer.content = new ContentPeer();
+        } else if (peer.proven && storage.had().cardinality() > 0) {
             link.send(new Bitfield(storage.had().toBitfield()));
         }
         if (handshake.supportsExtensions()) {
@@ -216,8 +232,12 @@ public final class Swarm implements PieceStorage.Listener {
     }
 
     private Extended extensionHandshake(PeerState peer) {
-        Map<String, Integer> m = new java.util.TreeMap<>(Map.of(MirrorFetchNotice.NAME, MirrorFetchNotice.LOCAL_ID,
-                PeerExchange.NAME, PeerExchange.LOCAL_ID));
+        Map<String, Integer> m = new java.util.TreeMap<>(Map.of(PeerExchange.NAME, PeerExchange.LOCAL_ID));
+        if (content == null) {
+            m.put(MirrorFetchNotice.NAME, MirrorFetchNotice.LOCAL_ID);
+        } else {
+            m.put(ContentInventory.NAME, ContentInventory.LOCAL_ID);
+        }
         if (gate.keyed()) {
             m.put(FleetProof.NAME, FleetProof.LOCAL_ID);
         }
@@ -227,7 +247,9 @@ public final class Swarm implements PieceStorage.Listener {
 
     // a fleet peer just proved its key: what attach and the extension handshake held back
     private void greet(PeerState peer) {
-        if (storage.had().cardinality() > 0) {
+        if (content != null) {
+            content.greet(peer);
+        } else if (storage.had().cardinality() > 0) {
             peer.link.send(new Bitfield(storage.had().toBitfield()));
         }
         tellFetching(peer);
@@ -264,6 +286,43 @@ public final class Swarm implements PieceStorage.Listener {
     }
 
     private void dispatch(PeerState peer, Message message) throws PeerWireException {
+        if (content != null) {
+            dispatchContent(peer, message);
+        } else {
+            dispatchTorrent(peer, message);
+        }
+    }
+
+    // the content swarm: pieces and requests renumbered, inventories instead of bitfields and haves
+    private void dispatchContent(PeerState peer, Message message) throws PeerWireException {
+        if (message instanceof Have || message instanceof Bitfield) {
+            throw new PeerWireException(message.getClass().getSimpleName() + " in the content swarm (expected: "
+                    + ContentInventory.NAME + ")");
+        } else if (message instanceof Piece p) {
+            downloader.received(peer, content.incoming(peer, p));
+        } else if (message instanceof Request r) {
+            content.check(r);
+            uploader.requested(peer, r);
+        } else if (message instanceof Extended e && e.extendedId() == ContentInventory.LOCAL_ID) {
+            inventory(peer, content.received(peer, e.payload()));
+        } else {
+            dispatchTorrent(peer, message);
+        }
+    }
+
+    private void inventory(PeerState peer, ContentExchange.Change change) {
+        change.added().forEach(p -> addPiece(peer, p));
+        for (int p : change.deleted()) {
+            if (peer.has.get(p)) {
+                peer.has.clear(p);
+                peer.bytesHad -= storage.pieceLength(p);
+                downloader.picker().available(p, -1);
+            }
+        }
+        downloader.refresh(peer);
+    }
+
+    private void dispatchTorrent(PeerState peer, Message message) throws PeerWireException {
         if (message instanceof Piece p) {
             downloader.received(peer, p);
         } else if (message instanceof Request r) {
@@ -325,13 +384,22 @@ public final class Swarm implements PieceStorage.Listener {
                 tellFetching(peer);
             }
             gate.handshake(peer, hs);
+            if (content != null) {
+                peer.content.extensionId = hs.extensions().getOrDefault(ContentInventory.NAME, 0);
+                if (peer.content.extensionId == 0) {
+                    peer.link.close("refused: no " + ContentInventory.NAME + " extension (expected: a node of the"
+                            + " content swarm)");
+                    return;
+                }
+                content.greet(peer);
+            }
         } else if (e.extendedId() == FleetProof.LOCAL_ID && gate.keyed()) {
             gate.proof(peer, FleetProof.parse(e.payload()));
             LOG.debug("Torrent {}: peer {} proved the fleet key", infoHash, peer);
             greet(peer);
         } else if (e.extendedId() == PeerExchange.LOCAL_ID) {
             exchanges.received(peer, e.payload(), clock.getAsLong());
-        } else if (e.extendedId() == MirrorFetchNotice.LOCAL_ID) {
+        } else if (e.extendedId() == MirrorFetchNotice.LOCAL_ID && content == null) {
             MirrorFetchNotice notice = MirrorFetchNotice.parse(e.payload(), storage.pieceCount());
             peer.fetchingFromMirror.set(notice.piece(), notice.fetching() && !peer.has.get(notice.piece()));
         }
@@ -439,7 +507,9 @@ public final class Swarm implements PieceStorage.Listener {
         fetchingHere.clear(piece);
         boolean fresh = !storage.had().get(piece) || downloader.picker().progress(piece) != null;
         downloader.verified(piece);
-        if (fresh) {
+        if (fresh && content != null) {
+            content.changed(peers, List.of(piece), List.of());
+        } else if (fresh) {
             for (PeerState p : List.copyOf(peers)) {
                 if (p.proven) {
                     p.link.send(new Have(piece));
@@ -473,11 +543,39 @@ public final class Swarm implements PieceStorage.Listener {
 
     /** The store no longer holds {@code piece}: not had, not in new bitfields, its queued uploads dropped. */
     public void lost(int piece) {
-        storage.had().clear(piece);
+        boolean held = storage.had().clear(piece);
+        if (held && content != null) {
+            content.changed(peers, List.of(), List.of(piece));
+        }
         for (PeerState peer : peers) {
             peer.uploads.removeIf(request -> request.piece() == piece);
         }
         LOG.debug("Torrent {}: piece {} no longer stored", infoHash, piece);
+    }
+
+    /**
+     * The content swarm: files stored by others (apt's mirror downloads, an import) join the inventory, and the
+     * peers hear of them in one message.
+     */
+    public void offered(List<Integer> pieces) {
+        List<Integer> fresh = new ArrayList<>();
+        for (int p : pieces) {
+            if (storage.had().set(p)) {
+                fresh.add(p);
+                numbered(p);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            content.changed(peers, fresh, List.of());
+        }
+    }
+
+    /** The content swarm gave a file a number: the peers that listed it without a number of ours now have it. */
+    public void numbered(int piece) {
+        for (PeerState p : content.numbered(piece, peers)) {
+            addPiece(p, piece);
+            downloader.refresh(p);
+        }
     }
 
     /** Timers: keep-alives, idle, stalled and snubbed peers, the choker. Called every few seconds. */

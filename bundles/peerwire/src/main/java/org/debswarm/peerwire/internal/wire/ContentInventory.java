@@ -26,7 +26,7 @@ public record ContentInventory(List<Added> added, List<Integer> deleted) {
     /** The extension's name in the {@code m} dictionary of the BEP 10 handshake. */
     public static final String NAME = "ds_content";
     /** The id this node receives the extension under. */
-    public static final int LOCAL_ID = 3;
+    public static final int LOCAL_ID = 4;
     /** Bytes of one {@code add} record. */
     public static final int RECORD = 4 + 32 + 8;
     /** Additions in one message: what fits the extended-message limit beside the dictionary's keys. */

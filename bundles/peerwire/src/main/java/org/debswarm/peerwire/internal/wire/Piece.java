@@ -32,6 +32,11 @@ public final class Piece implements Message {
         this.block = block.asReadOnlyBuffer();
     }
 
+    /** The same block under another piece index (the content swarm's numbers), without copying it. */
+    public Piece renumbered(int index) {
+        return new Piece(index, begin, block.duplicate());
+    }
+
     /** A piece over {@code block}'s remaining bytes, without copying them: valid only as long as they are. */
     static Piece borrowing(int piece, int begin, ByteBuffer block) {
         return new Piece(piece, begin, block.slice());

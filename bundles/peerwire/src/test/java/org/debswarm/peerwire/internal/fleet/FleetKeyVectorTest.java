@@ -52,6 +52,8 @@ public class FleetKeyVectorTest {
                 HexFormat.of().formatHex(proof));
         assertTrue(key.verify(proof, wire, A, B, filled(1), filled(2)));
         assertFalse("a proof is bound to its direction", key.verify(proof, wire, B, A, filled(2), filled(1)));
+        assertEquals("the content swarm's id (section 9)", "1c4f51fa4b24a13a5039fc1d60c836314b839989",
+                key.contentSwarm().toHex());
     }
 
     @Test

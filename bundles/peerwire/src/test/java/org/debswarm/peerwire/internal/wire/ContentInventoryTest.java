@@ -82,4 +82,18 @@ public class ContentInventoryTest {
             assertTrue(expected.getMessage(), expected.getMessage().startsWith(ContentInventory.NAME));
         }
     }
+
+    /** The worked example of docs/torrent-format.md, section 9: file 7 is "hello\n" (6 bytes), file 3 deleted. */
+    @Test
+    public void theWorkedExampleIsByteExact() throws Exception {
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest("hello\n".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+        ContentInventory example = new ContentInventory(List.of(new ContentInventory.Added(7, ByteString.of(sha), 6)),
+                List.of(3));
+        assertEquals("6433 3a61 6464 3434 3a00 0000 0758 91b5 b522 d5df 086d 0ff0 b110 fbd9 d21b b4fc 7163 af34"
+                + " d082 86a2 e846 f6be 0300 0000 0000 0000 0633 3a64 656c 343a 0000 0003 65",
+                java.util.HexFormat.ofDelimiter("").formatHex(example.toMessage(4).payload())
+                        .replaceAll("(.{4})", "$1 ").trim());
+        assertEquals(example, ContentInventory.parse(example.toMessage(4).payload()));
+    }
 }

@@ -1,0 +1,139 @@
+package org.debswarm.peerwire.internal;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.debswarm.peerwire.ContentSession;
+import org.debswarm.peerwire.PieceAvailability;
+import org.debswarm.peerwire.SessionSnapshot;
+import org.debswarm.storage.FileKey;
+import org.debswarm.torrent.InfoHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handle of the content swarm's session: files named by {@link FileKey} (their SHA-256 and where they are
+ * stored) become the swarm's numbered pieces on the I/O thread. Offers wait {@link #BATCH} for company, so that a
+ * burst of stored files (an {@code apt-get install} of many packages) reaches each peer as one message.
+ */
+final class EngineContentSession implements ContentSession {
+
+    static final Duration BATCH = Duration.ofMillis(500);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineContentSession.class);
+
+    private final PeerEngine engine;
+    private final Session session;
+    private final ContentFiles files;
+    /** Offers waiting for the batch; guarded by this. */
+    private List<FileKey> pending = new ArrayList<>();
+
+    EngineContentSession(PeerEngine engine, Session session, ContentFiles files) {
+        this.engine = engine;
+        this.session = session;
+        this.files = files;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    @Override
+    public InfoHash infoHash() {
+        return session.swarm.infoHash();
+    }
+
+    @Override
+    public void addPeers(Collection<InetSocketAddress> peers) {
+        engine.addPeers(session, peers);
+    }
+
+    @Override
+    public void offer(Collection<FileKey> stored) {
+        boolean first;
+        synchronized (this) {
+            first = pending.isEmpty();
+            pending.addAll(stored);
+        }
+        if (first && !stored.isEmpty()) {
+            engine.later(BATCH, this::flush);
+        }
+    }
+
+    // on the I/O thread
+    private void flush() {
+        List<FileKey> batch;
+        synchronized (this) {
+            batch = pending;
+            pending = new ArrayList<>();
+        }
+        if (!engine.runs(session)) {
+            return;
+        }
+        List<Integer> pieces = new ArrayList<>(batch.size());
+        for (FileKey key : batch) {
+            try {
+                pieces.add(number(key));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.info("Not offered to the content swarm: {}: {}", key, e.getMessage());
+            }
+        }
+        session.swarm.offered(pieces);
+    }
+
+    @Override
+    public void lost(String sha256) {
+        engine.inSession(session, () -> {
+            int piece = files.indexOf(sha256);
+            if (piece >= 0) {
+                session.swarm.lost(piece);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<PieceAvailability> availability(FileKey file) {
+        return engine.ask(session, () -> session.swarm.availabilityOf(number(file)), PieceAvailability.NONE);
+    }
+
+    @Override
+    public CompletableFuture<Void> want(FileKey file) {
+        return engine.ask(session, () -> number(file), -1).thenCompose(piece -> piece < 0
+                ? CompletableFuture.failedFuture(new IllegalStateException("content swarm stopped"))
+                : engine.want(session, piece));
+    }
+
+    // on the I/O thread: a file numbered for the first time may be one a peer listed already
+    private int number(FileKey key) {
+        boolean known = files.indexOf(key.sha256()) >= 0;
+        int piece = files.number(key);
+        if (!known) {
+            session.swarm.numbered(piece);
+        }
+        return piece;
+    }
+
+    @Override
+    public SessionSnapshot snapshot() {
+        return engine.snapshot(session);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return engine.runs(session);
+    }
+
+    @Override
+    public boolean stop() {
+        return engine.stop(session);
+    }
+
+    @Override
+    public String toString() {
+        return "content swarm " + infoHash();
+    }
+}

@@ -1,0 +1,150 @@
+package org.debswarm.peerwire.internal.swarm;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.debswarm.peerwire.internal.wire.ContentInventory;
+import org.debswarm.peerwire.internal.wire.PeerWireException;
+import org.debswarm.peerwire.internal.wire.Piece;
+import org.debswarm.peerwire.internal.wire.Request;
+import org.debswarm.torrent.PieceBits;
+
+/**
+ * The content swarm's side of a swarm (docs/torrent-format.md, "The content swarm"): inventories in
+ * {@code ds_content} messages instead of bitfields and haves, and the translation between this node's numbers
+ * (its piece indexes, the numbers in its own {@code add}s and in the requests peers send it) and each peer's (in
+ * the requests this node sends and the pieces it receives). Confined to the swarm's thread.
+ */
+final class ContentExchange {
+
+    private final ContentCatalog catalog;
+    private final PieceBits had;
+
+    ContentExchange(ContentCatalog catalog, PieceBits had) {
+        this.catalog = catalog;
+        this.had = had;
+    }
+
+    ContentCatalog catalog() {
+        return catalog;
+    }
+
+    /** What a peer's {@code ds_content} message changed, in our numbers. */
+    record Change(List<Integer> added, List<Integer> deleted) {
+    }
+
+    /** Sends our whole inventory once the peer is proven and told us its extension id. */
+    void greet(PeerState peer) {
+        ContentPeer c = peer.content;
+        if (!peer.proven || c.extensionId == 0 || c.greeted) {
+            return;
+        }
+        c.greeted = true;
+        List<Integer> all = new ArrayList<>();
+        for (int p = had.nextSetBit(0); p >= 0; p = had.nextSetBit(p + 1)) {
+            all.add(p);
+        }
+        send(peer, all, List.of());
+    }
+
+    /** Tells the greeted peers of files added to or deleted from our inventory. */
+    void changed(Collection<PeerState> peers, List<Integer> added, List<Integer> deleted) {
+        for (PeerState p : peers) {
+            if (p.content.greeted) {
+                send(p, added, deleted);
+            }
+        }
+    }
+
+    private void send(PeerState peer, List<Integer> added, List<Integer> deleted) {
+        List<ContentInventory.Added> records = new ArrayList<>(added.size());
+        for (int p : added) {
+            if (catalog.length(p) == 0) {
+                continue; // an empty file needs no peer, and a record cannot name one
+            }
+            records.add(new ContentInventory.Added(p, catalog.sha256(p), catalog.length(p)));
+        }
+        for (ContentInventory inventory : ContentInventory.split(records, deleted)) {
+            peer.link.send(inventory.toMessage(peer.content.extensionId));
+        }
+    }
+
+    /**
+     * A peer's inventory message.
+     *
+     * @throws PeerWireException if it is malformed, lists more files than the catalog's capacity (as many as a node numbers), gives a file this
+     *                           node knows another length, numbers two files alike, or deletes a number it never
+     *                           listed
+     */
+    Change received(PeerState peer, byte[] payload) throws PeerWireException {
+        ContentInventory inventory = ContentInventory.parse(payload);
+        ContentPeer c = peer.content;
+        List<Integer> added = new ArrayList<>();
+        for (ContentInventory.Added a : inventory.added()) {
+            if (c.listed() >= catalog.capacity()) {
+                throw new PeerWireException(ContentInventory.NAME + ": more than " + catalog.capacity()
+                        + " files listed (expected: at most " + catalog.capacity() + ", as many as a node numbers)");
+            }
+            int ours = catalog.indexOf(a.sha256());
+            int before = c.ours(a.index());
+            if (before >= 0 && before != ours) {
+                throw new PeerWireException(ContentInventory.NAME + ": index " + a.index()
+                        + " listed again for another file (expected: one file per index)");
+            }
+            if (ours < 0) {
+                c.unknown.put(ContentCatalog.prefix(a.sha256()), a.index());
+            } else if (catalog.length(ours) != a.length()) {
+                throw new PeerWireException(ContentInventory.NAME + ": file " + a.sha256().toHex() + " of "
+                        + a.length() + " bytes (expected: " + catalog.length(ours) + ")");
+            } else if (before < 0) {
+                c.map(a.index(), ours);
+                added.add(ours);
+            }
+        }
+        List<Integer> deleted = new ArrayList<>();
+        for (int theirs : inventory.deleted()) {
+            int ours = c.theirsToOurs.remove(theirs);
+            if (ours >= 0) {
+                c.oursToTheirs.remove(ours);
+                deleted.add(ours);
+            } else if (!c.unknown.removeValue(theirs)) {
+                throw new PeerWireException(ContentInventory.NAME + ": del of index " + theirs
+                        + " (expected: an index the peer listed)");
+            }
+        }
+        return new Change(added, deleted);
+    }
+
+    /** A file just numbered: the peers that listed a file with its SHA-256 prefix now have it, in our numbers. */
+    List<PeerState> numbered(int ours, Collection<PeerState> peers) {
+        long prefix = ContentCatalog.prefix(catalog.sha256(ours));
+        List<PeerState> found = new ArrayList<>();
+        for (PeerState p : peers) {
+            int theirs = p.content.unknown.remove(prefix);
+            if (theirs >= 0 && p.content.ours(theirs) < 0) {
+                p.content.map(theirs, ours);
+                found.add(p);
+            }
+        }
+        return found;
+    }
+
+    /** A piece the peer sends names its own number: ours, or a protocol error if it never listed that number. */
+    Piece incoming(PeerState peer, Piece piece) throws PeerWireException {
+        int ours = peer.content.ours(piece.piece());
+        if (ours < 0) {
+            throw new PeerWireException("piece " + piece.piece() + " (expected: an index the peer listed in "
+                    + ContentInventory.NAME + ")");
+        }
+        return piece.renumbered(ours);
+    }
+
+    /** A request names our number: one we gave. */
+    void check(Request request) throws PeerWireException {
+        if (request.piece() >= catalog.size()) {
+            throw new PeerWireException("request for index " + request.piece() + " (expected: an index this node"
+                    + " listed in " + ContentInventory.NAME + ")");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.debswarm.peerwire.internal.swarm;
+
+import org.debswarm.peerwire.internal.wire.Cancel;
+import org.debswarm.peerwire.internal.wire.Message;
+import org.debswarm.peerwire.internal.wire.Request;
+
+/**
+ * What the content swarm knows of one peer's inventory: the peer's numbers of the files this node has numbers for,
+ * both ways (a request names the peer's number, a piece arrives under it), and for the files this node has no
+ * number for yet, the first 8 bytes of their SHA-256 with the peer's number, so that a file a later index lists is
+ * found without asking again. Confined to the swarm's thread.
+ */
+final class ContentPeer {
+
+    /** The id the peer receives {@code ds_content} under (its BEP 10 handshake); 0 until then. */
+    int extensionId;
+    /** Whether our whole inventory went to the peer: later changes go as they happen. */
+    boolean greeted;
+    final LongIntMap theirsToOurs = new LongIntMap();
+    final LongIntMap oursToTheirs = new LongIntMap();
+    /** The peer's files we have no number for: the first 8 bytes of the SHA-256, to the peer's number. */
+    final LongIntMap unknown = new LongIntMap();
+
+    int listed() {
+        return theirsToOurs.size() + unknown.size();
+    }
+
+    void map(int theirs, int ours) {
+        theirsToOurs.put(theirs, ours);
+        oursToTheirs.put(ours, theirs);
+    }
+
+    /** The peer's number for the file this node numbers {@code ours}; -1 if it did not list it. */
+    int theirs(int ours) {
+        return oursToTheirs.get(ours);
+    }
+
+    /** A request or cancel this node sends names the peer's number of the file. */
+    Message outgoing(Message message) {
+        if (message instanceof Request r) {
+            return new Request(theirs(r.piece()), r.begin(), r.length());
+        }
+        if (message instanceof Cancel x) {
+            return new Cancel(theirs(x.piece()), x.begin(), x.length());
+        }
+        return message;
+    }
+
+    /** Our number for the file the peer numbers {@code theirs}; -1 if it did not list it or we have none. */
+    int ours(int theirs) {
+        return theirsToOurs.get(theirs);
+    }
+}
