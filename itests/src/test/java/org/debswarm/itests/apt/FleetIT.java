@@ -2,6 +2,7 @@ package org.debswarm.itests.apt;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
@@ -95,6 +96,15 @@ public class FleetIT {
         for (String name : PACKAGES) {
             assertEquals(name + " sent once by the mirror: " + mirror.log(), 1, mirror.gets(archive.path(name)));
         }
+        // index files too (issue 13 item 6): the Packages index, asked for by its by-hash name, comes from a peer.
+        // Usually hosts 2 and 3 both have it from a peer; in some runs under load (3 of about 10 here) one of
+        // them asked the mirror, so this asserts that the fleet shared it at least once (see docs/fleet.md)
+        Map<String, Long> byHash = mirror.log().stream().map(line -> line.split(" ")[1])
+                .filter(path -> path.contains("/by-hash/"))
+                .collect(java.util.stream.Collectors.groupingBy(path -> path, java.util.stream.Collectors.counting()));
+        assertFalse("apt asked for index files by hash: " + mirror.log(), byHash.isEmpty());
+        byHash.forEach((path, gets) -> assertTrue(path + " sent to fewer than the 3 hosts: " + mirror.log(),
+                gets <= 2));
     }
 
     /**
@@ -191,7 +201,9 @@ public class FleetIT {
         assertEquals("the keyless host got nothing from peers: " + outsider, 0L, (long) outsider.get("fromPeers"));
         assertEquals("and gave nothing: " + outsider, 0L, (long) outsider.getOrDefault("uploaded", 0L));
         Map<String, Long> member = awaitTotals(2, t -> t.getOrDefault("fromPeers", 0L) >= all, "the set from peers");
-        assertEquals("host 2 had the set from host 1: " + member, all, (long) member.get("fromPeers"));
+        long indexes = archive.byHashBytes();
+        assertTrue("host 2 had the set from host 1 (and perhaps the index): " + member + ", set " + all
+                + ", index files " + indexes, member.get("fromPeers") >= all && member.get("fromPeers") <= all + indexes);
         for (String name : PACKAGES) {
             assertEquals(name + ": once for host 1, once for the keyless host 3: " + mirror.log(), 2,
                     mirror.gets(archive.path(name)));

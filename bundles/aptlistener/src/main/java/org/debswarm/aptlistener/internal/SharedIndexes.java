@@ -87,6 +87,7 @@ final class SharedIndexes {
         if (begin.outcome() == BeginResult.Outcome.STORED) {
             return false; // stored meanwhile: the caller's look-up finds it
         }
+        LOG.debug("{}/{}: through the store, from the package sources ({})", host, key.path(), begin.outcome());
         WriteStreamer.stream(request, response, key, begin.write().orElseThrow(), sources.fill(begin),
                 settings.indexDeadline(), file -> passed.passed(adopt(file)));
         return true;

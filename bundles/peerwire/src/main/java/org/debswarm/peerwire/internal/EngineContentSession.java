@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The handle of the content swarm's session: files named by {@link FileKey} (their SHA-256 and where they are
- * stored) become the swarm's numbered pieces on the I/O thread. Offers wait {@link #BATCH} for company, so that a
- * burst of stored files (an {@code apt-get install} of many packages) reaches each peer as one message.
+ * stored) become the swarm's numbered pieces on the I/O thread. An offer after a quiet {@link #BATCH} goes out at
+ * once (a newly stored file is findable as soon as the message arrives); offers within {@link #BATCH} of the last
+ * one wait until it has passed, so that a burst of stored files (an {@code apt-get install} of many packages)
+ * reaches each peer as one message per {@link #BATCH}.
  */
 final class EngineContentSession implements ContentSession {
 
@@ -31,6 +33,8 @@ final class EngineContentSession implements ContentSession {
     private final ContentFiles files;
     /** Offers waiting for the batch; guarded by this. */
     private List<FileKey> pending = new ArrayList<>();
+    /** When the last batch went to the swarm ({@link System#nanoTime}); guarded by this. */
+    private long lastFlush = System.nanoTime() - BATCH.toNanos();
 
     EngineContentSession(PeerEngine engine, Session session, ContentFiles files) {
         this.engine = engine;
@@ -54,14 +58,17 @@ final class EngineContentSession implements ContentSession {
 
     @Override
     public void offer(Collection<FileKey> stored) {
-        boolean first;
+        Duration wait;
         synchronized (this) {
-            first = pending.isEmpty();
+            boolean first = pending.isEmpty();
             pending.addAll(stored);
+            if (!first || stored.isEmpty()) {
+                return; // a flush is due already
+            }
+            long quiet = System.nanoTime() - lastFlush;
+            wait = quiet >= BATCH.toNanos() ? Duration.ZERO : BATCH.minusNanos(quiet);
         }
-        if (first && !stored.isEmpty()) {
-            engine.later(BATCH, this::flush);
-        }
+        engine.later(wait, this::flush);
     }
 
     // on the I/O thread
@@ -70,6 +77,7 @@ final class EngineContentSession implements ContentSession {
         synchronized (this) {
             batch = pending;
             pending = new ArrayList<>();
+            lastFlush = System.nanoTime();
         }
         if (!engine.runs(session)) {
             return;
