@@ -2,12 +2,14 @@
 # The peer wire between two real node processes (issue 16): node A (bin/debswarm, its own store) seeds a
 # standard torrent of random files from its torrent folder; node B, started once A runs it, downloads it over
 # loopback. Prints B's time from its session's start to the engine's "complete" line, the MB/s, and the
-# CPU-seconds of each process over the run; then, in the same run, aria2c -> aria2c with the same .torrent.
-# Target: >= 500 MB/s.
+# CPU-seconds of each process over the run; then, in the same run and with the same .torrent, a libtorrent pair
+# (two python3-libtorrent processes, TCP only, the leech given the seed's address, no tracker) and
+# aria2c -> aria2c. Target: >= 500 MB/s.
 #
 #   bench/peerwire-nodes.sh [total MiB=512] [files=32]
 #
-# Needs (Debian): mktorrent, python3; aria2 for the comparison (skipped without it). Uses the runtime as built
+# Needs (Debian): mktorrent, python3; python3-libtorrent and aria2 for the comparisons (each skipped without it:
+# apt-get install python3-libtorrent aria2). Uses the runtime as built
 # (runtime/target/debswarm; builds it with `mvn package` when missing, never `mvn install`). The torrent's
 # tracker is A's built-in tracker. Temporary files (three times the total) go to ${TMPDIR:-/tmp} and are deleted
 # at the end, also on failure or Ctrl-C; both nodes are stopped.
@@ -83,8 +85,25 @@ awk -v b="$bytes" -v ms="$engine_ms" -v s="$start" -v e="$end" -v ca="$(awk -v x
   printf "Debswarm B from A: %.0f MB/s (session start to complete: %d ms); %.1f s from the .torrent dropped in B%s torrent folder to complete\n", b / 1e6 / (ms / 1000), ms, e - s, "\x27s";
   printf "  CPU over that time: A (uploading) %.2f s, B (downloading) %.2f s; identical to the original: yes\n", ca, cb }'
 
+kill "$pid_b" 2>/dev/null || true
+wait "$pid_b" 2>/dev/null || true
+if /usr/bin/python3 -c 'import libtorrent' 2>/dev/null; then
+  mkdir -p "$work/lt-seed" "$work/lt-leech"
+  cp -al "$work/data/content" "$work/lt-seed/content"
+  bench/lib/libtorrent-pair.py seed "$work/content.torrent" "$work/lt-seed" > "$work/lt-seed.log" 2>&1 &
+  pids+=("$!")
+  lt_port=$(await_line "$work/lt-seed.log" "^listening [0-9]+" 60 | cut -d' ' -f2)
+  lt_ms=$(bench/lib/libtorrent-pair.py leech "$work/content.torrent" "$work/lt-leech" "$lt_port" | sed -n 's/^complete //p')
+  [ -n "$lt_ms" ] || { echo "the libtorrent leech did not complete" >&2; exit 1; }
+  for f in "$work"/data/content/*; do
+    cmp -s "$f" "$work/lt-leech/content/$(basename "$f")" || { echo "libtorrent's copy of $(basename "$f") differs" >&2; exit 1; }
+  done
+  rm -rf "$work/lt-leech"
+  awk -v b="$bytes" -v ms="$lt_ms" 'BEGIN { printf "libtorrent -> libtorrent: %.0f MB/s (connect to complete: %d ms)\n", b / 1e6 / (ms / 1000), ms }'
+else
+  echo "libtorrent -> libtorrent: skipped (apt-get install python3-libtorrent)"
+fi
 if command -v aria2c >/dev/null; then
-  kill "$pid_b" 2>/dev/null || true
   mkdir -p "$work/aria-seed" "$work/aria-leech"
   cp -al "$work/data/content" "$work/aria-seed/content"
   seed_port=$(free_port); leech_port=$(free_port)

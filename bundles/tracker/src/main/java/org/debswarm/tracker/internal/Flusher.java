@@ -26,11 +26,14 @@ final class Flusher {
     private final TrackerStore store;
     private final TrackerSettings settings;
     private final Clock clock;
+    /** How long a new peer that moved no counter waits before its row is written ({@link Swarm#drain}). */
+    private final long settleMillis;
     private final CompletableFuture<Void> restored = new CompletableFuture<>();
     private boolean failing;
 
-    Flusher(Swarms swarms, TrackerStore store, TrackerSettings settings, Clock clock) {
+    Flusher(Swarms swarms, TrackerStore store, TrackerSettings settings, Clock clock, long settleMillis) {
         this.swarms = swarms;
+        this.settleMillis = settleMillis;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -38,11 +41,20 @@ final class Flusher {
 
     /** One writer tick; never throws, so a scheduled executor keeps running it. */
     void run() {
+        tick(clock.millis() - settleMillis);
+    }
+
+    /** The last tick, at deactivation: every live peer's row is written, however new. */
+    void runLast() {
+        tick(Long.MAX_VALUE);
+    }
+
+    private void tick(long settledBefore) {
         try {
             if (!restored.isDone()) {
                 restore();
             }
-            flush();
+            flush(settledBefore);
             if (failing) {
                 LOG.info("Tracker database writable again");
                 failing = false;
@@ -62,10 +74,10 @@ final class Flusher {
      * same new torrent or peer) went the way of every failed write, its increments back in the swarms, and is
      * made again at once: the rows now exist, so the retry adds to them.
      */
-    void flush() throws SQLException {
+    void flush(long settledBefore) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                writeChanges();
+                writeChanges(settledBefore);
                 return;
             } catch (SQLException e) {
                 if (attempt == CONFLICT_ATTEMPTS || !WriteConflict.is(e)) {
@@ -77,8 +89,8 @@ final class Flusher {
         }
     }
 
-    private void writeChanges() throws SQLException {
-        List<Swarm.Drained> drained = swarms.drainDirty();
+    private void writeChanges(long settledBefore) throws SQLException {
+        List<Swarm.Drained> drained = swarms.drainDirty(settledBefore);
         if (drained.isEmpty()) {
             return;
         }

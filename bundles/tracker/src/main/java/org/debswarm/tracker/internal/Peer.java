@@ -23,6 +23,12 @@ final class Peer {
     long left;
     Event event;
     long lastSeen;
+    /** When this tracker first saw the peer (epoch ms; for a restored peer, its stored last announce). */
+    final long firstSeen;
+    /** Whether the peer has a row in the database (or in a write under way): every change of it is written. */
+    boolean stored;
+    /** Whether an announce of this peer moved the torrent's counters since its last write (or was an event). */
+    boolean counted;
     /** Whether this peer's {@code completed} event was already counted, so repeating it counts once. */
     boolean completedCounted;
     /** Whether the last announce is not yet written to the database. */
@@ -31,8 +37,9 @@ final class Peer {
     int index;
 
     /** @param key {@link #keyOf}{@code (peerId, address)}, which the caller has already computed */
-    Peer(Bytes key, Bytes peerId, PeerAddress address) {
+    Peer(Bytes key, Bytes peerId, PeerAddress address, long firstSeen) {
         this.key = key;
+        this.firstSeen = firstSeen;
         this.peerId = peerId;
         this.client = address.client();
         this.address = address;
@@ -41,7 +48,8 @@ final class Peer {
 
     /** A peer as its last stored announce left it. */
     static Peer restored(Bytes key, Bytes peerId, PeerAddress address, PeerRow row) {
-        Peer peer = new Peer(key, peerId, address);
+        Peer peer = new Peer(key, peerId, address, row.lastSeen());
+        peer.stored = true;
         peer.uploaded = row.uploaded();
         peer.downloaded = row.downloaded();
         peer.left = row.left();

@@ -59,13 +59,15 @@ final class Swarm {
         if (peer == null && request.event() == Event.STOPPED) {
             return announced();
         }
+        boolean counted = request.event() != Event.NONE;
         if (peer == null) {
             makeRoomFor(from.client(), budget);
             budget.acquire();
-            peer = add(new Peer(key, request.peerId(), from), request);
+            peer = add(new Peer(key, request.peerId(), from, now), request);
         } else {
-            accountKnown(peer, request);
+            counted |= accountKnown(peer, request);
         }
+        peer.counted |= counted;
         countCompletion(peer, request);
         seeders += (request.seeder() ? 1 : 0) - (peer.seeder() ? 1 : 0);
         peer.record(request, from, now);
@@ -116,12 +118,14 @@ final class Swarm {
         }
     }
 
-    private void accountKnown(Peer peer, AnnounceRequest request) {
+    /** Adds a known peer's increments; whether its counters moved (its row must then go with them). */
+    private boolean accountKnown(Peer peer, AnnounceRequest request) {
         boolean restarted = request.event() == Event.STARTED
                 || request.uploaded() < peer.uploaded || request.downloaded() < peer.downloaded;
         long up = restarted ? request.uploaded() : request.uploaded() - peer.uploaded;
         long down = restarted ? request.downloaded() : request.downloaded() - peer.downloaded;
         pending.add(0, up, down);
+        return restarted || up != 0 || down != 0;
     }
 
     private void countCompletion(Peer peer, AnnounceRequest request) {
@@ -206,21 +210,40 @@ final class Swarm {
         return evicted;
     }
 
-    /** Takes what changed since the last write; the counters move from pending to in flight. */
-    synchronized Drained drain() {
-        dirty = false;
+    /**
+     * Takes what changed since the last write; the counters move from pending to in flight. A peer's row is
+     * taken when the peer has one already, when its announces moved the counters (the row and the totals go
+     * in one transaction, so a restored peer's base matches the restored totals), or when the peer is still
+     * live and was first seen at or before {@code settledBefore}. A new peer that moved nothing waits until then,
+     * and is never written when it is gone before: a flood of invented peer ids, each replaced within
+     * seconds by the per-client limit, stays out of the database.
+     */
+    synchronized Drained drain(long settledBefore) {
         inflight.add(pending);
         pending.clear();
-        List<Peer> drainedPeers = List.copyOf(dirtyPeers);
-        List<PeerRow> rows = new ArrayList<>(drainedPeers.size());
-        for (Peer peer : drainedPeers) {
-            peer.dirty = false;
-            rows.add(peer.row(infoHash));
+        List<Peer> drainedPeers = new ArrayList<>(dirtyPeers.size());
+        List<PeerRow> rows = new ArrayList<>(dirtyPeers.size());
+        List<Peer> waiting = new ArrayList<>();
+        for (Peer peer : dirtyPeers) {
+            boolean live = byKey.get(peer.key) == peer;
+            if (peer.stored || peer.counted || live && peer.firstSeen <= settledBefore) {
+                peer.dirty = false;
+                peer.stored = true;
+                peer.counted = false;
+                drainedPeers.add(peer);
+                rows.add(peer.row(infoHash));
+            } else if (live) {
+                waiting.add(peer);
+            } else {
+                peer.dirty = false;
+            }
         }
         dirtyPeers.clear();
+        dirtyPeers.addAll(waiting);
+        dirty = !waiting.isEmpty();
         TorrentRow torrent = new TorrentRow(infoHash.hex(), name.isEmpty() ? null : name, seeders,
                 peers.size() - seeders, inflight.completed, inflight.uploaded, inflight.downloaded, lastAnnounce);
-        return new Drained(this, torrent, rows, drainedPeers);
+        return new Drained(this, torrent, rows, drainedPeers, dirty);
     }
 
     /** The write committed; {@code stored} holds the totals now in the database. */
@@ -278,7 +301,10 @@ final class Swarm {
     record Announced(int seeders, int leechers, long completed) {
     }
 
-    /** What one write takes from a swarm. */
-    record Drained(Swarm swarm, TorrentRow torrent, List<PeerRow> peerRows, List<Peer> peers) {
+    /**
+     * What one write takes from a swarm; {@code waiting}: new peers are left for a later write, and the swarm
+     * must go back into the queue of changed swarms once the whole queue is drained.
+     */
+    record Drained(Swarm swarm, TorrentRow torrent, List<PeerRow> peerRows, List<Peer> peers, boolean waiting) {
     }
 }

@@ -106,12 +106,26 @@ final class Swarms {
         return budget.used();
     }
 
-    /** Takes every change since the last call, one entry per changed swarm. */
+    /** Takes every change since the last call, one entry per changed swarm, every live peer's row included. */
     List<Swarm.Drained> drainDirty() {
+        return drainDirty(Long.MAX_VALUE);
+    }
+
+    /**
+     * Takes every change since the last call, one entry per changed swarm; new peers that moved no counter and
+     * were first seen after {@code settledBefore} wait ({@link Swarm#drain}), and their swarms are queued again.
+     */
+    List<Swarm.Drained> drainDirty(long settledBefore) {
         List<Swarm.Drained> drained = new ArrayList<>();
+        List<Swarm> waiting = new ArrayList<>();
         for (Swarm swarm = dirty.poll(); swarm != null; swarm = dirty.poll()) {
-            drained.add(swarm.drain());
+            Swarm.Drained item = swarm.drain(settledBefore);
+            drained.add(item);
+            if (item.waiting()) {
+                waiting.add(swarm);
+            }
         }
+        dirty.addAll(waiting); // after the loop, which would otherwise take them again
         return drained;
     }
 

@@ -46,6 +46,8 @@ public final class TrackerComponent implements TrackerStats, Tracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackerComponent.class);
     private static final long PURGE_PERIOD_SECONDS = 3600;
+    /** Flush periods a new peer that moved no counter stays in memory only (see {@link Swarm#drain}). */
+    static final int SETTLE_FLUSHES = 10;
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private static final String STARTING = "tracker is starting and restoring its state; retry in a moment";
 
@@ -71,7 +73,7 @@ public final class TrackerComponent implements TrackerStats, Tracker {
         engine = new TrackerEngine(settings, limits(config, settings, this::registered), clock);
         stats = new StatsView(engine.swarms());
         store = new TrackerStore(dataSourceFactory.createDataSource(jdbcProperties(config, context)));
-        flusher = new Flusher(engine.swarms(), store, settings, clock);
+        flusher = new Flusher(engine.swarms(), store, settings, clock, SETTLE_FLUSHES * (long) config.flushPeriod());
         restored = flusher.restored().toCompletableFuture();
         writer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-tracker-writer"));
         expiry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-tracker-expiry"));
@@ -149,7 +151,7 @@ public final class TrackerComponent implements TrackerStats, Tracker {
         Shutdown.now(expiry, "Tracker expiry", SHUTDOWN_WAIT);
         // A write in progress finishes; the periodic ticks are cancelled.
         if (Shutdown.orderly(writer, "Tracker writer", SHUTDOWN_WAIT)) {
-            flusher.run(); // the last changes, on this thread now that the writer is gone
+            flusher.runLast(); // the last changes, on this thread now that the writer is gone
         } else {
             LOG.warn("The tracker's last changes were not written");
         }

@@ -30,6 +30,7 @@ import org.junit.Test;
 public abstract class StoreContract {
 
     private static final String HASH = Bytes.copyOf(id20(1)).hex();
+    private static final long SETTLE_MILLIS = 10_000;
 
     protected final TestSupport.TestClock clock = new TestSupport.TestClock();
 
@@ -92,7 +93,7 @@ public abstract class StoreContract {
         byte[] hash = id20(1);
         try (TrackerStore store = new TrackerStore(dataSource())) {
             TrackerEngine engine = new TrackerEngine(settings, clock);
-            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock);
+            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock, SETTLE_MILLIS);
             engine.announce(announce(hash, id20(2), 6881, 0, 0, 100) + "&event=started&name=main", "10.0.0.2");
             engine.announce(announce(hash, id20(2), 6881, 700, 300, 0) + "&event=completed", "10.0.0.2");
             engine.announce(announce(hash, id20(3), 6881, 0, 0, 5) + "&event=started", "2001:db8::3");
@@ -104,7 +105,7 @@ public abstract class StoreContract {
         try (TrackerStore store = new TrackerStore(dataSource())) {
             TrackerEngine engine = new TrackerEngine(settings, clock);
             StatsView stats = new StatsView(engine.swarms());
-            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock);
+            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock, SETTLE_MILLIS);
             flusher.run();
             TorrentStats torrent = stats.torrent(HASH).orElseThrow();
             assertEquals(new TorrentStats(HASH, "main", 1, 1, 1, 700, 340, torrent.lastAnnounce()), torrent);
@@ -117,6 +118,38 @@ public abstract class StoreContract {
         }
     }
 
+    /**
+     * A new peer whose announces moved no counter is written only once it has been live for the settle time, or
+     * at deactivation; one replaced before that (here by the per-client limit of one peer) is never written.
+     */
+    @Test
+    public void newPeersThatMoveNoCounterWaitAndChurnedOnesAreNeverWritten() throws Exception {
+        TrackerSettings settings = TestSupport.settings();
+        FloodLimits onePerClient = new FloodLimits(120, 1, FloodLimits.idleMillis(settings, 3), 1000, h -> true);
+        try (TrackerStore store = new TrackerStore(dataSource())) {
+            TrackerEngine engine = new TrackerEngine(settings, onePerClient, clock);
+            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock, SETTLE_MILLIS);
+            flusher.run();
+            engine.announce(announce(id20(1), id20(2), 6881, 500, 0, 10), "10.0.0.2");
+            engine.announce(announce(id20(1), id20(3), 6881, 500, 0, 10), "10.0.0.2"); // replaces the first
+            engine.announce(announce(id20(1), id20(4), 6881, 0, 0, 10) + "&event=started", "10.0.0.4");
+            flusher.run();
+            assertEquals("only the peer that started (its row goes with the counters)",
+                    List.of(Bytes.copyOf(id20(4)).hex()), peerIds(store.loadPeers(0)));
+            clock.advanceSeconds(10);
+            flusher.run();
+            assertEquals(2, store.loadPeers(0).size());
+            engine.announce(announce(id20(1), id20(5), 6881, 0, 0, 10), "10.0.0.5");
+            flusher.runLast();
+            assertEquals(List.of(id20(3), id20(4), id20(5)).stream().map(id -> Bytes.copyOf(id).hex()).toList(),
+                    peerIds(store.loadPeers(0)));
+        }
+    }
+
+    private static List<String> peerIds(List<PeerRow> rows) {
+        return rows.stream().map(PeerRow::peerId).map(String::trim).sorted().toList();
+    }
+
     @Test
     public void stoppedPeersAreNotRestored() throws Exception {
         TrackerSettings settings = TestSupport.settings();
@@ -124,11 +157,11 @@ public abstract class StoreContract {
             TrackerEngine engine = new TrackerEngine(settings, clock);
             engine.announce(announce(id20(1), id20(2), 6881, 0, 0, 0), "10.0.0.2");
             engine.announce(announce(id20(1), id20(2), 6881, 0, 0, 0) + "&event=stopped", "10.0.0.2");
-            new Flusher(engine.swarms(), store, settings, clock).run();
+            new Flusher(engine.swarms(), store, settings, clock, SETTLE_MILLIS).run();
         }
         try (TrackerStore store = new TrackerStore(dataSource())) {
             TrackerEngine engine = new TrackerEngine(settings, clock);
-            new Flusher(engine.swarms(), store, settings, clock).run();
+            new Flusher(engine.swarms(), store, settings, clock, SETTLE_MILLIS).run();
             assertEquals(0, new StatsView(engine.swarms()).torrent(HASH).orElseThrow().seeders());
         }
     }
@@ -139,7 +172,7 @@ public abstract class StoreContract {
         FailingDataSource failing = new FailingDataSource(dataSource());
         try (TrackerStore store = new TrackerStore(failing.dataSource())) {
             TrackerEngine engine = new TrackerEngine(settings, clock);
-            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock);
+            Flusher flusher = new Flusher(engine.swarms(), store, settings, clock, SETTLE_MILLIS);
             flusher.run();
             engine.announce(announce(id20(1), id20(2), 6881, 0, 0, 0) + "&event=started", "10.0.0.2");
             engine.announce(announce(id20(1), id20(2), 6881, 50, 0, 0), "10.0.0.2");
@@ -170,11 +203,11 @@ public abstract class StoreContract {
         second.announce(announce(hash, id20(3), 6881, 0, 0, 5) + "&event=started", "10.0.0.3");
         second.announce(announce(hash, id20(3), 6881, 200, 20, 0) + "&event=completed", "10.0.0.3");
         try (TrackerStore firstStore = new TrackerStore(dataSource())) {
-            Flusher firstWriter = new Flusher(first.swarms(), firstStore, settings, clock);
+            Flusher firstWriter = new Flusher(first.swarms(), firstStore, settings, clock, SETTLE_MILLIS);
             BeforeStatement firstInsertsMeanwhile = new BeforeStatement(dataSource(), "INSERT INTO tracker_torrent",
                     firstWriter::run);
             try (TrackerStore secondStore = new TrackerStore(firstInsertsMeanwhile.dataSource())) {
-                new Flusher(second.swarms(), secondStore, settings, clock).run();
+                new Flusher(second.swarms(), secondStore, settings, clock, SETTLE_MILLIS).run();
                 assertTrue("the first tracker wrote between the second's UPDATE and INSERT", firstInsertsMeanwhile.ran());
                 TorrentStats shared = new StatsView(second.swarms()).torrent(HASH).orElseThrow();
                 assertEquals("the retry in the same tick read back both trackers' totals",
@@ -198,7 +231,7 @@ public abstract class StoreContract {
         List<Flusher> writers = new ArrayList<>();
         for (TrackerEngine engine : engines) {
             stores.add(new TrackerStore(dataSource()));
-            writers.add(new Flusher(engine.swarms(), stores.get(stores.size() - 1), settings, clock));
+            writers.add(new Flusher(engine.swarms(), stores.get(stores.size() - 1), settings, clock, SETTLE_MILLIS));
             writers.get(writers.size() - 1).run(); // connects and restores (nothing yet): the race is the writes
         }
         int torrents = 40;
@@ -217,7 +250,7 @@ public abstract class StoreContract {
             for (Flusher writer : writers) {
                 writes.add(threads.submit(() -> {
                     start.await();
-                    writer.flush();
+                    writer.flush(Long.MAX_VALUE);
                     return null;
                 }));
             }
@@ -246,7 +279,7 @@ public abstract class StoreContract {
             assertEquals(List.of(), store.loadTorrents(0, 10));
             assertEquals(List.of(), store.loadPeers(0));
             TrackerEngine engine = new TrackerEngine(TestSupport.settings(), clock);
-            new Flusher(engine.swarms(), store, TestSupport.settings(), clock).run();
+            new Flusher(engine.swarms(), store, TestSupport.settings(), clock, SETTLE_MILLIS).run();
             assertNull(engine.swarms().get(Bytes.copyOf(id20(1))));
         }
     }
