@@ -35,16 +35,17 @@ public class ReadinessIT {
     public void theAptPortNeverAnswers404FromTheMomentItAcceptsConnections() throws Exception {
         try (NodeProcess node = NodeProcess.start(work.getRoot().toPath())) {
             Map<Integer, Integer> seen = new TreeMap<>();
+            StringBuilder unexpected = new StringBuilder();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             int status = -1;
             while (status != 403 && System.nanoTime() < end && node.process().isAlive()) {
-                status = answer(node.aptPort(), seen);
+                status = answer(node.aptPort(), seen, unexpected);
             }
             assertEquals("the apt listener answers in the end; seen " + seen + "; output:\n" + node.output(), 403,
                     status);
             assertFalse("never 404 while starting: " + seen, seen.containsKey(404));
-            assertTrue("only 503 before the apt listener, then its 403: " + seen,
-                    Map.of(503, 0, 403, 0).keySet().containsAll(seen.keySet()));
+            assertTrue("only 503 before the apt listener, then its 403: " + seen + "\n" + unexpected + "output:\n"
+                    + node.output(), Map.of(503, 0, 403, 0).keySet().containsAll(seen.keySet()));
 
             HttpURLConnection health = open(node.consolePort(), "/health?wait=60");
             assertEquals("ready, without login", 200, health.getResponseCode());
@@ -60,7 +61,7 @@ public class ReadinessIT {
      * Retry-After. An outside process has no event for "the port opened", so the caller samples; a refused
      * connection costs 2 ms of pause, not a busy loop on a shared machine.
      */
-    private static int answer(int port, Map<Integer, Integer> seen) throws IOException {
+    private static int answer(int port, Map<Integer, Integer> seen, StringBuilder unexpected) throws IOException {
         HttpURLConnection connection = open(port, PATH);
         int status;
         try {
@@ -72,9 +73,24 @@ public class ReadinessIT {
         seen.merge(status, 1, Integer::sum);
         if (status == 503) {
             assertEquals("503 says when to retry", "2", connection.getHeaderField("Retry-After"));
+        } else if (status != 403) {
+            unexpected.append(describe(connection, status));
         }
         connection.disconnect();
         return status;
+    }
+
+    /** An answer neither the gate nor the apt listener gives: its headers and body, to tell whose it is. */
+    private static String describe(HttpURLConnection connection, int status) throws IOException {
+        StringBuilder text = new StringBuilder("unexpected " + status + " at " + java.time.Instant.now() + ":\n");
+        connection.getHeaderFields().forEach((name, values) -> text.append(name).append(": ").append(values)
+                .append('\n'));
+        try (java.io.InputStream body = connection.getErrorStream()) {
+            if (body != null) {
+                text.append(new String(body.readNBytes(4096), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     private static HttpURLConnection open(int port, String path) throws IOException {

@@ -23,11 +23,14 @@ public interface IndexCatalog {
 
     /**
      * What the file at {@code path} on {@code host} must be, if an index lists it. When several current
-     * indices list the path, the most recently parsed one answers.
+     * indices list the path, the most recently parsed one answers. An index file's by-hash name
+     * ({@code dists/.../by-hash/SHA256/<digest>}) is listed when the newest verified Release of that host lists
+     * the index with that digest.
      *
      * @param host the mirror host, as in {@link FileKey#host()} (lower case, {@code :port} when not 80)
      * @param path the path relative to the host, without a leading slash
-     * @return the key (host, path, size, SHA-256), or empty if no parsed index lists the path
+     * @return the key (host, path, size, SHA-256), or empty if no parsed index (nor verified Release) lists
+     *         the path
      */
     Optional<FileKey> entryFor(String host, String path);
 

@@ -75,7 +75,7 @@ public class FleetIT {
                 .deb("tiny", 5).deb("small", 60).deb("medium", 700).deb("big", 3 * 1024).publish();
         lan = Lan.create(3);
         mirror = MirrorServer.on(archive.root, lan.gateway());
-        fleet = new FleetHosts(lan, mirror, archive, work.getRoot().toPath());
+        fleet = new FleetHosts(lan, mirror, archive, work.getRoot().toPath()).patientWithPeers();
         for (int host = 1; host <= 3; host++) {
             nodes.add(fleet.start(host, work.newFolder("node" + host).toPath()));
         }
@@ -169,7 +169,7 @@ public class FleetIT {
         }
         lan = Lan.create(3);
         mirror = MirrorServer.on(archive.root, lan.gateway());
-        fleet = new FleetHosts(lan, mirror, archive, work.getRoot().toPath());
+        fleet = new FleetHosts(lan, mirror, archive, work.getRoot().toPath()).patientWithPeers();
         nodes.add(fleet.start(1, work.newFolder("node1").toPath()));
         nodes.add(fleet.start(2, work.newFolder("node2").toPath()));
         nodes.add(fleet.start(3, work.newFolder("node3").toPath(),

@@ -129,8 +129,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
                 counters);
         FileSender sender = new FileSender(SEND_BUFFERS);
         this.indexes = new IndexHandler(cache, events, () -> governor, settings, metering, sender, clock,
-                downloadThreads);
-        this.packages = new PackageHandler(catalog, () -> store, sources, mirror, metering,
+                downloadThreads, new SharedIndexes(cache, () -> store, sources, settings, clock));
+        this.packages = new PackageHandler(catalog, () -> store, sources, metering,
                 new Proxy(() -> governor, settings, metering), settings, sender);
         CompletableFuture<Void> warm = new CompletableFuture<>();
         catalog.warmingUp(warm);
@@ -202,7 +202,8 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
 
     @Override
     public Optional<FileKey> entryFor(String host, String path) {
-        return catalog.entryFor(host, path);
+        return catalog.entryFor(host, path).or(() -> events.verifiedByHashNow(host, path)
+                .map(listed -> new FileKey(host, listed.byHashPath(), listed.size(), listed.sha256())));
     }
 
     @Override

@@ -77,6 +77,21 @@ final class IndexEvents {
         return releases.listed(host, realPath);
     }
 
+    /**
+     * @return what a by-hash name stands for, if the newest Release that lists its real name verified (signed by
+     *         a trusted key) and lists it with that content; waits as {@link #listed}
+     */
+    Optional<ReleaseNames.Listed> verifiedByHash(String host, String byHashPath) {
+        awaitRelease(host);
+        return verifiedByHashNow(host, byHashPath);
+    }
+
+    /** As {@link #verifiedByHash}, from the Releases read so far, without waiting. */
+    Optional<ReleaseNames.Listed> verifiedByHashNow(String host, String byHashPath) {
+        return releases.realName(host, byHashPath).flatMap(real -> releases.listed(host, real))
+                .filter(l -> l.byHashPath().equals(byHashPath) && releases.trusts(host, l.realPath(), l.sha256()));
+    }
+
     /** @return whether the newest Release listing it may be fetched by hash (waits as {@link #listed}) */
     boolean byHash(String host, String realPath) {
         awaitRelease(host);

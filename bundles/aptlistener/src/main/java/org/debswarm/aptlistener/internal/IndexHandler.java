@@ -39,14 +39,17 @@ final class IndexHandler {
     private final Offline offline = new Offline();
     private final Clock clock;
     private final Executor background;
+    private final SharedIndexes shared;
 
     /**
      * @param clock when a copy is fetched or revalidated, and whether it is still fresh
      * @param background where a Release is read once apt has it (threads the caller owns)
+     * @param shared where by-hash files a verified Release lists come from: the store, the peers, the mirror
      */
     IndexHandler(IndexCache cache, IndexEvents events, Supplier<HttpGovernor> governor, Settings settings,
-            Metering metering, FileSender sender, Clock clock, Executor background) {
+            Metering metering, FileSender sender, Clock clock, Executor background, SharedIndexes shared) {
         this.background = background;
+        this.shared = shared;
         this.sender = sender;
         this.clock = clock;
         this.cache = cache;
@@ -69,6 +72,9 @@ final class IndexHandler {
         }
         if (cached.isPresent() && (path.byHash() || isFresh(cached.get()))) {
             send(request, response, cached.get(), path);
+            return;
+        }
+        if (path.byHash() && servedShared(request, response, target, path)) {
             return;
         }
         MirrorResponse fetched;
@@ -139,6 +145,21 @@ final class IndexHandler {
             }
             return false; // a mirror without that by-hash file: the plain name, as apt would ask without the node
         }
+    }
+
+    /** A by-hash file a verified Release lists: from the store, else from the package sources into it. */
+    private boolean servedShared(HttpServletRequest request, HttpServletResponse response, RequestTarget target,
+            ArchivePath path) throws IOException, HttpRefusal {
+        Optional<ReleaseNames.Listed> listed = events.verifiedByHash(target.host(), target.path());
+        if (listed.isEmpty()) {
+            return false;
+        }
+        Optional<CachedIndex> stored = shared.stored(listed.get(), target.host());
+        if (stored.isPresent()) {
+            send(request, response, stored.get(), path);
+            return true;
+        }
+        return shared.fetch(request, response, listed.get(), target.host(), index -> events.passed(index, true));
     }
 
     private static boolean isRelease(String path) {

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.FileLease;
-import org.debswarm.storage.FileWrite;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.StoredFile;
 import org.slf4j.Logger;
@@ -29,20 +28,18 @@ final class PackageHandler {
     private final Catalog catalog;
     private final Supplier<PieceStore> store;
     private final PackageSources sources;
-    private final MirrorSource mirror;
     private final Metering metering;
     private final Proxy proxy;
     private final Settings settings;
     private final FileSender sender;
 
-    PackageHandler(Catalog catalog, Supplier<PieceStore> store, PackageSources sources, MirrorSource mirror,
-            Metering metering, Proxy proxy, Settings settings, FileSender sender) {
+    PackageHandler(Catalog catalog, Supplier<PieceStore> store, PackageSources sources, Metering metering,
+            Proxy proxy, Settings settings, FileSender sender) {
         this.sender = sender;
         this.metering = metering;
         this.catalog = catalog;
         this.store = store;
         this.sources = sources;
-        this.mirror = mirror;
         this.proxy = proxy;
         this.settings = settings;
     }
@@ -136,11 +133,8 @@ final class PackageHandler {
             served(request, key.size(), true);
             return;
         }
-        FileWrite write = begin.write().orElseThrow();
-        Optional<MirrorFill> fromMirror = begin.outcome() == BeginResult.Outcome.CREATED
-                ? Optional.of(sources.offer(write)).filter(MirrorFill.class::isInstance).map(MirrorFill.class::cast)
-                : mirror.find(key.sha256());
-        WriteStreamer.stream(request, response, key, write, fromMirror, settings.debDeadline());
+        WriteStreamer.stream(request, response, key, begin.write().orElseThrow(), sources.fill(begin),
+                settings.debDeadline());
         served(request, key.size(), false);
     }
 

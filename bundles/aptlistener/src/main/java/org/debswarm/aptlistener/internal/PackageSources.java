@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.debswarm.aptlistener.Fill;
 import org.debswarm.aptlistener.PackageSource;
 import org.debswarm.aptlistener.SourcesBelow;
+import org.debswarm.storage.BeginResult;
 import org.debswarm.storage.FileWrite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,19 @@ final class PackageSources {
      */
     Fill offer(FileWrite write) {
         return offer(write, sources, null);
+    }
+
+    /**
+     * Gets a begun write filled: one this request created is offered to the sources ({@link #offer}); one
+     * another request began is already being filled.
+     *
+     * @return the mirror's fill of the write, when the mirror fills it (its answer decides apt's status)
+     */
+    Optional<MirrorFill> fill(BeginResult begin) {
+        FileWrite write = begin.write().orElseThrow();
+        return begin.outcome() == BeginResult.Outcome.CREATED
+                ? Optional.of(offer(write)).filter(MirrorFill.class::isInstance).map(MirrorFill.class::cast)
+                : mirror.find(write.key().sha256());
     }
 
     private Fill offer(FileWrite write, Map<Rank, PackageSource> candidates, String infoHash) {

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.FileWrite;
+import org.debswarm.storage.StoredFile;
 import org.debswarm.storage.VerificationException;
 
 /**
@@ -36,6 +37,23 @@ final class WriteStreamer {
      */
     static void stream(HttpServletRequest request, HttpServletResponse response, FileKey key, FileWrite write,
             Optional<MirrorFill> fromMirror, Duration deadline) throws IOException, HttpRefusal {
+        stream(request, response, key, write, fromMirror, deadline, stored -> { });
+    }
+
+    /** What runs once the store verified the whole file, before apt gets its last byte. */
+    @FunctionalInterface
+    interface BeforeLastByte {
+        void stored(StoredFile file) throws IOException;
+    }
+
+    /**
+     * As {@link #stream(HttpServletRequest, HttpServletResponse, FileKey, FileWrite, Optional, Duration)}, with
+     * {@code beforeLastByte} run on this thread once the file is verified and stored (not for a HEAD, which
+     * gets the head alone); if it fails, apt's response is cut one byte short.
+     */
+    static void stream(HttpServletRequest request, HttpServletResponse response, FileKey key, FileWrite write,
+            Optional<MirrorFill> fromMirror, Duration deadline, BeforeLastByte beforeLastByte)
+            throws IOException, HttpRefusal {
         long end = System.nanoTime() + deadline.toNanos();
         Instant lastModified = null;
         if (fromMirror.isPresent()) {
@@ -47,13 +65,13 @@ final class WriteStreamer {
             response.setContentLengthLong(key.size());
             FileResponder.validators(response, lastModified, null);
             if (!"HEAD".equals(request.getMethod())) {
-                send(reader, write, key, response.getOutputStream(), end);
+                send(reader, write, key, response.getOutputStream(), end, beforeLastByte);
             }
         }
     }
 
-    private static void send(FileChannel reader, FileWrite write, FileKey key, OutputStream out, long end)
-            throws IOException, HttpRefusal {
+    private static void send(FileChannel reader, FileWrite write, FileKey key, OutputStream out, long end,
+            BeforeLastByte beforeLastByte) throws IOException, HttpRefusal {
         long size = key.size();
         long beforeVerification = Math.max(0, size - 1);
         long sent = 0;
@@ -66,7 +84,7 @@ final class WriteStreamer {
                 await(write.whenAvailable(sent + 1), end, key);
             }
         }
-        await(write.completion(), end, key);
+        beforeLastByte.stored(await(write.completion(), end, key));
         Responses.copy(reader, sent, size - sent, out);
     }
 

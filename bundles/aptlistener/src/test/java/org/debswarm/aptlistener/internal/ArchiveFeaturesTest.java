@@ -205,16 +205,19 @@ public class ArchiveFeaturesTest {
         assertEquals(200, get(release + ".gpg").status());
         get(XZ);
         awaitEntry(SMALL);
-        assertEquals("the Release read alone, then with its signature, which verified it",
-                new IndexParseCounts(1, 0, 2, 0, 0), listener.parseCounts());
+        // The Release is read once apt has it, in the background: alone (then again with its signature), or,
+        // when the signature reached the cache first, once with it (then its own pass finds it read).
+        IndexParseCounts first = listener.parseCounts();
+        assertTrue("the Release read alone, then with its signature; or once with it: " + first,
+                first.equals(new IndexParseCounts(1, 0, 2, 0, 0)) || first.equals(new IndexParseCounts(1, 0, 1, 0, 1)));
         int before = mirror.log().size();
 
         assertEquals(200, get(release).status());
         assertEquals(200, get(release + ".gpg").status());
         assertEquals(List.of("GET /" + release + " IMS", "GET /" + release + ".gpg IMS"),
                 mirror.log().subList(before, mirror.log().size()));
-        assertEquals("neither pass read the Release again", new IndexParseCounts(1, 0, 2, 0, 2),
-                listener.parseCounts());
+        assertEquals("neither pass read the Release again", new IndexParseCounts(1, 0, first.releasesRead(), 0,
+                first.unchangedReleases() + 2), listener.parseCounts());
     }
 
     @Test

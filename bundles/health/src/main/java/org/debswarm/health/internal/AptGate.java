@@ -33,6 +33,11 @@ public final class AptGate extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response);
+    }
+
+    /** 503, {@code Retry-After}, and a line saying why: what apt gets whenever the apt listener cannot answer. */
+    static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", RETRY_AFTER);
         response.setHeader("Cache-Control", "no-store");

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.debswarm.node.internal.tracker.AnnounceObserver;
@@ -32,19 +33,33 @@ final class Announcements {
     private final Scheduler scheduler;
     private final Backoff backoff;
     private final TrackerWatch watch;
+    private final BooleanSupplier frameworkStopping;
     private final Map<InfoHash, List<TrackerAnnouncer>> running = new ConcurrentHashMap<>();
 
-    /** @param watch makes the node's warnings of how the announces go */
-    Announcements(HttpTrackerClient client, Scheduler scheduler, Backoff backoff, TrackerWatch watch) {
+    /**
+     * @param watch makes the node's warnings of how the announces go
+     * @param frameworkStopping true while the framework stops: nothing new is announced then
+     */
+    Announcements(HttpTrackerClient client, Scheduler scheduler, Backoff backoff, TrackerWatch watch,
+                  BooleanSupplier frameworkStopping) {
         this.client = client;
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.watch = watch;
+        this.frameworkStopping = frameworkStopping;
     }
 
-    /** Starts announcing (event {@code started}) to each tier, unless the torrent is announced already. */
+    /**
+     * Starts announcing (event {@code started}) to each tier, unless the torrent is announced already or the
+     * framework is stopping (a tracker in this node may already be gone; the peers would hear {@code stopped}
+     * a moment later anyway).
+     */
     void start(InfoHash hash, String name, List<List<URI>> tiers, Supplier<AnnounceRequest> state,
                Consumer<List<InetSocketAddress>> peers) {
+        if (frameworkStopping.getAsBoolean()) {
+            LOG.debug("{}: not announced, the framework is stopping", name);
+            return;
+        }
         List<TrackerAnnouncer> announcers = new ArrayList<>(tiers.size());
         AnnounceObserver observer = watch.observer(hash, name);
         for (List<URI> tier : tiers) {

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.debswarm.commons.Shutdown;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
@@ -29,7 +30,9 @@ import org.debswarm.torrent.TorrentFactory;
 import org.debswarm.torrent.TorrentRegistry;
 import org.debswarm.torrent.TorrentRegistryListener;
 import org.debswarm.torrent.TorrentStatus;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -89,12 +92,23 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
                      @Reference(name = "swarm", cardinality = ReferenceCardinality.OPTIONAL,
                              policyOption = ReferencePolicyOption.GREEDY) SwarmControl swarm) {
         this(config, torrentFolder(config, context), home(context), factory, registry, store,
-                swarm == null ? new DetachedSwarmControl() : swarm);
+                swarm == null ? new DetachedSwarmControl() : swarm, frameworkStopping(context));
     }
 
-    /** @param home the node's data folder: {@value #HELD_FILE} and {@value #FORGOTTEN_FOLDER} live there */
+    /** As a node in a framework that never stops (tests). */
     NodeSwarm(NodeSwarmConfiguration config, Path torrentFolder, Path home, TorrentFactory factory,
               TorrentRegistry registry, PieceStore store, SwarmControl swarm) {
+        this(config, torrentFolder, home, factory, registry, store, swarm, () -> false);
+    }
+
+    /**
+     * @param home the node's data folder: {@value #HELD_FILE} and {@value #FORGOTTEN_FOLDER} live there
+     * @param frameworkStopping true once the framework stops: DS may then re-activate this node (its optional
+     *     store or engine went first), and such a node must not announce {@code started} to trackers whose
+     *     bundles are already gone
+     */
+    NodeSwarm(NodeSwarmConfiguration config, Path torrentFolder, Path home, TorrentFactory factory,
+              TorrentRegistry registry, PieceStore store, SwarmControl swarm, BooleanSupplier frameworkStopping) {
         NodeSettings.check(config);
         this.factory = factory;
         this.registry = registry;
@@ -109,7 +123,7 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
         Backoff backoff = new Backoff(Backoff.INITIAL, Backoff.MAX, () -> ThreadLocalRandom.current().nextDouble());
         Announcements announcements = new Announcements(client,
                 (task, delay) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), backoff,
-                new TrackerWatch(traps, swarm::peersSeenByDiscovery));
+                new TrackerWatch(traps, swarm::peersSeenByDiscovery), frameworkStopping);
         running = new RunningTorrents(swarm, announcements, config.peerPort(), config.numwant());
         HeldTorrents held = HeldTorrents.load(home.resolve(HELD_FILE));
         KnownTorrents known = new KnownTorrents();
@@ -127,6 +141,12 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
             folder.start();
         }
         LOG.debug("Node swarm active: trackers {}, engine {}", config.trackers(), swarm.getClass().getSimpleName());
+    }
+
+    /** Reads the system bundle's state, which stays readable after this component's context is gone. */
+    private static BooleanSupplier frameworkStopping(BundleContext context) {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_ID);
+        return () -> (system.getState() & (Bundle.STOPPING | Bundle.RESOLVED)) != 0;
     }
 
     static Path torrentFolder(NodeSwarmConfiguration config, BundleContext context) {
