@@ -148,12 +148,7 @@ public class SwarmIT {
             archive.deb(name, 200);
         }
         archive.deb("foxtrot", 300).publish();
-        mirror = new MirrorServer(archive.root);
-        first = AptNode.start(work.newFolder("first").toPath(), mirror);
-        second = AptNode.start(work.newFolder("second").toPath(), mirror);
-        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
-        joinSwarm(first, tracker, "");
-        joinSwarm(second, tracker, "");
+        twoNodes(archive);
 
         AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
         assertTrue(aptOfFirst.update().ok());
@@ -200,12 +195,7 @@ public class SwarmIT {
     public void aVersionNoCurrentIndexListsKeepsServingPeersThatStillWantIt() throws Exception {
         DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("hotel", 300)
                 .deb("india", 20).publish();
-        mirror = new MirrorServer(archive.root);
-        first = AptNode.start(work.newFolder("first").toPath(), mirror);
-        second = AptNode.start(work.newFolder("second").toPath(), mirror);
-        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
-        joinSwarm(first, tracker, "");
-        joinSwarm(second, tracker, "");
+        twoNodes(archive);
         AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
         assertTrue(aptOfFirst.update().ok());
         assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "hotel").ok());
@@ -236,12 +226,7 @@ public class SwarmIT {
     public void twoSuitesListingTheSameFileShareIt() throws Exception {
         DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("juliett", 300)
                 .deb("kilo", 20).publish().publishSuite("test-updates", "juliett");
-        mirror = new MirrorServer(archive.root);
-        first = AptNode.start(work.newFolder("first").toPath(), mirror);
-        second = AptNode.start(work.newFolder("second").toPath(), mirror);
-        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
-        joinSwarm(first, tracker, "");
-        joinSwarm(second, tracker, "");
+        twoNodes(archive);
         AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
         assertTrue(aptOfFirst.update().ok());
         assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "juliett").ok());
@@ -268,12 +253,7 @@ public class SwarmIT {
     public void anArchitectureAllFileUnderTwoArchitecturesIsSharedAcrossThem() throws Exception {
         DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("lima", 300)
                 .deb("mike", 20, "amd64").deb("november", 20).architecture("arm64", "lima").publish();
-        mirror = new MirrorServer(archive.root);
-        first = AptNode.start(work.newFolder("first").toPath(), mirror);
-        second = AptNode.start(work.newFolder("second").toPath(), mirror);
-        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
-        joinSwarm(first, tracker, "");
-        joinSwarm(second, tracker, "");
+        twoNodes(archive);
         AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
         assertTrue(aptOfFirst.update().ok());
         assertTrue(aptOfFirst.download(work.newFolder("one").toPath(), "lima").ok());
@@ -382,12 +362,7 @@ public class SwarmIT {
     public void aByHashIndexFileComesFromAPeerThatStoredIt() throws Exception {
         DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("oscar", 20).publish();
         String byHash = archive.byHashPath("Packages.xz");
-        mirror = new MirrorServer(archive.root);
-        first = AptNode.start(work.newFolder("first").toPath(), mirror);
-        second = AptNode.start(work.newFolder("second").toPath(), mirror);
-        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
-        joinSwarm(first, tracker, "");
-        joinSwarm(second, tracker, "");
+        twoNodes(archive);
         AptClient aptOfFirst = new AptClient(work.newFolder("apt1").toPath(), AptNode.prefixSource(first, mirror, archive), null);
         assertTrue(aptOfFirst.update().ok());
         assertEquals("the first node fetched it: " + mirror.log(), 1, mirror.gets(byHash));
@@ -399,6 +374,16 @@ public class SwarmIT {
         assertTrue(update.output(), update.ok());
         assertEquals("the mirror sent it once, the second node had it from the first: " + mirror.log(), 1,
                 mirror.gets(byHash));
+    }
+
+    /** The mirror of {@code archive}, and two nodes that announce to the first's tracker. */
+    private void twoNodes(DebianArchive archive) throws Exception {
+        mirror = new MirrorServer(archive.root);
+        first = AptNode.start(work.newFolder("first").toPath(), mirror);
+        second = AptNode.start(work.newFolder("second").toPath(), mirror);
+        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
+        joinSwarm(first, tracker, "");
+        joinSwarm(second, tracker, "");
     }
 
     /** Waits until the node's content swarm is connected to {@code peers} peers. */
@@ -512,12 +497,7 @@ public class SwarmIT {
     @Test
     public void twoNodesAskingAtOnceGetThePackageFromTheMirrorOnce() throws Exception {
         DebianArchive archive = DebianArchive.in(work.newFolder("archive").toPath()).deb("big", 3 * 1024).publish();
-        mirror = new MirrorServer(archive.root);
-        first = AptNode.start(work.newFolder("first").toPath(), mirror);
-        second = AptNode.start(work.newFolder("second").toPath(), mirror);
-        String tracker = "http://127.0.0.1:" + first.trackerPort() + "/announce";
-        joinSwarm(first, tracker, "");
-        joinSwarm(second, tracker, "");
+        twoNodes(archive);
         List<AptClient> apts = new ArrayList<>();
         for (NodeProcess node : new NodeProcess[] {first, second}) {
             AptClient apt = new AptClient(work.newFolder().toPath(), AptNode.prefixSource(node, mirror, archive), null);
