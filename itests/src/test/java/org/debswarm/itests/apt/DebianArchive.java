@@ -376,17 +376,6 @@ final class DebianArchive {
         return binaryDir() + "/by-hash/SHA256/" + sha256(Files.readAllBytes(root.resolve(binaryDir()).resolve(name)));
     }
 
-    /**
-     * @return the bytes of every index file the archive publishes under a by-hash name: at most what a node may
-     *         get from peers beyond the packages (issue 13 item 6)
-     */
-    long byHashBytes() throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().contains("/by-hash/") && Files.isRegularFile(f))
-                    .mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
     /** @return the current plain Packages of the mirror */
     byte[] packagesFile() throws IOException {
         return Files.readAllBytes(root.resolve(binaryDir()).resolve("Packages"));

@@ -238,16 +238,21 @@ public class RealArchiveIT {
     }
 
     /**
-     * No torrent runs or was announced, and none can come: the node read the Release (and refused it) but parsed
-     * no index, and torrents are made only from parsed indices.
+     * No torrent of an index runs or was announced, and none can come: the node read the Release (and refused it)
+     * but parsed no index, and torrents are made only from parsed indices.
      */
     private void assertNoTorrents() throws Exception {
         Map<String, Long> reading = readings.indexReading(node);
         assertTrue("the Release was read: " + reading, reading.getOrDefault(NodeReadings.RELEASES_READ, 0L) > 0);
         assertEquals("no index parsed: " + reading, List.of(0L, 0L), List.of(reading.get(NodeReadings.PACKAGES_PARSED),
                 reading.get(NodeReadings.SOURCES_PARSED)));
-        assertEquals(List.of(), readings.running(node));
-        assertEquals(List.of(), readings.tracked(node));
+        assertEquals(List.of(), indexTorrents(readings.running(node)));
+        assertEquals(List.of(), indexTorrents(readings.tracked(node)));
+    }
+
+    /** Leaves out the content swarm, which every node runs and announces from its start (issue 14). */
+    private static List<NodeReadings.Torrent> indexTorrents(List<NodeReadings.Torrent> torrents) {
+        return torrents.stream().filter(t -> !t.name().equals("content swarm")).toList();
     }
 
     /** @return the bytes of every package the mirror's current Packages lists: its torrent's size */

@@ -55,6 +55,12 @@ final class ContentFiles implements PackagesStorage.Files {
         return catalog.capacity();
     }
 
+    /** Only the numbered files: snapshots read no further than these. */
+    @Override
+    public int inUse() {
+        return catalog.size();
+    }
+
     @Override
     public long length(int piece) {
         return catalog.length(piece);

@@ -43,6 +43,11 @@ final class PackagesStorage implements PieceStorage {
         PieceBits had();
 
         FileKey key(int piece);
+
+        /** See {@link PieceStorage#piecesInUse()}. */
+        default int inUse() {
+            return count();
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PackagesStorage.class);
@@ -104,6 +109,11 @@ final class PackagesStorage implements PieceStorage {
     @Override
     public int pieceCount() {
         return files.count();
+    }
+
+    @Override
+    public int piecesInUse() {
+        return files.inUse();
     }
 
     @Override

@@ -94,6 +94,83 @@ public class ContentSwarmTest extends EngineTestSupport {
                 () -> availableAt(contentB, key(HOST, ROOT + paths.get(1), 1)) == 0);
     }
 
+    /**
+     * Real sockets: a peer that sends a piece under a number it never listed, or announces an inventory larger than
+     * an extended message may be, is disconnected (the latter at the length prefix, before any buffer is sized by
+     * it); the engine serves the next peer as before.
+     */
+    @Test
+    public void aPeerThatLiesIsDisconnectedAndTheNextIsServed() throws Exception {
+        files(50_000);
+        FileSystemPieceStore storeA = store("a");
+        FileSystemPieceStore storeB = store("b");
+        PeerEngine a = engine(storeA);
+        ContentSession contentA = a.startContent();
+        FileKey held = store(storeA, key(HOST, ROOT + paths.get(0), 0), 0);
+        contentA.offer(List.of(held));
+        eventually("offered", () -> a.snapshot(contentA.infoHash()).orElseThrow().bytesHad() == contents.get(0).length);
+
+        try (RawPeer liar = new RawPeer(at(a))) {
+            liar.pieceCount = org.debswarm.peerwire.internal.swarm.ContentCatalog.CAPACITY;
+            liar.handshake(contentA.infoHash());
+            org.junit.Assert.assertNotNull(liar.readHandshake());
+            liar.send(new org.debswarm.peerwire.internal.wire.ExtensionHandshake(java.util.Map.of("ds_content", 9),
+                    "liar", 0, 250).toMessage());
+            liar.send(new org.debswarm.peerwire.internal.wire.Piece(77, 0, new byte[16]));
+            List<org.debswarm.peerwire.internal.wire.Message> got = liar.readUntilClosed();
+            assertTrue("the engine's inventory came, then the close: " + got, got.stream().anyMatch(m ->
+                    m instanceof org.debswarm.peerwire.internal.wire.Extended e && e.extendedId() == 9));
+        }
+        try (RawPeer flooder = new RawPeer(at(a))) {
+            flooder.pieceCount = org.debswarm.peerwire.internal.swarm.ContentCatalog.CAPACITY;
+            flooder.handshake(contentA.infoHash());
+            org.junit.Assert.assertNotNull(flooder.readHandshake());
+            // an extended message of 64 MiB announced: refused at its length, nothing more is sent
+            flooder.send(ByteBuffer.allocate(6).putInt(64 << 20).put((byte) 20).put((byte) 4).flip());
+            flooder.readUntilClosed();
+        }
+
+        PeerEngine b = engine(storeB);
+        ContentSession contentB = b.startContent();
+        contentB.addPeers(List.of(at(a)));
+        FileKey wanted = key("other.example.org", "debian/pool/x.deb", 0);
+        eventually("B hears of A's file", () -> availableAt(contentB, wanted) == 1);
+        await(contentB.want(wanted));
+        assertArrayEquals(contents.get(0), read(storeB, wanted));
+    }
+
+    /**
+     * With a fleet key the swarm is named by the key: two nodes of a fleet exchange (each proves the key first), a
+     * node with another key is in another swarm and is refused at the handshake.
+     */
+    @Test
+    public void aKeyedFleetHasItsOwnContentSwarm() throws Exception {
+        files(30_000);
+        org.debswarm.peerwire.internal.fleet.FleetKey key = org.debswarm.peerwire.internal.fleet.FleetKey.of(
+                "debswarm example fleet key 0001\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "test");
+        org.debswarm.peerwire.internal.fleet.FleetKey other = org.debswarm.peerwire.internal.fleet.FleetKey.of(
+                "another fleet, another key 0002".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "test");
+        FileSystemPieceStore storeA = store("a");
+        PeerEngine a = engine(storeA, FleetOptions.NONE.withKey(key));
+        PeerEngine b = engine(store("b"), FleetOptions.NONE.withKey(key));
+        PeerEngine outsider = engine(store("c"), FleetOptions.NONE.withKey(other));
+        ContentSession contentA = a.startContent();
+        ContentSession contentB = b.startContent();
+        ContentSession contentC = outsider.startContent();
+        assertEquals("the worked example of docs/torrent-format.md, section 9",
+                "1c4f51fa4b24a13a5039fc1d60c836314b839989", contentA.infoHash().toHex());
+        assertEquals(contentA.infoHash(), contentB.infoHash());
+        assertTrue("another key, another swarm", !contentC.infoHash().equals(contentA.infoHash()));
+        contentA.offer(List.of(store(storeA, key(HOST, ROOT + paths.get(0), 0), 0)));
+        contentB.addPeers(List.of(at(a)));
+        contentC.addPeers(List.of(at(a)));
+        FileKey wanted = key(HOST, ROOT + paths.get(0), 0);
+        eventually("B, of the fleet, hears of A's file", () -> availableAt(contentB, wanted) == 1);
+        await(contentB.want(wanted));
+        assertEquals("the outsider is connected to nobody", 0, contentC.snapshot().peers().size());
+        assertEquals("A's one peer is B", 1, contentA.snapshot().peers().size());
+    }
+
     private static int availableAt(ContentSession session, FileKey key) {
         try {
             return await(session.availability(key)).peersWith();

@@ -22,6 +22,14 @@ public interface PieceStorage {
 
     int pieceCount();
 
+    /**
+     * Pieces from 0 up to this one may be in use; the rest are empty, never had nor wanted. The content swarm's piece
+     * count is the most files a node numbers, of which only the numbered ones are in use: snapshots read no further.
+     */
+    default int piecesInUse() {
+        return pieceCount();
+    }
+
     long pieceLength(int piece);
 
     /** Pieces held verified; live. */

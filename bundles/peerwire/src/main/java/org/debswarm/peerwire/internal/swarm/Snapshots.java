@@ -28,12 +28,13 @@ final class Snapshots {
             List<String> banned, List<org.debswarm.peerwire.PeerTotals> peerTotals) {
         Bytes bytes = new Bytes();
         PieceBits have = storage.had();
-        for (int p = 0; p < storage.pieceCount(); p++) {
+        int inUse = storage.piecesInUse();
+        for (int p = 0; p < inUse; p++) {
             boolean held = have.get(p);
             boolean isWanted = wanted.get(p);
             bytes.add(storage.pieceLength(p), held, isWanted, isWanted && (held || availability.applyAsInt(p) > 0));
         }
-        return new SessionSnapshot(infoHash, name, storage.pieceCount(), have.cardinality(), bytes.total, bytes.had,
+        return new SessionSnapshot(infoHash, name, inUse, have.cardinality(), bytes.total, bytes.had,
                 bytes.left, up.total(), down.total(), up.rate(now), down.rate(now), peers, bytes.wanted,
                 bytes.heldBySwarm, banned, peerTotals);
     }
