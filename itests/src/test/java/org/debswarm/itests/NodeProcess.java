@@ -228,6 +228,39 @@ public final class NodeProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /**
+     * The node JVM's threads ({@code jcmd Thread.print}, at most 20 s), for a failure message when the node does
+     * not do what a test waits for: a stuck activation shows where it waits.
+     */
+    public String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .forEach(p -> dump.append(jcmd(p.pid())));
+        return dump.length() == 0 ? "(no node JVM to dump)" : dump.toString();
+    }
+
+    private static String jcmd(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                    .redirectErrorStream(true).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return out.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "jcmd " + pid + " failed: " + e;
+        }
+    }
+
     public Path home() {
         return home;
     }

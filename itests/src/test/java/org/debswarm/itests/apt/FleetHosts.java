@@ -82,7 +82,10 @@ final class FleetHosts {
                 Thread.sleep(200);
             }
         }
-        assertEquals("host " + host + "'s node serves the mirror; output:\n" + node.output(), 200, status);
+        if (status != 200) {
+            throw new AssertionError("host " + host + "'s node does not serve the mirror (" + status + "); output:\n"
+                    + node.output() + "\nthreads:\n" + node.threadDump());
+        }
     }
 
     /** A key file named {@code name} in the work folder, written once. */
@@ -104,6 +107,35 @@ final class FleetHosts {
     String sourceDirect() {
         return "deb [signed-by=" + archive.keyring + "] http://" + mirror.authority() + "/debian "
                 + DebianArchive.SUITE + " main";
+    }
+
+    /** A torrent's name and connected peers in stats.json (its object holds flat nested objects only). */
+    private static final java.util.regex.Pattern TORRENT_PEERS = java.util.regex.Pattern.compile(
+            "\"name\":\"([^\"]*)\"[^{}]*(?:\\{[^{}]*\\}[^{}]*)*\"connectedPeers\":(\\d+)");
+
+    /**
+     * Waits until a Packages torrent of host {@code host} (not the content swarm, whose peers are connected from
+     * the node's start) has a connected peer: the torrent's own peers, as apt's packages are asked of them first.
+     */
+    void awaitTorrentPeer(int host, NodeProcess node, Duration deadline) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        String json = "";
+        while (System.nanoTime() < end) {
+            try {
+                json = lan.httpGet(host, "http://127.0.0.1:8080/debswarm/stats.json", null, null);
+            } catch (IOException notYet) {
+                json = "";
+            }
+            java.util.regex.Matcher m = TORRENT_PEERS.matcher(json);
+            while (m.find()) {
+                if (!m.group(1).equals("content swarm") && Long.parseLong(m.group(2)) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(200); // another process: no event crosses hosts
+        }
+        throw new AssertionError("host " + host + ": no torrent with a connected peer within " + deadline
+                + "; stats.json: " + json);
     }
 
     /**

@@ -86,7 +86,7 @@ public class FleetIT {
             Tools.Result update = apt.update();
             assertTrue(update.output(), update.ok());
             if (host > 1) {
-                awaitTotals(host, t -> t.getOrDefault("connectedPeers", 0L) > 0, "a connected peer");
+                fleet.awaitTorrentPeer(host, nodes.get(host - 1), CONNECTED);
             }
             Path into = work.newFolder("got" + host).toPath();
             Tools.Result download = apt.download(into, PACKAGES.toArray(String[]::new));
@@ -133,7 +133,7 @@ public class FleetIT {
             apts.add(apt);
         }
         for (int host = 1; host <= 3; host++) {
-            awaitTotals(host, t -> t.getOrDefault("connectedPeers", 0L) > 0, "a connected peer");
+            fleet.awaitTorrentPeer(host, nodes.get(host - 1), CONNECTED);
         }
         String big = archive.path("big");
         mirror.slow(big);
@@ -189,7 +189,7 @@ public class FleetIT {
                     .through(lan.in(host, List.of()));
             assertTrue(apt.update().ok());
             if (host == 2) {
-                awaitTotals(2, t -> t.getOrDefault("connectedPeers", 0L) > 0, "a connected peer");
+                fleet.awaitTorrentPeer(2, nodes.get(1), CONNECTED);
             }
             Path into = work.newFolder("got" + host).toPath();
             Tools.Result download = apt.download(into, PACKAGES.toArray(String[]::new));
