@@ -57,8 +57,10 @@ public class LsdMulticastTest {
                 assertEquals("leech " + i + " failed:\n" + log + "\nseed:\n" + log("seed"), 0, leech.exitValue());
                 String done = log.lines().filter(l -> l.startsWith("DONE")).findFirst().orElseThrow();
                 System.out.println("LSD figures, " + hosts + " hosts, leech " + i + ": " + done);
-                // whichever heard the other's announce dialled: "seen" may be 0 on the leech
-                assertTrue(done, hosts > 2 || done.startsWith("DONE peers 1 "));
+                // whichever heard the other's announce dialled: "seen" may be 0 on the leech. Never two connections
+                // to the one seed; none at the moment of DONE when a connection both sides dialled at once was
+                // just being replaced by the one the lower peer id opened (seen once in CI)
+                assertTrue(done, hosts > 2 || done.startsWith("DONE peers 1 ") || done.startsWith("DONE peers 0 "));
             }
         }
     }
