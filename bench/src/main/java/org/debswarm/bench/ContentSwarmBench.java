@@ -107,7 +107,7 @@ public final class ContentSwarmBench {
         List<ContentInventory> messages = ContentInventory.split(records, List.of());
         long bytes = messages.stream().mapToLong(m -> m.toMessage(4).wireLength() + 4).sum();
         System.out.printf("inventory of %d files: %d ds_content messages, %d bytes on the wire, once per connection;"
-                + " then one message per batch of stored files (at most one each 0.5 s)%n", files, messages.size(), bytes);
+                + " then one message per batch of stored files (at most one each 100 ms)%n", files, messages.size(), bytes);
         System.out.println("announces: one infohash per tracker interval and in each LSD announce, whatever the number"
                 + " of files (Packages torrents, still announced beside it: one per torrent)");
     }
