@@ -203,7 +203,7 @@ public final class AptListener extends HttpServlet implements IndexCatalog {
     @Override
     public Optional<FileKey> entryFor(String host, String path) {
         return catalog.entryFor(host, path).or(() -> events.verifiedByHashNow(host, path)
-                .map(listed -> new FileKey(host, listed.byHashPath(), listed.size(), listed.sha256())));
+                .map(listed -> listed.byHashKey(host)));
     }
 
     @Override

@@ -23,6 +23,11 @@ final class ReleaseNames {
 
     /** One index of a Release file: its real name, its by-hash name (both relative to the host), its digest. */
     record Listed(String realPath, String byHashPath, String sha256, long size) {
+
+        /** @return the key of this index's content under its by-hash name on {@code host} */
+        org.debswarm.storage.FileKey byHashKey(String host) {
+            return new org.debswarm.storage.FileKey(host, byHashPath, size, sha256);
+        }
     }
 
     /** What a Release file says: its indices, whether they may be fetched by hash, whether it verified. */

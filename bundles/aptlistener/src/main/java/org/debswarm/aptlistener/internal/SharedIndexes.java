@@ -54,7 +54,7 @@ final class SharedIndexes {
         if (pieces == null) {
             return Optional.empty();
         }
-        FileKey key = key(listed, host);
+        FileKey key = listed.byHashKey(host);
         Optional<FileLease> lease = lease(pieces, key);
         if (lease.isEmpty()) {
             return Optional.empty();
@@ -76,7 +76,7 @@ final class SharedIndexes {
         if (pieces == null || "HEAD".equals(request.getMethod())) {
             return false;
         }
-        FileKey key = key(listed, host);
+        FileKey key = listed.byHashKey(host);
         BeginResult begin;
         try {
             begin = pieces.begin(key);
@@ -97,10 +97,6 @@ final class SharedIndexes {
     @FunctionalInterface
     interface IndexPass {
         void passed(CachedIndex index) throws IOException;
-    }
-
-    private static FileKey key(ReleaseNames.Listed listed, String host) {
-        return new FileKey(host, listed.byHashPath(), listed.size(), listed.sha256());
     }
 
     private static Optional<FileLease> lease(PieceStore pieces, FileKey key) throws IOException {
