@@ -19,7 +19,7 @@ import org.debswarm.aptlistener.Fill;
 import org.debswarm.aptlistener.SourcesBelow;
 import org.debswarm.node.internal.apt.AptDemand;
 import org.debswarm.node.internal.apt.AptDemandConfiguration;
-import org.debswarm.node.internal.apt.FirstPeersWait;
+import org.debswarm.node.internal.apt.LaterLook;
 import org.debswarm.peerwire.ContentSession;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
@@ -139,7 +139,7 @@ public class AptDemandTest {
         Optional<Fill> fill = waitingFor(200).offer(write(), below());
         assertTrue("taken", fill.isPresent());
         assertEquals("nothing asked of the mirror while waiting", List.of(), handedDown);
-        Fill decided = ((FirstPeersWait) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Fill decided = ((LaterLook) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("PeerDownload", decided.getClass().getSimpleName());
         assertEquals("two trips: the first look and the one after the wait", 2, session.availabilityCalls.get());
         assertEquals(List.of(), handedDown);
@@ -154,11 +154,11 @@ public class AptDemandTest {
         session.then = List.of(new PieceAvailability(1, 0, 0, 0), new PieceAvailability(1, 0, 1, 1));
         session.peerIds = List.of("00".repeat(20)); // and its id sorts before ours (7f...)
         Optional<Fill> fill = waitingFor(200, 200).offer(write(), below());
-        Fill second = ((FirstPeersWait) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals("the peer first: this node gives it the give-way time", "FirstPeersWait",
+        Fill second = ((LaterLook) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("the peer first: this node gives it the give-way time", "LaterLook",
                 second.getClass().getSimpleName());
         assertEquals(List.of(), handedDown);
-        Fill third = ((FirstPeersWait) second).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Fill third = ((LaterLook) second).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("waits for the peer's copy", "PeerDownload", third.getClass().getSimpleName());
         assertEquals("the mirror asked by the peer alone", List.of(), handedDown);
     }
@@ -258,8 +258,8 @@ public class AptDemandTest {
         content.then = List.of(new PieceAvailability(1, 0, 1, 1)); // then it says it fetches it
         content.peerIds = List.of("00".repeat(20)); // and it goes first
         Optional<Fill> fill = withContent(200).offer(write(), below());
-        assertEquals("its turn first", "FirstPeersWait", fill.get().getClass().getSimpleName());
-        Fill decided = ((FirstPeersWait) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("its turn first", "LaterLook", fill.get().getClass().getSimpleName());
+        Fill decided = ((LaterLook) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("waits for its copy", "PeerDownload", decided.getClass().getSimpleName());
         assertEquals("asked of the content swarm", List.of(key), content.wants);
         assertEquals("the mirror never asked here", List.of(), handedDown);

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <li>but at the start of a run (the torrent not registered yet, or its session just started), when every node of
  * a fleet asks for the same files at the same moment, the nodes take turns by peer id before asking the mirror
  * ({@link #inTurn}); and with no peer connected yet, if configured, first waits a short, bounded time for the first
- * ones ({@link FirstPeersWait}).</li>
+ * ones ({@link LaterLook}).</li>
  * </ul>
  * Without an engine it declines, and the write goes to the mirror. In every case the engine watches for the file,
  * to announce it when it is stored. Present only while the peer-wire engine is. When it stops, the listener hands
@@ -74,7 +74,7 @@ public final class AptDemand implements PackageSource {
     private final ScheduledExecutorService timer;
     private final Set<PeerDownload> running = ConcurrentHashMap.newKeySet();
     private final Set<AnnouncedMirrorFetch> fetching = ConcurrentHashMap.newKeySet();
-    private final Set<FirstPeersWait> waiting = ConcurrentHashMap.newKeySet();
+    private final Set<LaterLook> waiting = ConcurrentHashMap.newKeySet();
 
     @Activate
     public AptDemand(AptDemandConfiguration config, @Reference TorrentRegistry registry, @Reference PieceStore store,
@@ -192,7 +192,7 @@ public final class AptDemand implements PackageSource {
 
     /** Takes the write now and decides after {@code wait} (on the timer); the mirror at once if the timer stopped. */
     private Fill later(FileWrite write, FileSwarms swarms, SourcesBelow below, Duration wait, Supplier<Fill> decide) {
-        FirstPeersWait later = new FirstPeersWait(write);
+        LaterLook later = new LaterLook(write);
         waiting.add(later);
         write.completion().whenComplete((file, failure) -> waiting.remove(later));
         try {
@@ -294,7 +294,7 @@ public final class AptDemand implements PackageSource {
 
     @Deactivate
     void deactivate() {
-        waiting.forEach(FirstPeersWait::stop);
+        waiting.forEach(LaterLook::stop);
         running.forEach(PeerDownload::stop);
         fetching.forEach(AnnouncedMirrorFetch::stop);
         Shutdown.now(timer, "Apt demand timer", STOP_WAIT);
