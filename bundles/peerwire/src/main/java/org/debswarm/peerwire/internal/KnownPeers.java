@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The addresses a session was given (by trackers or the node), to connect to again when a connection to one
- * fails or closes: after 5 s, then twice as long each time up to 5 min, and at once when it is given again. A
- * peer whose stale connection was still open on its side when we came back refuses us once; the next try finds
- * it ready, without waiting half an hour for the tracker's next answer. Bounded: the addresses given last.
- * Confined to the I/O thread.
+ * The addresses a session was given (by trackers, discovery or the node), to connect to again when a connection
+ * to one fails or closes: after 1 s (at the session's next tick), then twice as long each time up to 5 min, and at
+ * once when it is given again. A peer whose stale connection was still open on its side when we came back refuses
+ * us once; the next try finds it ready, without waiting half an hour for the tracker's next answer. A peer whose
+ * session was started again (its node reconfigured: the node restarts its sessions) refuses us for a moment, and
+ * discovery announces a torrent at most once a minute (BEP 14), so the first retry comes soon. Bounded: the
+ * addresses given last. Confined to the I/O thread.
  */
 final class KnownPeers {
 
-    static final long FIRST_RETRY_NANOS = 5_000_000_000L;
+    static final long FIRST_RETRY_NANOS = 1_000_000_000L;
     static final long LAST_RETRY_NANOS = 300_000_000_000L;
 
     private static final class Retry {
@@ -53,7 +55,7 @@ final class KnownPeers {
     void lost(InetSocketAddress address, long now) {
         Retry retry = known.get(address);
         if (retry != null) {
-            long delay = Math.min(LAST_RETRY_NANOS, FIRST_RETRY_NANOS << Math.min(retry.failures, 6));
+            long delay = Math.min(LAST_RETRY_NANOS, FIRST_RETRY_NANOS << Math.min(retry.failures, 9));
             retry.failures++;
             retry.due = now + delay;
         }

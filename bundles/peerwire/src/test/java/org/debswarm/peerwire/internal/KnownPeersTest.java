@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.Test;
 
-/** Retries after 5 s, doubling up to 5 min; at once when given again; bounded to the addresses given last. */
+/** Retries after 1 s, doubling up to 5 min; at once when given again; bounded to the addresses given last. */
 public class KnownPeersTest {
 
     private static final long S = 1_000_000_000L;
@@ -21,18 +21,18 @@ public class KnownPeersTest {
         known.given(A, 0);
         assertEquals(List.of(A), known.due(0));
         known.lost(A, 0);
-        assertEquals(List.of(), known.due(5 * S - 1));
-        assertEquals(List.of(A), known.due(5 * S));
-        known.lost(A, 5 * S);
-        assertEquals(List.of(), known.due(15 * S - 1));
-        assertEquals(List.of(A), known.due(15 * S));
+        assertEquals(List.of(), known.due(S - 1));
+        assertEquals(List.of(A), known.due(S));
+        known.lost(A, S);
+        assertEquals(List.of(), known.due(3 * S - 1));
+        assertEquals(List.of(A), known.due(3 * S));
         for (int i = 0; i < 10; i++) {
             known.lost(A, 1000 * S);
         }
         assertEquals("at most 5 min", List.of(A), known.due(1300 * S));
         known.connected(A);
         known.lost(A, 2000 * S);
-        assertEquals(List.of(A), known.due(2005 * S));
+        assertEquals(List.of(A), known.due(2001 * S));
         known.lost(A, 3000 * S);
         known.given(A, 3001 * S);
         assertEquals("given again: due at once", List.of(A), known.due(3001 * S));

@@ -47,7 +47,7 @@ public class ReconnectTest extends EngineTestSupport {
         assertFalse("nothing yet", arrived.isDone());
         PeerEngine seed = engine(seedStore, SwarmOptions.DEFAULTS, port); // the same address, now a real peer
         seed.start(seedTorrent, HOST, ROOT);
-        arrived.get(20, TimeUnit.SECONDS); // with the retry (the first after 5 s), no new tracker answer
+        arrived.get(20, TimeUnit.SECONDS); // with the retry (the first after 1 s), no new tracker answer
         assertArrayEquals(contents.get(0), stored(leechStore, 0));
         assertTrue(leechTorrent.had().get(piece));
     }
