@@ -28,7 +28,6 @@ import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.discovery.DiscoveryCounts;
 import org.debswarm.peerwire.internal.discovery.LsdService;
 import org.debswarm.peerwire.internal.swarm.BanList;
 import org.debswarm.peerwire.internal.swarm.PieceStorage;
@@ -356,8 +355,8 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return peerId.clone();
     }
 
-    /** What Local Service Discovery did, if it runs. */
-    public Optional<DiscoveryCounts> discoveryCounts() {
+    /** What Local Service Discovery did, if it runs, as one line (the figures of bench/lsd.sh). */
+    public Optional<String> discoveryCounts() {
         return fleet.lsd().map(LsdService::counts);
     }
 

@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 request message: send {@code length} bytes of piece {@code piece} from offset {@code begin}. */
-public record Request(int piece, int begin, int length) implements Message {
+record Request(int piece, int begin, int length) implements Message {
 
     public Request {
         BlockRef.check(piece, begin, length);

@@ -63,7 +63,7 @@ public class CorrectInputTest {
     @Test
     public void extensionHandshakeRoundTrip() throws Exception {
         ExtensionHandshake hs = new ExtensionHandshake(java.util.Map.of("ut_pex", 1), "Debswarm 0.1", 6881, 250);
-        Extended m = hs.toMessage();
+        Extended m = (Extended) hs.toMessage();
         assertEquals("d1:md6:ut_pexi1ee1:pi6881e4:reqqi250e1:v12:Debswarm 0.1e", new String(m.payload()));
         assertEquals(hs, ExtensionHandshake.parse(m.payload()));
     }
