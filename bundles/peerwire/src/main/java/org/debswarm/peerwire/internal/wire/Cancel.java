@@ -20,8 +20,4 @@ record Cancel(int piece, int begin, int length) implements Message {
         MessageIds.writeHeader(out, 13, MessageIds.CANCEL);
         out.putInt(piece).putInt(begin).putInt(length);
     }
-
-    public BlockRef block() {
-        return new BlockRef(piece, begin, length);
-    }
 }

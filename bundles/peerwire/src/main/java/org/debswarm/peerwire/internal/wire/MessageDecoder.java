@@ -101,7 +101,7 @@ public final class MessageDecoder {
             case MessageIds.PIECE -> {
                 int piece = piece("piece", payload.getInt());
                 int begin = begin("piece", payload.getInt());
-                handler.piece(piece, begin, payload.slice().asReadOnlyBuffer());
+                handler.piece(piece, begin, payload.asReadOnlyBuffer());
             }
             default -> {
                 int extendedId = payload.get() & 0xff;

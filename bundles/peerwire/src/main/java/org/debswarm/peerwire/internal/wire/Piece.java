@@ -39,17 +39,6 @@ final class Piece implements Message {
         return begin;
     }
 
-    /** A copy of the block. */
-    public byte[] block() {
-        byte[] copy = new byte[block.remaining()];
-        block.duplicate().get(copy);
-        return copy;
-    }
-
-    public BlockRef ref() {
-        return new BlockRef(piece, begin, block.remaining());
-    }
-
     @Override
     public int wireLength() {
         return 9 + block.remaining();

@@ -20,9 +20,4 @@ record Request(int piece, int begin, int length) implements Message {
         MessageIds.writeHeader(out, 13, MessageIds.REQUEST);
         out.putInt(piece).putInt(begin).putInt(length);
     }
-
-    /** The block asked for, to match it with a cancel or a piece. */
-    public BlockRef block() {
-        return new BlockRef(piece, begin, length);
-    }
 }
