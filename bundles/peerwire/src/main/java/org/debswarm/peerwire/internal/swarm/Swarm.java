@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One torrent's swarm: its peers, what they have, what we ask of them and serve them. Independent of the
  * transport: connections come in as {@link PeerLink}s and each peer's messages through the
- * {@link MessageHandler} {@link #attach} returns, so it is tested without sockets. Every method runs on one thread (the engine's I/O thread), the storage's outcomes included.
+ * {@link MessageHandler} {@link #attach} returns, so it is tested without sockets. Every method runs on one
+ * thread (the engine's I/O thread), the storage's outcomes included.
  */
 public final class Swarm implements PieceStorage.Listener {
 

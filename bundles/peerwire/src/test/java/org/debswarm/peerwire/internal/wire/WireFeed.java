@@ -98,7 +98,7 @@ final class WireFeed {
      * What a decoder tells, as the message values of this package, so a codec test compares values with what
      * was encoded. A piece's block is copied, as it is valid only during the call.
      */
-    static final class Values extends ArrayList<Message> implements MessageHandler {
+    static class Values extends ArrayList<Message> implements MessageHandler {
 
         private static final long serialVersionUID = 1L;
         private final int pieceCount;
