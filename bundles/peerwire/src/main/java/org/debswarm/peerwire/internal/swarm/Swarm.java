@@ -76,13 +76,13 @@ public final class Swarm implements PieceStorage.Listener {
      * @param storage creates the storage, given the listener it reports verification outcomes to
      * @param wanted  the pieces to download (a Packages torrent's live set; all pieces for a standard torrent)
      */
-    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+    Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock) {
         this(infoHash, name, storage, wanted, options, bans, listenPort, ourPeerId, clock, SwarmContext.plain(infoHash));
     }
 
     /** @param context the on-wire name, the fleet key and where exchanged peers go */
-    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+    Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock,
             SwarmContext context) {
         this(infoHash, name, storage, wanted, options, bans, listenPort, ourPeerId, clock, context, null);
@@ -92,7 +92,7 @@ public final class Swarm implements PieceStorage.Listener {
      * @param catalog the content swarm's numbers of files, whose piece storage {@code storage} creates; null for a
      *                torrent's swarm
      */
-    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+    Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock,
             SwarmContext context, ContentCatalog catalog) {
         this.context = context;
