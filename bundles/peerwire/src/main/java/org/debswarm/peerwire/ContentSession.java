@@ -37,6 +37,15 @@ public interface ContentSession {
     /** The store no longer holds this content (it was evicted): peers hear of it at once. */
     void lost(String sha256);
 
+    /**
+     * Tells the peers that this node is fetching the file from a mirror, or gave that up (a completed fetch is told
+     * by offering the stored file), so that those asked for it meanwhile wait for this copy
+     * ({@link PieceAvailability#fetchingFromMirror}). Peers that connect meanwhile hear of it too.
+     *
+     * @since 2.4
+     */
+    void fetchingFromMirror(FileKey file, boolean fetching);
+
     /** How the connected peers stand towards the file: whether asking them for it can succeed. */
     CompletableFuture<PieceAvailability> availability(FileKey file);
 

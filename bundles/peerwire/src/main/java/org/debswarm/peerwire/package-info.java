@@ -5,5 +5,5 @@
  * actions and the tracker client moved to the node bundle ({@code org.debswarm.node}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.3.0")
+@org.osgi.annotation.versioning.Version("2.4.0")
 package org.debswarm.peerwire;

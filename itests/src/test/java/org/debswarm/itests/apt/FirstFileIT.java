@@ -22,11 +22,13 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * Issue 13, item 7: the start of a run. Three fresh nodes in LAN mode on three hosts ({@link Lan}); on each,
- * at once, apt updates (which starts the torrents, before any peer is connected) and right after asks for the
- * same package. Every host ends with the verified package; how many times the mirror was asked for it is
- * printed, for each of {@value #ROUNDS} rounds from fresh nodes (it depends on timing, so it is a figure, not an
- * assertion: docs/fleet.md).
+ * Issue 13, item 7: the start of a run. Three fresh nodes in LAN mode on three hosts ({@link Lan}), once each has
+ * found the others (the content swarm, which nodes join at their start); on each, at once, apt updates (which
+ * starts the Packages torrents, before any of their peers is connected) and right after asks
+ * for the same package. Every host ends with the verified package; how many times the mirror was asked for it is
+ * printed for each of {@value #ROUNDS} rounds from fresh nodes, and it must be once in all rounds but one at most:
+ * the nodes take turns by peer id among their content-swarm peers and wait for the first one's copy, but a notice
+ * that arrives after a node's turn (a loaded machine) lets it ask too (docs/fleet.md has the figures).
  */
 public class FirstFileIT {
 
@@ -68,6 +70,9 @@ public class FirstFileIT {
         }
         System.out.println("FirstFileIT: " + HOSTS + " hosts at once, mirror requests for the first file per round: "
                 + figures);
+        assertTrue("the mirror asked once in most rounds (it depends on timing: a round may see a second request"
+                + " when a notice arrives after its turn; docs/fleet.md): " + figures,
+                figures.stream().filter(n -> n == 1).count() >= ROUNDS - 1);
     }
 
     /** One run from fresh nodes and stores; the mirror's requests for the package. */
@@ -79,6 +84,9 @@ public class FirstFileIT {
         Files.writeString(key, "Zmlyc3QgZmlsZSBvZiBhIHJ1biwgYSBmbGVldCBrZXk=\n");
         for (int host = 1; host <= HOSTS; host++) {
             hosts.start(host, work.newFolder("node" + round + "-" + host).toPath(), settings(key));
+        }
+        for (int host = 1; host <= HOSTS; host++) {
+            hosts.awaitContentPeers(host, HOSTS - 1, Duration.ofSeconds(30)); // the fleet formed; then the run
         }
         List<CompletableFuture<String>> asked = new ArrayList<>();
         List<Path> got = new ArrayList<>();

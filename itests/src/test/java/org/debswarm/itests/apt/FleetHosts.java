@@ -71,8 +71,13 @@ final class FleetHosts {
         return node;
     }
 
+    /**
+     * The node serves the mirror's Release, and its peer wire is in LAN mode: FileInstall applies deploy/'s
+     * configuration a moment after the apt port first answers (the node starts on its embedded defaults).
+     */
     private void awaitServing(int host, NodeProcess node) throws Exception {
         node.awaitStarted(Duration.ofSeconds(90));
+        node.awaitLine(0, "LAN mode: the peer wire listens on", Duration.ofSeconds(60));
         String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status = -1;
@@ -118,6 +123,16 @@ final class FleetHosts {
      * the node's start) has a connected peer: the torrent's own peers, as apt's packages are asked of them first.
      */
     void awaitTorrentPeer(int host, NodeProcess node, Duration deadline) throws Exception {
+        awaitTorrent(lan, host, (name, peers) -> !name.equals("content swarm") && peers > 0,
+                "no torrent with a connected peer", deadline);
+    }
+
+    /**
+     * Reads host {@code host}'s stats.json every 200 ms (another process: no event crosses hosts) until a torrent's
+     * name and connected peers match; on the deadline, fails with {@code what} and the last stats.json.
+     */
+    static void awaitTorrent(Lan lan, int host, java.util.function.BiPredicate<String, Long> matches, String what,
+            Duration deadline) throws Exception {
         long end = System.nanoTime() + deadline.toNanos();
         String json = "";
         while (System.nanoTime() < end) {
@@ -128,14 +143,13 @@ final class FleetHosts {
             }
             java.util.regex.Matcher m = TORRENT_PEERS.matcher(json);
             while (m.find()) {
-                if (!m.group(1).equals("content swarm") && Long.parseLong(m.group(2)) > 0) {
+                if (matches.test(m.group(1), Long.parseLong(m.group(2)))) {
                     return;
                 }
             }
-            Thread.sleep(200); // another process: no event crosses hosts
+            Thread.sleep(200);
         }
-        throw new AssertionError("host " + host + ": no torrent with a connected peer within " + deadline
-                + "; stats.json: " + json);
+        throw new AssertionError("host " + host + ": " + what + " within " + deadline + "; stats.json: " + json);
     }
 
     /**

@@ -55,7 +55,9 @@ final class LanNodes implements AutoCloseable {
 
     /**
      * Starts a node in host {@code host} with its data in {@code dir}, the mirror allowed and {@code deploy} added
-     * to its deploy/; returns once it serves the mirror's Release.
+     * to its deploy/; returns once it serves the mirror's Release and, when {@code deploy} turns LAN mode on, once
+     * its peer wire is in LAN mode. FileInstall applies deploy/'s configuration a moment after the apt port first
+     * answers (the node starts on its embedded defaults), and a test of a fleet means nodes as configured.
      */
     NodeProcess start(int host, Path dir, Map<String, String> deploy) throws Exception {
         Map<String, String> files = new HashMap<>(deploy);
@@ -64,6 +66,9 @@ final class LanNodes implements AutoCloseable {
         NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), dir, files);
         nodes.add(node);
         node.awaitStarted(Duration.ofSeconds(90));
+        if (files.getOrDefault("org.debswarm.peerwire.cfg", "").contains("lan=")) {
+            node.awaitLine(0, "LAN mode: the peer wire listens on", Duration.ofSeconds(60));
+        }
         String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (lan.httpStatus(host, release, null, null) != 200) { // another process: no event to wait on
@@ -71,6 +76,15 @@ final class LanNodes implements AutoCloseable {
             Thread.sleep(200);
         }
         return node;
+    }
+
+    /**
+     * Waits until host {@code host}'s node has {@code peers} connected peers in the content swarm, which every node
+     * joins at its start: the fleet has formed.
+     */
+    void awaitContentPeers(int host, int peers, Duration deadline) throws Exception {
+        FleetHosts.awaitTorrent(lan, host, (name, connected) -> name.equals("content swarm") && connected >= peers,
+                "not " + peers + " content swarm peers", deadline);
     }
 
     /** The node started {@code i}-th (from 1). */

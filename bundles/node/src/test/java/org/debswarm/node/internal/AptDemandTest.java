@@ -19,7 +19,8 @@ import org.debswarm.aptlistener.Fill;
 import org.debswarm.aptlistener.SourcesBelow;
 import org.debswarm.node.internal.apt.AptDemand;
 import org.debswarm.node.internal.apt.AptDemandConfiguration;
-import org.debswarm.node.internal.apt.FirstPeersWait;
+import org.debswarm.node.internal.apt.LaterLook;
+import org.debswarm.peerwire.ContentSession;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.TorrentSession;
@@ -138,7 +139,7 @@ public class AptDemandTest {
         Optional<Fill> fill = waitingFor(200).offer(write(), below());
         assertTrue("taken", fill.isPresent());
         assertEquals("nothing asked of the mirror while waiting", List.of(), handedDown);
-        Fill decided = ((FirstPeersWait) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Fill decided = ((LaterLook) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("PeerDownload", decided.getClass().getSimpleName());
         assertEquals("two trips: the first look and the one after the wait", 2, session.availabilityCalls.get());
         assertEquals(List.of(), handedDown);
@@ -153,11 +154,11 @@ public class AptDemandTest {
         session.then = List.of(new PieceAvailability(1, 0, 0, 0), new PieceAvailability(1, 0, 1, 1));
         session.peerIds = List.of("00".repeat(20)); // and its id sorts before ours (7f...)
         Optional<Fill> fill = waitingFor(200, 200).offer(write(), below());
-        Fill second = ((FirstPeersWait) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals("the peer first: this node gives it the give-way time", "FirstPeersWait",
+        Fill second = ((LaterLook) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("the peer first: this node gives it the give-way time", "LaterLook",
                 second.getClass().getSimpleName());
         assertEquals(List.of(), handedDown);
-        Fill third = ((FirstPeersWait) second).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Fill third = ((LaterLook) second).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("waits for the peer's copy", "PeerDownload", third.getClass().getSimpleName());
         assertEquals("the mirror asked by the peer alone", List.of(), handedDown);
     }
@@ -224,7 +225,7 @@ public class AptDemandTest {
     private SourcesBelow below() {
         return (write, infoHash) -> {
             handedDown.add(infoHash);
-            handedDownEvents.add(infoHash);
+            handedDownEvents.add(String.valueOf(infoHash));
             return new Fill() {
                 @Override
                 public CompletableFuture<Void> done() {
@@ -246,6 +247,84 @@ public class AptDemandTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    @Test
+    public void atTheStartOfARunAPeerOfTheContentSwarmThatGoesFirstGetsItsTurnThenItsCopyIsAwaited()
+            throws Exception {
+        sessionAge = Optional.of(java.time.Duration.ofMillis(100));
+        session.availability = PieceAvailability.NONE; // the torrent: no peer yet
+        content.availability = new PieceAvailability(1, 0, 0, 0); // the content swarm: one peer, without the file
+        content.then = List.of(new PieceAvailability(1, 0, 1, 1)); // then it says it fetches it
+        content.peerIds = List.of("00".repeat(20)); // and it goes first
+        Optional<Fill> fill = withContent(200).offer(write(), below());
+        assertEquals("its turn first", "LaterLook", fill.get().getClass().getSimpleName());
+        Fill decided = ((LaterLook) fill.get()).decided().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("waits for its copy", "PeerDownload", decided.getClass().getSimpleName());
+        assertEquals("asked of the content swarm", List.of(key), content.wants);
+        assertEquals("the mirror never asked here", List.of(), handedDown);
+        assertEquals(List.of(), content.notices);
+    }
+
+    @Test
+    public void atTheStartOfARunTheFirstPeerIdAsksTheMirrorAtOnceAndTellsBothSwarms() throws Exception {
+        sessionAge = Optional.of(java.time.Duration.ofMillis(100));
+        session.availability = PieceAvailability.NONE;
+        content.availability = new PieceAvailability(1, 0, 0, 0);
+        content.peerIds = List.of("ff".repeat(20));
+        withContent(200).offer(write(), below());
+        assertEquals(List.of(torrent.infoHash().toHex()), handedDown);
+        assertEquals(List.of("fetching 0"), session.notices);
+        assertEquals(List.of("fetching " + key.path()), content.notices);
+    }
+
+    @Test
+    public void afterTheStartOfARunNoTurnsAreTakenAndTheMirrorFetchIsToldInBothSwarms() throws Exception {
+        session.availability = PieceAvailability.NONE;
+        content.availability = new PieceAvailability(1, 0, 0, 0);
+        content.peerIds = null; // a snapshot fails the test: no turns after the start
+        withContent(200).offer(write(), below());
+        assertEquals(List.of(torrent.infoHash().toHex()), handedDown);
+        assertEquals(List.of("fetching " + key.path()), content.notices);
+    }
+
+    @Test
+    public void aContentPeerFetchingItFromTheMirrorIsWaitedForAtOnce() throws Exception {
+        session.availability = new PieceAvailability(1, 0, 0, 0);
+        content.availability = new PieceAvailability(2, 0, 1, 0);
+        Optional<Fill> fill = withContent(200).offer(write(), below());
+        assertEquals("PeerDownload", fill.get().getClass().getSimpleName());
+        assertEquals(List.of(key), content.wants);
+        assertEquals(List.of(), handedDown);
+        assertEquals(List.of(), session.notices);
+    }
+
+    @Test
+    public void aFileOfNoRegisteredTorrentIsAStartOfARunTooAndItsMirrorFetchIsToldInTheContentSwarm()
+            throws Exception {
+        FileKey unlisted = new FileKey(HOST, "debian/pool/main/o/other/other_1_all.deb", CONTENT.length,
+                NodeTestSupport.sha256(CONTENT));
+        content.availability = new PieceAvailability(1, 0, 0, 0);
+        content.peerIds = List.of("ff".repeat(20));
+        withContent(200).offer(store.begin(unlisted).write().orElseThrow(), below());
+        assertEquals("not counted for a torrent", java.util.Collections.singletonList(null), handedDown);
+        assertEquals(List.of("fetching " + unlisted.path()), content.notices);
+    }
+
+    private final CountingContent content = new CountingContent();
+
+    /** An AptDemand whose engine also runs the counting content swarm. */
+    private AptDemand withContent(int giveWayMillis) throws Exception {
+        deactivate(demand);
+        demand = new AptDemand(NodeTestSupport.annotation(AptDemandConfiguration.class, Map.of("stallSeconds", 1000,
+                "giveWayMillis", giveWayMillis, "firstPeersWindowMillis", 3000)), registry(torrent), store,
+                new OneSession() {
+                    @Override
+                    public Optional<ContentSession> content() {
+                        return Optional.of(content);
+                    }
+                });
+        return demand;
     }
 
     /** The engine's side: one running torrent, whose session is the counting one. */
@@ -295,6 +374,71 @@ public class AptDemandTest {
         @Override
         public CompletableFuture<Void> want(InfoHash infoHash, int piece) {
             return new CompletableFuture<>(); // kept: the engine announces the file once stored
+        }
+    }
+
+    /** The content swarm's side, as {@link CountingSession}: availability in turns, notices and wants recorded. */
+    private static final class CountingContent implements ContentSession {
+        volatile PieceAvailability availability = PieceAvailability.NONE;
+        volatile List<PieceAvailability> then = List.of();
+        volatile List<String> peerIds;
+        final AtomicInteger availabilityCalls = new AtomicInteger();
+        final List<String> notices = new CopyOnWriteArrayList<>();
+        final List<FileKey> wants = new CopyOnWriteArrayList<>();
+
+        @Override
+        public InfoHash infoHash() {
+            return InfoHash.of(new byte[20]);
+        }
+
+        @Override
+        public void addPeers(Collection<InetSocketAddress> peers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void offer(Collection<FileKey> stored) {
+        }
+
+        @Override
+        public void lost(String sha256) {
+        }
+
+        @Override
+        public void fetchingFromMirror(FileKey file, boolean fetching) {
+            notices.add((fetching ? "fetching " : "abandoned ") + file.path());
+        }
+
+        @Override
+        public CompletableFuture<PieceAvailability> availability(FileKey file) {
+            int call = availabilityCalls.incrementAndGet();
+            List<PieceAvailability> later = then;
+            return CompletableFuture.completedFuture(call == 1 || later.isEmpty() ? availability
+                    : later.get(Math.min(call - 2, later.size() - 1)));
+        }
+
+        @Override
+        public CompletableFuture<Void> want(FileKey file) {
+            wants.add(file);
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public SessionSnapshot snapshot() {
+            if (peerIds == null) {
+                throw new UnsupportedOperationException("a blocking trip");
+            }
+            return CountingSession.snapshotOf(infoHash(), peerIds);
+        }
+
+        @Override
+        public boolean isRunning() {
+            return true;
+        }
+
+        @Override
+        public boolean stop() {
+            throw new UnsupportedOperationException();
         }
     }
 
@@ -351,6 +495,10 @@ public class AptDemandTest {
             if (peerIds == null) {
                 throw new UnsupportedOperationException("a blocking trip");
             }
+            return snapshotOf(hash, peerIds);
+        }
+
+        static SessionSnapshot snapshotOf(InfoHash hash, List<String> peerIds) {
             List<org.debswarm.peerwire.PeerSnapshot> peers = peerIds.stream().map(id -> new org.debswarm.peerwire.PeerSnapshot(id,
                     new InetSocketAddress("127.0.0.1", 6881), "Debswarm", false, 0, 0, 0, 0, 0, 0, false, false, false,
                     false, 0)).toList();

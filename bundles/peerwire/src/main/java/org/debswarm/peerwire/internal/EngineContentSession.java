@@ -109,6 +109,17 @@ final class EngineContentSession implements ContentSession {
     }
 
     @Override
+    public void fetchingFromMirror(FileKey file, boolean fetching) {
+        engine.inSession(session, () -> {
+            try {
+                session.swarm.fetchingFromMirror(number(file), fetching);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.info("Mirror fetch not told to the content swarm: {}: {}", file, e.getMessage());
+            }
+        });
+    }
+
+    @Override
     public CompletableFuture<PieceAvailability> availability(FileKey file) {
         return engine.ask(session, () -> session.swarm.availabilityOf(number(file)), PieceAvailability.NONE);
     }

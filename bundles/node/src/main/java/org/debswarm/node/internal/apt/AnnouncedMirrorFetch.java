@@ -10,15 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.debswarm.aptlistener.Fill;
 import org.debswarm.aptlistener.SourcesBelow;
-import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.storage.FileWrite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A package no connected peer has or is fetching: this node hands its store write to the sources below (the
- * mirror fills it) and tells its peers first ({@code ds_mirror_fetch}), so that those whose apt asks for it
- * meanwhile wait for this copy. Two nodes asked at the same moment both start; at the give-way check, the one
+ * mirror fills it) and tells its peers first, in its Packages torrent ({@code ds_mirror_fetch}) and in the content
+ * swarm (by SHA-256), so that those whose apt asks for it meanwhile wait for this copy. Two nodes asked at the same moment both start; at the give-way check, the one
  * whose peer id sorts after the other's stops the mirror's fill, keeps the blocks it has, and waits for the
  * other's copy ({@code onGiveWay}). When the write completes, the engine's {@code have} tells the peers; when the
  * mirror fails (it aborts the write), they hear the fetch was abandoned.
@@ -28,15 +27,13 @@ final class AnnouncedMirrorFetch implements Fill {
     private static final Logger LOG = LoggerFactory.getLogger(AnnouncedMirrorFetch.class);
 
     private final FileWrite write;
-    private final TorrentSession session;
-    private final int piece;
+    private final FileSwarms swarms;
     private final CompletableFuture<Void> done;
     private volatile ScheduledFuture<?> check;
 
-    AnnouncedMirrorFetch(FileWrite write, TorrentSession session, int piece) {
+    AnnouncedMirrorFetch(FileWrite write, FileSwarms swarms) {
         this.write = write;
-        this.session = session;
-        this.piece = piece;
+        this.swarms = swarms;
         this.done = write.completion().thenApply(file -> null);
     }
 
@@ -46,18 +43,18 @@ final class AnnouncedMirrorFetch implements Fill {
      * @param onGiveWay run (on the timer) when this node stops in favour of a peer fetching the same package
      */
     void start(SourcesBelow below, Duration giveWay, ScheduledExecutorService timer, Runnable onGiveWay) {
-        session.fetchingFromMirror(piece, true);
-        Fill mirror = below.fill(write, session.infoHash().toHex());
+        swarms.fetchingFromMirror(true);
+        Fill mirror = below.fill(write, swarms.countedFor());
         check = timer.schedule(() -> giveWayIfPreceded(mirror, onGiveWay), giveWay.toMillis(), TimeUnit.MILLISECONDS);
         mirror.done().whenComplete((v, failure) -> finished(failure));
     }
 
     private void giveWayIfPreceded(Fill mirror, Runnable onGiveWay) {
-        if (write.isDone() || AptDemand.availability(session, piece).fetchersWithPrecedence() == 0) {
+        if (write.isDone() || swarms.fetchersWithPrecedence() == 0) {
             return;
         }
         mirror.stop();
-        session.fetchingFromMirror(piece, false);
+        swarms.fetchingFromMirror(false);
         LOG.debug("{}: a peer with precedence fetches it from the mirror too; waiting for its copy",
                 write.key().path());
         onGiveWay.run();
@@ -73,7 +70,7 @@ final class AnnouncedMirrorFetch implements Fill {
         if (cause == null || cause instanceof CancellationException) {
             return;
         }
-        session.fetchingFromMirror(piece, false); // the mirror failed and aborted the write
+        swarms.fetchingFromMirror(false); // the mirror failed and aborted the write
     }
 
     @Override

@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.debswarm.aptlistener.Fill;
@@ -34,23 +32,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Packages for apt from the swarm: a package source ranked above the mirror. When apt asks for a file of a
- * running Packages torrent, the apt listener offers this node the store's write (it streams to apt from it as
- * bytes arrive), and this node, after one look at how its peers stand towards the piece:
+ * Packages for apt from the swarm: a package source ranked above the mirror. When apt asks for a file, the apt
+ * listener offers this node the store's write (it streams to apt from it as bytes arrive), and this node, after one
+ * look at how the peers stand towards the file, in the session of a Packages torrent that lists it and in the
+ * content swarm ({@link FileSwarms}):
  * <ul>
- * <li>if a connected peer has it, asks the engine for the piece at top priority; when peers stall, hands the
- * rest to the sources below, the mirror ({@link PeerDownload});</li>
- * <li>if a connected peer says it is fetching it from the mirror, waits for that peer's copy the same way,
- * with patience while the peer keeps fetching;</li>
- * <li>otherwise hands it to the mirror at once and tells its peers so ({@link AnnouncedMirrorFetch}), so that a
- * fleet asking for the same package at once asks the mirror once; also with no peer connected, so that peers
+ * <li>if a peer of the torrent has it, asks the engine for the piece at top priority; when peers stall, hands the
+ * rest to the sources below, the mirror ({@link PeerDownload}); else the same from the content swarm's peers;</li>
+ * <li>if a peer of either says it is fetching it from the mirror, waits for that peer's copy the same way, with
+ * patience while the peer keeps fetching;</li>
+ * <li>otherwise hands it to the mirror at once and tells the peers of both so ({@link AnnouncedMirrorFetch}), so
+ * that a fleet asking for the same file at once asks the mirror once; also with no peer connected, so that peers
  * connecting during the fetch hear of it and wait for this copy;</li>
- * <li>but with no peer connected just after the torrent's session started (the start of a run), it first waits a
- * short, bounded time for the first peers, then looks once more ({@link FirstPeersWait}).</li>
+ * <li>but at the start of a run (the torrent not registered yet, or its session just started), when every node of
+ * a fleet asks for the same files at the same moment, the nodes take turns by peer id before asking the mirror
+ * ({@link #inTurn}); and with no peer connected yet, if configured, first waits a short, bounded time for the first
+ * ones ({@link LaterLook}).</li>
  * </ul>
- * Without a session (no engine) it declines, and the write goes to the mirror. In every case the engine watches
- * for the file, to announce it when it is stored. Present only while the peer-wire engine is. When it stops, the
- * listener hands the writes it took to the mirror, from where they are.
+ * Without an engine it declines, and the write goes to the mirror. In every case the engine watches for the file,
+ * to announce it when it is stored. Present only while the peer-wire engine is. When it stops, the listener hands
+ * the writes it took to the mirror, from where they are.
  */
 @Component(service = PackageSource.class, configurationPid = AptDemandConfiguration.PID)
 @Designate(ocd = AptDemandConfiguration.class)
@@ -58,7 +59,8 @@ public final class AptDemand implements PackageSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(AptDemand.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
-    private static final long AVAILABILITY_WAIT_SECONDS = 5;
+    /** The most give-way times a node waits for the peers that go before it at the start of a run. */
+    static final int MAX_TURNS = 4;
 
     private final TorrentRegistry registry;
     private final PieceStore store;
@@ -72,7 +74,7 @@ public final class AptDemand implements PackageSource {
     private final ScheduledExecutorService timer;
     private final Set<PeerDownload> running = ConcurrentHashMap.newKeySet();
     private final Set<AnnouncedMirrorFetch> fetching = ConcurrentHashMap.newKeySet();
-    private final Set<FirstPeersWait> waiting = ConcurrentHashMap.newKeySet();
+    private final Set<LaterLook> waiting = ConcurrentHashMap.newKeySet();
 
     @Activate
     public AptDemand(AptDemandConfiguration config, @Reference TorrentRegistry registry, @Reference PieceStore store,
@@ -106,36 +108,56 @@ public final class AptDemand implements PackageSource {
     public Optional<Fill> offer(FileWrite write, SourcesBelow below) {
         FileKey key = write.key();
         offerWhenStored(write);
-        Optional<ContentSession> content = swarm.content();
         Optional<PieceLocator.Located> located = PieceLocator.find(registry.torrents(), key);
         if (located.isEmpty()) {
             watchUnregistered(key);
-            return content.filter(c -> availability(c, key).fromPeers()).map(c -> fromContent(write, c, below));
         }
-        PieceLocator.Located at = located.get();
-        Optional<TorrentSession> session = swarm.session(at.torrent().infoHash());
-        PieceAvailability peers = session.map(s -> availability(s, at.piece())).orElse(PieceAvailability.NONE);
-        if (!peers.fromPeers() && content.isPresent() && availability(content.get(), key).fromPeers()) {
+        FileSwarms swarms = new FileSwarms(key, located.flatMap(at -> swarm.session(at.torrent().infoHash())),
+                located.map(PieceLocator.Located::piece).orElse(-1), swarm.content());
+        FileSwarms.Look look = swarms.look();
+        if (!look.inTorrent().fromPeers() && look.inContent().fromPeers()) {
             // the torrent's session marks it had and announces it once stored, but must not ask its own peers for
             // it meanwhile (they would send the same blocks again, should they connect during the download)
-            write.completion().thenRun(() -> watch(at));
-            return Optional.of(fromContent(write, content.get(), below));
+            write.completion().thenRun(() -> located.ifPresent(this::watch));
+            return Optional.of(fromContent(write, swarms, below));
         }
-        watch(at); // whoever fills it, the engine marks the file had and announces it once stored
-        if (session.isEmpty()) {
+        located.ifPresent(this::watch); // whoever fills it, the engine marks the file had and announces it once stored
+        if (swarms.none()) {
             return Optional.empty(); // no engine: the mirror below, and nobody to tell
         }
-        if (peers.fromPeers()) {
-            return Optional.of(fromPeers(write, at, session.get(), below));
+        if (look.inTorrent().fromPeers()) {
+            return Optional.of(fromPeers(write, swarms, below));
         }
-        Duration wait = peers.connectedPeers() == 0 ? firstPeersWait(at) : Duration.ZERO;
-        return Optional.of(wait.isZero() ? fromMirror(write, at, session.get(), below)
-                : firstPeers(write, at, session.get(), below, wait));
+        if (!startOfRun(located)) {
+            return Optional.of(fromMirror(write, swarms, below));
+        }
+        if (look.inTorrent().connectedPeers() == 0 && !firstPeers.isZero()) {
+            Duration wait = firstPeersWait(located.get());
+            if (!wait.isZero()) {
+                LOG.debug("{}/{}: no peer yet, {} ms for the first ones", key.host(), key.path(), wait.toMillis());
+                return Optional.of(later(write, swarms, below, wait, () -> afterLook(write, swarms, below,
+                        (w, s, b, again) -> inTurn(w, s, b, again))));
+            }
+        }
+        return Optional.of(inTurn(write, swarms, below, look));
     }
 
     /**
-     * Whoever fills it (peers, the mirror), a stored file joins the content swarm's inventory: the store verified
-     * it against the SHA-256 of apt's signed index.
+     * The start of a run: the file's torrent is not registered yet (apt asked right after its update), or its session
+     * started less than {@code firstPeersWindowMillis} ago. Every node of a fleet that updates at once is in this
+     * moment at once, and asks for the same files.
+     */
+    private boolean startOfRun(Optional<PieceLocator.Located> located) {
+        if (located.isEmpty()) {
+            return true;
+        }
+        Optional<Duration> age = swarm.sessionAge(located.get().torrent().infoHash());
+        return age.isPresent() && age.get().compareTo(firstPeersWindow) < 0;
+    }
+
+    /**
+     * Whoever fills it, a stored file joins the content swarm's inventory: the store verified it against the
+     * SHA-256 of apt's signed index.
      */
     private void offerWhenStored(FileWrite write) {
         write.completion().thenAccept(file -> swarm.content().ifPresent(c -> c.offer(List.of(write.key()))));
@@ -143,31 +165,19 @@ public final class AptDemand implements PackageSource {
 
     /**
      * A peer of the content swarm lists the file (it read it from another index version, suite, architecture or
-     * host): asked for it at top priority; when it stalls, the rest goes to the mirror, as from a torrent's peers.
+     * host), or fetches it from a mirror: asked for it at top priority; when it stalls, the rest goes to the
+     * mirror, as from a torrent's peers.
      */
-    private Fill fromContent(FileWrite write, ContentSession content, SourcesBelow below) {
+    private Fill fromContent(FileWrite write, FileSwarms swarms, SourcesBelow below) {
+        ContentSession content = swarms.content().orElseThrow();
         PeerDownload download = new PeerDownload(write, below, content.infoHash().toHex(), stall, deadline, timer,
-                () -> 0, fetcherPatience);
+                () -> swarms.inContent().fetchingFromMirror(), fetcherPatience);
         running.add(download);
         write.completion().whenComplete((file, failure) -> running.remove(download));
         download.start();
         content.want(write.key()).exceptionally(failure -> null);
         LOG.debug("{}/{} from peers of the content swarm", write.key().host(), write.key().path());
         return download;
-    }
-
-    /** As {@link #availability(TorrentSession, int)}, for a file of the content swarm. */
-    static PieceAvailability availability(ContentSession content, FileKey key) {
-        try {
-            return content.availability(key).get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return PieceAvailability.NONE;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.info("No answer on {} from the {} within {} s, counted as no peers: {}", key.path(), content,
-                    AVAILABILITY_WAIT_SECONDS, e.toString());
-            return PieceAvailability.NONE;
-        }
     }
 
     /** How long a request that finds no peer waits for the first ones: only just after its session started. */
@@ -180,17 +190,9 @@ public final class AptDemand implements PackageSource {
         return rest.compareTo(firstPeers) < 0 ? rest : firstPeers;
     }
 
-    private Fill firstPeers(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below,
-            Duration wait) {
-        LOG.debug("{}/{}: no peer yet, {} ms for the first ones", write.key().host(), write.key().path(),
-                wait.toMillis());
-        return later(write, at, session, below, wait, () -> afterFirstPeers(write, at, session, below));
-    }
-
     /** Takes the write now and decides after {@code wait} (on the timer); the mirror at once if the timer stopped. */
-    private Fill later(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below,
-            Duration wait, Supplier<Fill> decide) {
-        FirstPeersWait later = new FirstPeersWait(write);
+    private Fill later(FileWrite write, FileSwarms swarms, SourcesBelow below, Duration wait, Supplier<Fill> decide) {
+        LaterLook later = new LaterLook(write);
         waiting.add(later);
         write.completion().whenComplete((file, failure) -> waiting.remove(later));
         try {
@@ -200,27 +202,9 @@ public final class AptDemand implements PackageSource {
             });
         } catch (RejectedExecutionException stopping) {
             waiting.remove(later);
-            return fromMirror(write, at, session, below);
+            return fromMirror(write, swarms, below);
         }
         return later;
-    }
-
-    /**
-     * The one trip to the engine's I/O thread an apt request makes, bounded: a busy or stopping engine counts
-     * as no peers, and the write goes to the mirror.
-     */
-    static PieceAvailability availability(TorrentSession session, int piece) {
-        try {
-            return session.availability(piece).get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return PieceAvailability.NONE;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // rare and worth seeing: it is why a package a peer has comes from the mirror
-            LOG.info("No answer on piece {} from the {} within {} s, counted as no peers: {}", piece, session,
-                    AVAILABILITY_WAIT_SECONDS, e.toString());
-            return PieceAvailability.NONE;
-        }
     }
 
     private void watch(PieceLocator.Located at) {
@@ -238,49 +222,79 @@ public final class AptDemand implements PackageSource {
     }
 
     /**
-     * The look after the wait for the first peers. Every node that asked at the start of the run looks at about
-     * the same moment; were they all to ask the mirror then, the give-way check would stop all but one, but only
-     * after each had asked. So the one whose peer id sorts first among the connected peers asks at once (and tells
-     * them), and the others give it {@code giveWayMillis} to do so before they look a last time.
+     * At the start of a run, no peer has the file or fetches it: every node of a fleet that asked for it at this
+     * moment looks at about the same time, and were they all to ask the mirror, the give-way check would stop all
+     * but one only after each had asked. So they take turns by peer id, among the peers connected in either swarm:
+     * the first asks at once (and tells them); one preceded by {@code n} peers gives them {@code n} give-way times
+     * (at most {@value #MAX_TURNS}) before it looks a last time, so that a later one sees an earlier one's notice
+     * even when the first of all is not asking.
      */
-    private Fill afterFirstPeers(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below) {
-        PieceAvailability peers = availability(session, at.piece());
-        if (peers.fromPeers()) {
-            return fromPeers(write, at, session, below);
+    private Fill inTurn(FileWrite write, FileSwarms swarms, SourcesBelow below, FileSwarms.Look look) {
+        int before = swarms.peersBefore(swarm.peerId(), look);
+        if (before == 0) {
+            return fromMirror(write, swarms, below);
         }
-        if (peers.connectedPeers() == 0 || !PeerOrder.precededByAConnectedPeer(session, swarm.peerId())) {
-            return fromMirror(write, at, session, below);
-        }
-        return later(write, at, session, below, giveWay, () -> availability(session, at.piece()).fromPeers()
-                ? fromPeers(write, at, session, below) : fromMirror(write, at, session, below));
+        Duration turn = giveWay.multipliedBy(Math.min(before, MAX_TURNS));
+        LOG.debug("{}/{}: {} connected peers go first, {} ms for their mirror fetch notices", write.key().host(),
+                write.key().path(), before, turn.toMillis());
+        return later(write, swarms, below, turn,
+                () -> afterLook(write, swarms, below, (w, s, b, again) -> fromMirror(w, s, b)));
     }
 
-    private Fill fromPeers(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below) {
+    /** What to do when a look finds no peer with the file or fetching it. */
+    @FunctionalInterface
+    private interface NoPeers {
+        Fill decide(FileWrite write, FileSwarms swarms, SourcesBelow below, FileSwarms.Look look);
+    }
+
+    /** One more look: the peers of whichever swarm has the file or fetches it, the torrent's first; else {@code none}. */
+    private Fill afterLook(FileWrite write, FileSwarms swarms, SourcesBelow below, NoPeers none) {
+        FileSwarms.Look look = swarms.look();
+        if (look.inTorrent().fromPeers()) {
+            return fromPeers(write, swarms, below);
+        }
+        if (look.inContent().fromPeers()) {
+            return fromContent(write, swarms, below);
+        }
+        return none.decide(write, swarms, below, look);
+    }
+
+    private Fill fromPeers(FileWrite write, FileSwarms swarms, SourcesBelow below) {
+        TorrentSession session = swarms.torrent().orElseThrow();
         PeerDownload download = new PeerDownload(write, below, session.infoHash().toHex(), stall, deadline, timer,
-                () -> availability(session, at.piece()).fetchingFromMirror(), fetcherPatience);
+                () -> swarms.inTorrent().fetchingFromMirror(), fetcherPatience);
         running.add(download);
         write.completion().whenComplete((file, failure) -> running.remove(download));
         download.start();
-        LOG.debug("{}/{} from peers of {}", write.key().host(), write.key().path(), at.torrent().name());
+        LOG.debug("{}/{} from peers of {}", write.key().host(), write.key().path(), session);
         return download;
     }
 
-    private Fill fromMirror(FileWrite write, PieceLocator.Located at, TorrentSession session, SourcesBelow below) {
-        AnnouncedMirrorFetch fetch = new AnnouncedMirrorFetch(write, session, at.piece());
+    private Fill fromMirror(FileWrite write, FileSwarms swarms, SourcesBelow below) {
+        AnnouncedMirrorFetch fetch = new AnnouncedMirrorFetch(write, swarms);
         fetching.add(fetch);
         write.completion().whenComplete((file, failure) -> fetching.remove(fetch));
         fetch.start(below, giveWay, timer, () -> {
             fetching.remove(fetch);
-            fromPeers(write, at, session, below);
+            afterGiveWay(write, swarms, below);
         });
         LOG.debug("{}/{} from the mirror, announced to the peers of {}", write.key().host(), write.key().path(),
-                at.torrent().name());
+                swarms);
         return fetch;
+    }
+
+    /** This node stopped its mirror fetch for a peer's: it waits for that copy, in the swarm the peer told it in. */
+    private void afterGiveWay(FileWrite write, FileSwarms swarms, SourcesBelow below) {
+        if (swarms.torrent().isPresent() && (swarms.content().isEmpty() || swarms.inTorrent().fromPeers())) {
+            fromPeers(write, swarms, below);
+        } else {
+            fromContent(write, swarms, below);
+        }
     }
 
     @Deactivate
     void deactivate() {
-        waiting.forEach(FirstPeersWait::stop);
+        waiting.forEach(LaterLook::stop);
         running.forEach(PeerDownload::stop);
         fetching.forEach(AnnouncedMirrorFetch::stop);
         Shutdown.now(timer, "Apt demand timer", STOP_WAIT);

@@ -22,13 +22,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Local Service Discovery run by the engine: {@link LocalDiscovery} over {@link MulticastGroups}, on the
  * engine's I/O thread, timed by the engine's timer (no thread of its own). Announces go out
- * {@link #BATCH_DELAY_SECONDS} s after a torrent starts (so that torrents started together share datagrams)
+ * {@link #BATCH_DELAY_MILLIS} ms after a torrent starts (so that torrents started together, as an index update
+ * starts them, share datagrams; short, because a node's first peers come with it: at the start of a run apt asks
+ * for packages within a second of the update)
  * and are checked for due ones every {@link #CHECK_SECONDS} s. {@link #close} cancels the timers and closes
  * the channels on the I/O thread, waiting a bounded time.
  */
 public final class LsdService implements AutoCloseable {
 
-    static final long BATCH_DELAY_SECONDS = 1;
+    static final long BATCH_DELAY_MILLIS = 100;
     static final long CHECK_SECONDS = 15;
     private static final long WAIT_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(LsdService.class);
@@ -100,11 +102,11 @@ public final class LsdService implements AutoCloseable {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** A torrent started, named on the wire as {@code wireHash}: announced within about a second. */
+    /** A torrent started, named on the wire as {@code wireHash}: announced within {@value #BATCH_DELAY_MILLIS} ms. */
     public void started(InfoHash wireHash) {
         onLoop(() -> discovery.started(wireHash, System.nanoTime()));
         try {
-            timer.schedule(this::announceOnLoop, BATCH_DELAY_SECONDS, TimeUnit.SECONDS);
+            timer.schedule(this::announceOnLoop, BATCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // the engine is stopping
         }

@@ -1,6 +1,7 @@
 package org.debswarm.peerwire.internal.swarm;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import org.debswarm.peerwire.internal.wire.BlockRef;
 import org.debswarm.peerwire.internal.wire.ContentInventory;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
 import org.debswarm.torrent.PieceBits;
+import org.debswarm.torrent.bencode.ByteString;
 
 /**
  * The content swarm's side of a swarm (docs/torrent-format.md, "The content swarm"): inventories in
@@ -19,21 +21,30 @@ final class ContentExchange {
 
     private final ContentCatalog catalog;
     private final PieceBits had;
+    private final BitSet fetchingHere;
 
-    ContentExchange(ContentCatalog catalog, PieceBits had) {
+    /** @param fetchingHere the files this node is fetching from a mirror, told to each peer it greets */
+    ContentExchange(ContentCatalog catalog, PieceBits had, BitSet fetchingHere) {
         this.catalog = catalog;
         this.had = had;
+        this.fetchingHere = fetchingHere;
     }
 
     ContentCatalog catalog() {
         return catalog;
     }
 
-    /** What a peer's {@code ds_content} message changed, in our numbers. */
-    record Change(List<Integer> added, List<Integer> deleted) {
+    /**
+     * What a peer's {@code ds_content} message changed, in our numbers: files it now has or no longer has, files
+     * it says it is fetching from a mirror or gave that up.
+     */
+    record Change(List<Integer> added, List<Integer> deleted, List<Integer> fetching, List<Integer> abandoned) {
     }
 
-    /** Sends our whole inventory once the peer is proven and told us its extension id. */
+    /**
+     * Sends our whole inventory once the peer is proven and told us its extension id, then the files we are
+     * fetching from a mirror.
+     */
     void greet(PeerState peer) {
         ContentPeer c = peer.content;
         if (!peer.proven || c.extensionId == 0 || c.greeted) {
@@ -45,6 +56,19 @@ final class ContentExchange {
             all.add(p);
         }
         send(peer, all, List.of());
+        for (int p = fetchingHere.nextSetBit(0); p >= 0; p = fetchingHere.nextSetBit(p + 1)) {
+            peer.link.send(ContentInventory.mirrorFetch(catalog.sha256(p), true).toMessage(c.extensionId));
+        }
+    }
+
+    /** Tells the greeted peers that this node is fetching file {@code ours} from a mirror, or gave that up. */
+    void fetching(Collection<PeerState> peers, int ours, boolean fetching) {
+        ContentInventory notice = ContentInventory.mirrorFetch(catalog.sha256(ours), fetching);
+        for (PeerState p : peers) {
+            if (p.content.greeted) {
+                p.link.send(notice.toMessage(p.content.extensionId));
+            }
+        }
     }
 
     /** Tells the greeted peers of files added to or deleted from our inventory. */
@@ -112,7 +136,46 @@ final class ContentExchange {
                         + " (expected: an index the peer listed)");
             }
         }
-        return new Change(added, deleted);
+        return new Change(added, deleted, fetching(c, inventory.fetching()), abandoned(c, inventory.abandoned()));
+    }
+
+    // a notice of a file we have no number for is kept until we number it (its prefix), within a bound
+    private List<Integer> fetching(ContentPeer c, List<ByteString> hashes) {
+        List<Integer> ours = new ArrayList<>();
+        for (ByteString sha256 : hashes) {
+            int index = catalog.indexOf(sha256);
+            if (index >= 0) {
+                ours.add(index);
+            } else if (c.fetchingUnknown.size() < ContentPeer.MAX_UNKNOWN_FETCHES) {
+                c.fetchingUnknown.put(ContentCatalog.prefix(sha256), 1);
+            }
+        }
+        return ours;
+    }
+
+    private List<Integer> abandoned(ContentPeer c, List<ByteString> hashes) {
+        List<Integer> ours = new ArrayList<>();
+        for (ByteString sha256 : hashes) {
+            int index = catalog.indexOf(sha256);
+            if (index >= 0) {
+                ours.add(index);
+            } else {
+                c.fetchingUnknown.remove(ContentCatalog.prefix(sha256));
+            }
+        }
+        return ours;
+    }
+
+    /** A file just numbered: the peers that told us they are fetching it from a mirror, before it had a number. */
+    List<PeerState> fetchersOf(int ours, Collection<PeerState> peers) {
+        long prefix = ContentCatalog.prefix(catalog.sha256(ours));
+        List<PeerState> found = new ArrayList<>();
+        for (PeerState p : peers) {
+            if (p.content.fetchingUnknown.remove(prefix) >= 0) {
+                found.add(p);
+            }
+        }
+        return found;
     }
 
     /** A file just numbered: the peers that listed a file with its SHA-256 prefix now have it, in our numbers. */

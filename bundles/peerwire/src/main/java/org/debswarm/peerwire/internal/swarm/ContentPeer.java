@@ -18,6 +18,17 @@ final class ContentPeer {
     final LongIntMap oursToTheirs = new LongIntMap();
     /** The peer's files we have no number for: the first 8 bytes of the SHA-256, to the peer's number. */
     final LongIntMap unknown = new LongIntMap();
+    /**
+     * Files the peer told us it is fetching from a mirror that we have no number for: the first 8 bytes of the
+     * SHA-256 (to 1), at most {@link #MAX_UNKNOWN_FETCHES}; found when this node numbers the file (apt asks for it).
+     */
+    final LongIntMap fetchingUnknown = new LongIntMap();
+
+    /**
+     * Notices of unknown files kept per peer: far more than a node fetches from a mirror at once (apt pipelines
+     * about ten requests per host); beyond it, further ones are not kept (a wait for that copy is only missed).
+     */
+    static final int MAX_UNKNOWN_FETCHES = 256;
 
     int listed() {
         return theirsToOurs.size() + unknown.size();

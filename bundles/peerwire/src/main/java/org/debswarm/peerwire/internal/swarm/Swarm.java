@@ -107,7 +107,7 @@ public final class Swarm implements PieceStorage.Listener {
         this.ourPeerId = ourPeerId.clone();
         this.storage = storage.apply(this);
         this.wanted = wanted;
-        this.content = catalog == null ? null : new ContentExchange(catalog, this.storage.had());
+        this.content = catalog == null ? null : new ContentExchange(catalog, this.storage.had(), fetchingHere);
         Random random = new Random();
         Blame blame = new Blame(this::strike);
         this.downloader = new Downloader(this.storage, wanted, peers, options, clock, blame, random);
@@ -304,6 +304,8 @@ public final class Swarm implements PieceStorage.Listener {
 
     private void inventory(PeerState peer, ContentExchange.Change change) {
         change.added().forEach(p -> addPiece(peer, p));
+        change.fetching().forEach(p -> peer.fetchingFromMirror.set(p, !peer.has.get(p)));
+        change.abandoned().forEach(peer.fetchingFromMirror::clear);
         for (int p : change.deleted()) {
             if (peer.has.get(p)) {
                 peer.has.clear(p);
@@ -377,10 +379,15 @@ public final class Swarm implements PieceStorage.Listener {
     /**
      * Tells the connected peers that speak {@code ds_mirror_fetch} that this node is fetching {@code piece} from
      * a mirror, or gave that up; completion is told by the {@code have} that follows. Peers that connect while
-     * the fetch goes on hear of it after their extension handshake.
+     * the fetch goes on hear of it after their extension handshake. In the content swarm the notice names the
+     * file by SHA-256 in a {@code ds_content} message, and its {@code add} tells the completion.
      */
     public void fetchingFromMirror(int piece, boolean fetching) {
         fetchingHere.set(piece, fetching);
+        if (content != null) {
+            content.fetching(peers, piece, fetching);
+            return;
+        }
         MirrorFetchNotice notice = new MirrorFetchNotice(piece, fetching);
         for (PeerState p : peers) {
             if (p.mirrorFetchId > 0 && p.proven) {
@@ -529,6 +536,7 @@ public final class Swarm implements PieceStorage.Listener {
     public void offered(List<Integer> pieces) {
         List<Integer> fresh = new ArrayList<>();
         for (int p : pieces) {
+            fetchingHere.clear(p); // a mirror fetch of ours done: the add below tells it
             if (storage.had().set(p)) {
                 fresh.add(p);
                 numbered(p);
@@ -544,6 +552,9 @@ public final class Swarm implements PieceStorage.Listener {
         for (PeerState p : content.numbered(piece, peers)) {
             addPiece(p, piece);
             downloader.refresh(p);
+        }
+        for (PeerState p : content.fetchersOf(piece, peers)) {
+            p.fetchingFromMirror.set(piece, !p.has.get(piece));
         }
     }
 

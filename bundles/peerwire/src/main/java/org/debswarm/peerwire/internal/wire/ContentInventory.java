@@ -15,13 +15,20 @@ import org.debswarm.torrent.bencode.ByteString;
 /**
  * Debswarm's BEP 10 extension {@value #NAME} of the content swarm (docs/design/content-swarm.md): what the sender
  * holds, named by content. The payload is a bencoded dictionary with {@code add}, a string of 44-byte records
- * {@code <index: 4><sha256: 32><length: 8>} (big-endian), and {@code del}, a string of 4-byte indexes; either may
+ * {@code <index: 4><sha256: 32><length: 8>} (big-endian), and {@code del}, a string of 4-byte indexes; any may
  * be absent, other keys are ignored. An index is the sender's own number for the file, fixed for the life of the
  * connection, and is what its {@code request} and {@code piece} messages name. One message stays within the
  * extended-message limit ({@link WireLimits#DEFAULT_MAX_EXTENDED}): {@link #MAX_RECORDS} additions at most; a
  * larger inventory goes as several messages ({@link #split}).
+ * <p>
+ * Mirror-fetch notices ride the same message, as the torrents' {@code ds_mirror_fetch} does for a piece:
+ * {@code fetching}, a string of 32-byte SHA-256s of files the sender is now fetching from a mirror, and
+ * {@code abandoned}, those it gave up. A completed fetch needs no notice: its {@code add} says it. The sender has
+ * no number yet for a file it is fetching, so these name the content itself. Nodes that predate them ignore the
+ * keys.
  */
-public record ContentInventory(List<Added> added, List<Integer> deleted) {
+public record ContentInventory(List<Added> added, List<Integer> deleted, List<ByteString> fetching,
+        List<ByteString> abandoned) {
 
     /** The extension's name in the {@code m} dictionary of the BEP 10 handshake. */
     public static final String NAME = "ds_content";
@@ -34,6 +41,8 @@ public record ContentInventory(List<Added> added, List<Integer> deleted) {
     /** The largest file length accepted: 1 TiB. */
     public static final long MAX_LENGTH = 1L << 40;
 
+    private static final String FETCHING = "fetching";
+    private static final String ABANDONED = "abandoned";
     private static final BencodeLimits LIMITS = BencodeLimits.DEFAULT.withMaxDepth(2)
             .withMaxStringLength(WireLimits.DEFAULT_MAX_EXTENDED).withMaxTotalSize(WireLimits.DEFAULT_MAX_EXTENDED)
             .withMaxElements(16);
@@ -44,9 +53,7 @@ public record ContentInventory(List<Added> added, List<Integer> deleted) {
             if (index < 0) {
                 throw new IllegalArgumentException("index " + index + " (expected: >= 0)");
             }
-            if (sha256.length() != 32) {
-                throw new IllegalArgumentException("sha256 of " + sha256.length() + " bytes (expected: 32)");
-            }
+            checkSha256(sha256);
             if (length <= 0 || length > MAX_LENGTH) {
                 throw new IllegalArgumentException("length " + length + " (expected: 1 to " + MAX_LENGTH + ")");
             }
@@ -56,14 +63,41 @@ public record ContentInventory(List<Added> added, List<Integer> deleted) {
     public ContentInventory {
         added = List.copyOf(added);
         deleted = List.copyOf(deleted);
-        if (added.size() > MAX_RECORDS || deleted.size() > MAX_RECORDS) {
-            throw new IllegalArgumentException(added.size() + " additions and " + deleted.size()
-                    + " deletions in one message (expected: at most " + MAX_RECORDS + " each; split the inventory)");
+        fetching = List.copyOf(fetching);
+        abandoned = List.copyOf(abandoned);
+        if (added.size() > MAX_RECORDS || deleted.size() > MAX_RECORDS || fetching.size() > MAX_RECORDS
+                || abandoned.size() > MAX_RECORDS) {
+            throw new IllegalArgumentException(added.size() + " additions, " + deleted.size() + " deletions, "
+                    + fetching.size() + " fetching and " + abandoned.size() + " abandoned in one message (expected: at"
+                    + " most " + MAX_RECORDS + " each; split the inventory)");
         }
         for (int index : deleted) {
             if (index < 0) {
                 throw new IllegalArgumentException("deleted index " + index + " (expected: >= 0)");
             }
+        }
+        for (ByteString sha256 : fetching) {
+            checkSha256(sha256);
+        }
+        for (ByteString sha256 : abandoned) {
+            checkSha256(sha256);
+        }
+    }
+
+    /** Additions and deletions alone. */
+    public ContentInventory(List<Added> added, List<Integer> deleted) {
+        this(added, deleted, List.of(), List.of());
+    }
+
+    /** A mirror-fetch notice alone: the sender is now fetching the file from a mirror, or gave that up. */
+    public static ContentInventory mirrorFetch(ByteString sha256, boolean fetching) {
+        return fetching ? new ContentInventory(List.of(), List.of(), List.of(sha256), List.of())
+                : new ContentInventory(List.of(), List.of(), List.of(), List.of(sha256));
+    }
+
+    private static void checkSha256(ByteString sha256) {
+        if (sha256.length() != 32) {
+            throw new IllegalArgumentException("sha256 of " + sha256.length() + " bytes (expected: 32)");
         }
     }
 
@@ -96,6 +130,12 @@ public record ContentInventory(List<Added> added, List<Integer> deleted) {
         if (!deleted.isEmpty()) {
             dict.put("del", dels.array());
         }
+        if (!fetching.isEmpty()) {
+            dict.put(FETCHING, concatenated(fetching));
+        }
+        if (!abandoned.isEmpty()) {
+            dict.put(ABANDONED, concatenated(abandoned));
+        }
         return new Extended(peersId, Bencode.encode(dict));
     }
 
@@ -116,7 +156,8 @@ public record ContentInventory(List<Added> added, List<Integer> deleted) {
             throw new PeerWireException(NAME + " payload is not a dictionary");
         }
         try {
-            return new ContentInventory(additions(bytes(dict, "add", RECORD)), deletions(bytes(dict, "del", 4)));
+            return new ContentInventory(additions(bytes(dict, "add", RECORD)), deletions(bytes(dict, "del", 4)),
+                    hashes(bytes(dict, FETCHING, 32)), hashes(bytes(dict, ABANDONED, 32)));
         } catch (IllegalArgumentException e) {
             throw new PeerWireException(NAME + ": " + e.getMessage(), e);
         }
@@ -142,6 +183,22 @@ public record ContentInventory(List<Added> added, List<Integer> deleted) {
             added.add(new Added(index, ByteString.of(sha256), in.getLong()));
         }
         return added;
+    }
+
+    private static byte[] concatenated(List<ByteString> hashes) {
+        ByteBuffer out = ByteBuffer.allocate(hashes.size() * 32);
+        hashes.forEach(h -> out.put(h.toByteArray()));
+        return out.array();
+    }
+
+    private static List<ByteString> hashes(ByteBuffer in) {
+        List<ByteString> hashes = new ArrayList<>(in.remaining() / 32);
+        while (in.hasRemaining()) {
+            byte[] sha256 = new byte[32];
+            in.get(sha256);
+            hashes.add(ByteString.of(sha256));
+        }
+        return hashes;
     }
 
     private static List<Integer> deletions(ByteBuffer in) {

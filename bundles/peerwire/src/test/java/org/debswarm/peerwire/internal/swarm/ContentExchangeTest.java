@@ -122,7 +122,7 @@ public class ContentExchangeTest {
         ExtensionHandshake ours = ExtensionHandshake.parse(sent(peer, Extended.class).get(0).payload());
         assertEquals("we receive it under our id", ContentInventory.LOCAL_ID,
                 (int) ours.extensions().get(ContentInventory.NAME));
-        assertFalse("no mirror-fetch notices in the content swarm", ours.extensions().containsKey("ds_mirror_fetch"));
+        assertFalse("mirror-fetch notices go in ds_content, not ds_mirror_fetch", ours.extensions().containsKey("ds_mirror_fetch"));
 
         swarm.offered(List.of(0, 1));
         swarm.lost(1);
@@ -228,5 +228,85 @@ public class ContentExchangeTest {
         PeerState peer = swarm.join(link, Handshake.of(InfoHash.of(new byte[20]), new byte[20]));
         tell(peer, new ExtensionHandshake(Map.of("ut_pex", 1), "plain", 0, 250).toMessage());
         assertEquals("refused: no ds_content extension (expected: a node of the content swarm)", link.closed);
+    }
+
+    @Test
+    public void aPeersMirrorFetchNamedByContentCountsAsAFetcherUntilItsAddOrAbandonment() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            catalog.add(shas[i], files[i].length);
+        }
+        PeerState first = peer(1); // its id sorts before ours: it has precedence
+        PeerState later = peer(0x41);
+        tell(first, ContentInventory.mirrorFetch(shas[1], true).toMessage(ContentInventory.LOCAL_ID));
+        tell(later, ContentInventory.mirrorFetch(shas[1], true).toMessage(ContentInventory.LOCAL_ID));
+        assertEquals("both fetch it, one with precedence", List.of(2, 1), fetchers(1));
+        assertEquals("no other file", List.of(0, 0), fetchers(2));
+
+        lists(first, 5, 1, files[1].length);
+        assertEquals("its add says it is done", List.of(1, 0), fetchers(1));
+        assertEquals(1, swarm.availabilityOf(1).peersWith());
+        tell(later, ContentInventory.mirrorFetch(shas[1], false).toMessage(ContentInventory.LOCAL_ID));
+        assertEquals("abandoned", List.of(0, 0), fetchers(1));
+    }
+
+    @Test
+    public void aMirrorFetchOfAFileWeHaveNoNumberForCountsOnceWeNumberIt() throws Exception {
+        PeerState peer = peer(1);
+        tell(peer, ContentInventory.mirrorFetch(shas[3], true).toMessage(ContentInventory.LOCAL_ID));
+        tell(peer, ContentInventory.mirrorFetch(shas[2], true).toMessage(ContentInventory.LOCAL_ID));
+        tell(peer, ContentInventory.mirrorFetch(shas[2], false).toMessage(ContentInventory.LOCAL_ID));
+        for (int i = 0; i < FILES; i++) {
+            swarm.numbered(catalog.add(shas[i], files[i].length)); // apt asks: the file gets its number
+        }
+        assertEquals("fetching, told before it had a number", List.of(1, 1), fetchers(3));
+        assertEquals("abandoned before it had a number", List.of(0, 0), fetchers(2));
+        assertEquals("never told", List.of(0, 0), fetchers(0));
+    }
+
+    @Test
+    public void aPeerKeepsAtMostABoundOfNoticesForFilesWeHaveNoNumberFor() throws Exception {
+        PeerState peer = peer(1);
+        for (int i = 0; i < ContentPeer.MAX_UNKNOWN_FETCHES + 100; i++) {
+            byte[] sha = new byte[32];
+            sha[0] = (byte) i;
+            sha[1] = (byte) (i >> 8);
+            sha[31] = 1;
+            tell(peer, ContentInventory.mirrorFetch(ByteString.of(sha), true)
+                    .toMessage(ContentInventory.LOCAL_ID));
+        }
+        assertEquals(ContentPeer.MAX_UNKNOWN_FETCHES, peer.content.fetchingUnknown.size());
+        assertTrue("no protocol error", ((FakeLink) peer.link).closed == null);
+    }
+
+    @Test
+    public void ourMirrorFetchIsToldByContentAlsoToPeersThatConnectMeanwhileAndEndsWithTheAdd() throws Exception {
+        catalog.add(shas[0], files[0].length);
+        int file = catalog.add(shas[1], files[1].length);
+        PeerState before = peer(1);
+        swarm.fetchingFromMirror(file, true);
+        assertEquals(List.of(shas[1]), last(before).fetching());
+        PeerState meanwhile = peer(2);
+        assertEquals("told after our inventory", List.of(shas[1]), last(meanwhile).fetching());
+
+        swarm.offered(List.of(file));
+        assertEquals("the add ends it", List.of(new ContentInventory.Added(file, shas[1], files[1].length)),
+                last(meanwhile).added());
+        PeerState after = peer(3);
+        assertTrue("a peer connecting afterwards hears of no fetch",
+                inventories(after).stream().allMatch(i -> i.fetching().isEmpty()));
+
+        swarm.fetchingFromMirror(0, true);
+        swarm.fetchingFromMirror(0, false);
+        assertEquals("given up", List.of(shas[0]), last(after).abandoned());
+    }
+
+    private List<Integer> fetchers(int piece) {
+        return List.of(swarm.availabilityOf(piece).fetchingFromMirror(),
+                swarm.availabilityOf(piece).fetchersWithPrecedence());
+    }
+
+    private static ContentInventory last(PeerState peer) throws PeerWireException {
+        List<ContentInventory> all = inventories(peer);
+        return all.get(all.size() - 1);
     }
 }

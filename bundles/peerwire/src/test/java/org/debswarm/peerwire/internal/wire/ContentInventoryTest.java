@@ -30,6 +30,21 @@ public class ContentInventoryTest {
     }
 
     @Test
+    public void mirrorFetchNoticesNameContentAndAreReadBack() throws Exception {
+        ByteString sha = added(3, 1).sha256();
+        ContentInventory fetching = ContentInventory.mirrorFetch(sha, true);
+        assertEquals(List.of(sha), fetching.fetching());
+        assertEquals(fetching, ContentInventory.parse(WireFeed.payload(fetching.toMessage(5))));
+        ContentInventory abandoned = ContentInventory.mirrorFetch(sha, false);
+        assertEquals(List.of(sha), abandoned.abandoned());
+        assertEquals(abandoned, ContentInventory.parse(WireFeed.payload(abandoned.toMessage(5))));
+        assertEquals("d8:fetching32:",
+                new String(WireFeed.payload(fetching.toMessage(5)), 0, 14, StandardCharsets.ISO_8859_1));
+        refused("d8:fetching31:0123456789012345678901234567890e".getBytes(StandardCharsets.ISO_8859_1));
+        refused("d9:abandonedi3ee".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     public void aLargeInventoryIsSplitIntoMessagesThatFitTheLimit() throws Exception {
         List<ContentInventory.Added> all = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {

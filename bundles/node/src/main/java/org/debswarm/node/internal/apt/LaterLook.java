@@ -11,20 +11,21 @@ import org.debswarm.aptlistener.Fill;
 import org.debswarm.storage.FileWrite;
 
 /**
- * A package asked for when no peer is connected yet, just after its torrent's session started: at the start of a
- * run every node is in this moment, and each would ask the mirror. The swarm's first peers are on their way (Local
- * Service Discovery announces a torrent about a second after it starts, a tracker answers about as fast), so this
- * fill waits a short, bounded time, then looks once more: from peers if one has the package or fetches it, else
- * from the mirror, announced to whoever is connected by then. One scheduled look, not a poll: the engine's API
- * has no event for a first connected peer.
+ * A package whose source is chosen a short, bounded time later, at the start of a run, when every node of a fleet
+ * asks for the same files at once and each would ask the mirror: while this node gives the peers whose id sorts
+ * before its own their turn (their mirror-fetch notices are on their way), or, configured so, waits for its first
+ * peers when none is connected yet (Local Service Discovery announces a torrent 100 ms after it starts, a tracker
+ * answers about as fast). It takes the write now and looks once more when the time is up: from peers if one has the
+ * package or fetches it, else from the mirror, announced to whoever is connected by then. One scheduled look, not a
+ * poll: the engine's API has no event for a first connected peer or a notice.
  */
-public final class FirstPeersWait implements Fill {
+public final class LaterLook implements Fill {
 
     private final CompletableFuture<Void> done;
     private final CompletableFuture<Fill> decided = new CompletableFuture<>();
     private volatile ScheduledFuture<?> look;
 
-    FirstPeersWait(FileWrite write) {
+    LaterLook(FileWrite write) {
         this.done = write.completion().thenApply(file -> null);
     }
 
