@@ -14,9 +14,8 @@ import org.debswarm.peerwire.internal.swarm.Swarm;
 import org.debswarm.peerwire.internal.wire.Handshake;
 import org.debswarm.peerwire.internal.wire.Message;
 import org.debswarm.peerwire.internal.wire.MessageDecoder;
+import org.debswarm.peerwire.internal.wire.MessageHandler;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
-import org.debswarm.peerwire.internal.wire.Piece;
-import org.debswarm.peerwire.internal.wire.WireLimits;
 import org.debswarm.torrent.InfoHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +47,8 @@ final class Connection implements PeerLink, IoLoop.Handler {
     /** Whether the handshake is done and the swarm was told (it keeps the peer's state, by this link). */
     private boolean attached;
     private MessageDecoder decoder;
+    /** Where the decoder tells the peer's messages: the swarm's handler for this peer, once attached. */
+    private MessageHandler inbox;
     private Future<?> deadline;
     private boolean readPaused;
     private boolean writePaused;
@@ -165,12 +166,11 @@ final class Connection implements PeerLink, IoLoop.Handler {
             handshake(hs[0]);
             return true;
         }
-        int used = decoder.decode(in);
+        int used = decoder.decode(in, inbox);
         if (used == 0) {
             return false;
         }
         in.position(in.position() + used);
-        swarm.received(this, decoder.message());
         return true;
     }
 
@@ -191,9 +191,9 @@ final class Connection implements PeerLink, IoLoop.Handler {
         if (incoming) {
             enqueue(Outbound.of(Handshake.of(hs.infoHash(), transport.peerId()).toBuffer()));
         }
-        decoder = new MessageDecoder(WireLimits.forPieces(swarm.pieceCount()));
+        decoder = new MessageDecoder(swarm.pieceCount());
         deadline.cancel(false);
-        swarm.attach(this, hs);
+        inbox = swarm.attach(this, hs);
         attached = true;
     }
 
@@ -230,8 +230,8 @@ final class Connection implements PeerLink, IoLoop.Handler {
 
     @Override
     public void sendBlock(int piece, int begin, BlockData data) {
-        ByteBuffer header = ByteBuffer.allocate(Piece.HEADER);
-        Piece.writeHeader(header, piece, begin, data.length());
+        ByteBuffer header = ByteBuffer.allocate(Message.PIECE_HEADER);
+        Message.writePieceHeader(header, piece, begin, data.length());
         enqueue(Outbound.of(header.flip()));
         if (data instanceof BlockData.FileRegion r) {
             enqueue(Outbound.of(r.file(), r.position(), r.length()));

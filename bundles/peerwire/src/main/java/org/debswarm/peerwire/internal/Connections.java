@@ -17,8 +17,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.debswarm.peerwire.internal.swarm.BanList;
 import org.debswarm.peerwire.internal.swarm.Swarm;
+import org.debswarm.peerwire.internal.swarm.SwarmFactory;
 import org.debswarm.torrent.InfoHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ final class Connections implements Transport {
     private final ScheduledExecutorService timer;
     private final Map<InfoHash, Session> sessions;
     private final byte[] peerId;
-    private final BanList bans;
+    private final SwarmFactory swarms;
     private final TokenBucket up;
     private final TokenBucket down;
     private final Set<Connection> all = new HashSet<>();
@@ -46,13 +46,13 @@ final class Connections implements Transport {
     private int listenPort;
 
     Connections(EngineOptions options, IoLoop loop, ScheduledExecutorService timer, Map<InfoHash, Session> sessions,
-            byte[] peerId, BanList bans) {
+            byte[] peerId, SwarmFactory swarms) {
         this.options = options;
         this.loop = loop;
         this.timer = timer;
         this.sessions = sessions;
         this.peerId = peerId;
-        this.bans = bans;
+        this.swarms = swarms;
         this.up = new TokenBucket(options.uploadRate(), System.nanoTime());
         this.down = new TokenBucket(options.downloadRate(), System.nanoTime());
     }
@@ -81,7 +81,7 @@ final class Connections implements Transport {
             if (all.size() >= options.maxConnections() || session.connections.size() >= options.swarm().maxPeers()) {
                 return;
             }
-            if (!bans.isBanned(address) && !session.connectedTo(address) && !isSelf(address)
+            if (!swarms.banned(address) && !session.connectedTo(address) && !isSelf(address)
                     && options.fleet().admits(address.getAddress())) {
                 try {
                     Connection c = Connection.connect(this, loop, session.swarm, address,

@@ -1,15 +1,11 @@
 package org.debswarm.peerwire.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 
 import org.debswarm.peerwire.internal.discovery.LsdService;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
-import org.debswarm.peerwire.internal.swarm.SwarmContext;
 import org.debswarm.torrent.InfoHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +20,10 @@ final class Fleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
     private final FleetOptions options;
-    private final java.time.Duration proofDeadline;
     private final Optional<LsdService> lsd;
 
-    private Fleet(FleetOptions options, java.time.Duration proofDeadline, Optional<LsdService> lsd) {
+    private Fleet(FleetOptions options, Optional<LsdService> lsd) {
         this.options = options;
-        this.proofDeadline = proofDeadline;
         this.lsd = lsd;
     }
 
@@ -45,13 +39,13 @@ final class Fleet implements AutoCloseable {
                 LOG.warn("Local Service Discovery off: {}", e.getMessage());
             }
         }
-        return new Fleet(fleet, options.connectTimeout(), lsd);
+        return new Fleet(fleet, lsd);
     }
 
-    /** The swarm context of a torrent: keyed unless there is no key, or it is standard and plain peers may join. */
-    SwarmContext context(InfoHash infoHash, boolean standard, Consumer<List<InetSocketAddress>> exchanged) {
+    /** The fleet key of a torrent's swarm: none without a key, or for a standard one when plain peers may join. */
+    Optional<FleetKey> key(boolean standard) {
         boolean plain = standard && options.allowPlainPeers();
-        return SwarmContext.of(infoHash, plain ? Optional.empty() : options.key(), exchanged, proofDeadline);
+        return plain ? Optional.empty() : options.key();
     }
 
     /** The id of the fleet's content swarm: from the key, or SHA-1 of the label without one. */
@@ -66,9 +60,9 @@ final class Fleet implements AutoCloseable {
         });
     }
 
-    /** The content swarm's context: its id is its name on the wire too; keyed when there is a key. */
-    SwarmContext contentContext(InfoHash id, Consumer<List<InetSocketAddress>> exchanged) {
-        return new SwarmContext(id, options.key(), exchanged, proofDeadline);
+    /** The content swarm's fleet key, if there is one. */
+    Optional<FleetKey> contentKey() {
+        return options.key();
     }
 
     void started(InfoHash wireHash) {

@@ -28,13 +28,11 @@ import org.debswarm.peerwire.PeerWire;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.discovery.DiscoveryCounts;
 import org.debswarm.peerwire.internal.discovery.LsdService;
-import org.debswarm.peerwire.internal.swarm.BanList;
 import org.debswarm.peerwire.internal.swarm.PieceStorage;
 import org.debswarm.peerwire.internal.swarm.ContentCatalog;
 import org.debswarm.peerwire.internal.swarm.Swarm;
-import org.debswarm.peerwire.internal.swarm.SwarmContext;
+import org.debswarm.peerwire.internal.swarm.SwarmFactory;
 import org.debswarm.storage.PieceStore;
 import org.debswarm.storage.SpanningStorage;
 import org.debswarm.torrent.InfoHash;
@@ -61,7 +59,7 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     private final IoLoop loop;
     private final ScheduledExecutorService timer;
     private final byte[] peerId = newPeerId();
-    private final BanList bans;
+    private final SwarmFactory swarms;
     private final ConcurrentMap<InfoHash, Session> sessions = new ConcurrentHashMap<>();
     private final Connections connections;
     private final Acceptor acceptor;
@@ -71,10 +69,10 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     public PeerEngine(EngineOptions options, PieceStore store) throws IOException {
         this.options = options;
         this.store = store;
-        this.bans = new BanList(options.swarm().maxBadPieces());
+        this.swarms = new SwarmFactory(options.swarm(), this::port, peerId, options.connectTimeout());
         this.loop = new IoLoop("debswarm-peerwire-io");
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "debswarm-peerwire-timer"));
-        this.connections = new Connections(options, loop, timer, sessions, peerId, bans);
+        this.connections = new Connections(options, loop, timer, sessions, peerId, swarms);
         try {
             this.acceptor = Acceptor.bind(loop, options.listen(), c -> connections.accepted(c));
         } catch (IOException e) {
@@ -141,8 +139,8 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
     /** @param standard a standard torrent, which {@code allowPlainPeers} opens to keyless clients */
     private Started start(InfoHash hash, String name, PieceBits wanted, boolean standard,
             Function<PieceStorage.Listener, PieceStorage> storage) {
-        return start(hash, name, wanted, storage, fleet.context(hash, standard, peers -> exchanged(hash, peers)),
-                null);
+        return start(hash, name, () -> swarms.torrent(hash, name, storage, wanted, fleet.key(standard),
+                peers -> exchanged(hash, peers)));
     }
 
     @Override
@@ -153,21 +151,19 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
             return running;
         }
         ContentFiles files = new ContentFiles(new ContentCatalog(ContentCatalog.CAPACITY));
-        Started started = start(id, "content swarm", new PieceBits(ContentCatalog.CAPACITY),
-                l -> new PackagesStorage(store, files, loop, l), fleet.contentContext(id, peers -> exchanged(id, peers)),
-                files.catalog());
+        Started started = start(id, "content swarm", () -> swarms.content(id,
+                l -> new PackagesStorage(store, files, loop, l), new PieceBits(ContentCatalog.CAPACITY),
+                fleet.contentKey(), peers -> exchanged(id, peers), files.catalog()));
         content = new EngineContentSession(this, started.running(), files);
         return content;
     }
 
-    private synchronized Started start(InfoHash hash, String name, PieceBits wanted,
-            Function<PieceStorage.Listener, PieceStorage> storage, SwarmContext context, ContentCatalog catalog) {
+    private synchronized Started start(InfoHash hash, String name, Supplier<Swarm> newSwarm) {
         Session running = sessions.get(hash);
         if (running != null) {
             return new Started(new EngineSession(this, running), running, false);
         }
-        Swarm swarm = new Swarm(hash, name, storage, wanted, options.swarm(), bans, port(), peerId, System::nanoTime,
-                context, catalog);
+        Swarm swarm = newSwarm.get();
         Session session = new Session(swarm, 4 * options.swarm().maxPeers());
         sessions.put(hash, session);
         long tick = options.tick().toNanos();
@@ -356,8 +352,8 @@ public final class PeerEngine implements PeerWire, AutoCloseable {
         return peerId.clone();
     }
 
-    /** What Local Service Discovery did, if it runs. */
-    public Optional<DiscoveryCounts> discoveryCounts() {
+    /** What Local Service Discovery did, if it runs, as one line (the figures of bench/lsd.sh). */
+    public Optional<String> discoveryCounts() {
         return fleet.lsd().map(LsdService::counts);
     }
 

@@ -116,10 +116,10 @@ public class ContentSwarmTest extends EngineTestSupport {
             org.junit.Assert.assertNotNull(liar.readHandshake());
             liar.send(new org.debswarm.peerwire.internal.wire.ExtensionHandshake(java.util.Map.of("ds_content", 9),
                     "liar", 0, 250).toMessage());
-            liar.send(new org.debswarm.peerwire.internal.wire.Piece(77, 0, new byte[16]));
-            List<org.debswarm.peerwire.internal.wire.Message> got = liar.readUntilClosed();
+            liar.send(new org.debswarm.peerwire.internal.wire.Heard.Piece(77, 0, new byte[16]));
+            List<org.debswarm.peerwire.internal.wire.Heard> got = liar.readUntilClosed();
             assertTrue("the engine's inventory came, then the close: " + got, got.stream().anyMatch(m ->
-                    m instanceof org.debswarm.peerwire.internal.wire.Extended e && e.extendedId() == 9));
+                    m instanceof org.debswarm.peerwire.internal.wire.Heard.Extended e && e.extendedId() == 9));
         }
         try (RawPeer flooder = new RawPeer(at(a))) {
             flooder.pieceCount = org.debswarm.peerwire.internal.swarm.ContentCatalog.CAPACITY;

@@ -13,12 +13,13 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.debswarm.peerwire.internal.wire.Bitfield;
 import org.debswarm.peerwire.internal.wire.Handshake;
+import org.debswarm.peerwire.internal.wire.Heard;
+import org.debswarm.peerwire.internal.wire.Heard.Bitfield;
+import org.debswarm.peerwire.internal.wire.Heard.Piece;
+import org.debswarm.peerwire.internal.wire.Heard.Request;
+import org.debswarm.peerwire.internal.wire.Heard.Unchoke;
 import org.debswarm.peerwire.internal.wire.Message;
-import org.debswarm.peerwire.internal.wire.Piece;
-import org.debswarm.peerwire.internal.wire.Request;
-import org.debswarm.peerwire.internal.wire.Unchoke;
 import org.debswarm.torrent.InfoHash;
 
 /**
@@ -59,8 +60,8 @@ public final class FakePeer implements AutoCloseable {
             write(out, Handshake.of(infoHash, "-XX0000-liarliarliar".getBytes()).toBuffer());
             java.util.BitSet all = new java.util.BitSet();
             all.set(0, pieceCount);
-            write(out, Bitfield.of(all, pieceCount).toBuffer());
-            write(out, Unchoke.INSTANCE.toBuffer());
+            write(out, Bitfield.of(all, pieceCount).message().toBuffer());
+            write(out, Unchoke.INSTANCE.message().toBuffer());
             Random random = new Random(1);
             while (true) {
                 int length = in.readInt();
@@ -71,7 +72,7 @@ public final class FakePeer implements AutoCloseable {
                     Request r = new Request(b.getInt(), b.getInt(), b.getInt());
                     byte[] junk = new byte[r.length()];
                     random.nextBytes(junk);
-                    write(out, new Piece(r.piece(), r.begin(), junk).toBuffer());
+                    write(out, new Piece(r.piece(), r.begin(), junk).message().toBuffer());
                     blocksServed++;
                 }
             }
@@ -91,6 +92,10 @@ public final class FakePeer implements AutoCloseable {
 
     static void send(OutputStream out, Message m) throws IOException {
         write(out, m.toBuffer());
+    }
+
+    static void send(OutputStream out, Heard m) throws IOException {
+        send(out, m.message());
     }
 
     @Override

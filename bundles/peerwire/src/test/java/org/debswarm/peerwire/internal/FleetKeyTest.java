@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.fleet.FleetKey;
-import org.debswarm.peerwire.internal.wire.Bitfield;
-import org.debswarm.peerwire.internal.wire.Extended;
 import org.debswarm.peerwire.internal.wire.ExtensionHandshake;
 import org.debswarm.peerwire.internal.wire.FleetProof;
 import org.debswarm.peerwire.internal.wire.Handshake;
-import org.debswarm.peerwire.internal.wire.Interested;
-import org.debswarm.peerwire.internal.wire.Message;
-import org.debswarm.peerwire.internal.wire.Request;
+import org.debswarm.peerwire.internal.wire.Heard;
+import org.debswarm.peerwire.internal.wire.Heard.Bitfield;
+import org.debswarm.peerwire.internal.wire.Heard.Extended;
+import org.debswarm.peerwire.internal.wire.Heard.Interested;
+import org.debswarm.peerwire.internal.wire.Heard.Request;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PackagesTorrent;
@@ -123,13 +123,13 @@ public class FleetKeyTest extends EngineTestSupport {
         PackagesTorrent torrent = torrent();
         PeerEngine seed = keyedSeed(torrent);
         InfoHash wire = fleet.wireHash(torrent.infoHash());
-        List<Message> refused = proveWith(key("another fleet's key, long enough"), seed, wire).readUntilClosed();
+        List<Heard> refused = proveWith(key("another fleet's key, long enough"), seed, wire).readUntilClosed();
         assertTrue("at most the seed's own proof, then closed: " + refused,
                 refused.stream().allMatch(m -> m instanceof Extended));
-        List<Message> after = new java.util.ArrayList<>();
+        List<Heard> after = new java.util.ArrayList<>();
         try (RawPeer member = proveWith(fleet, seed, wire)) {
             member.pieceCount = torrent.pieceCount();
-            Message m = member.read();
+            Heard m = member.read();
             while (m instanceof Extended) {
                 m = member.read(); // the seed's own proof
             }
@@ -170,7 +170,7 @@ public class FleetKeyTest extends EngineTestSupport {
                 BitSet all = new BitSet();
                 all.set(0, 2);
                 liar.send(Bitfield.of(all, 2));
-                List<Message> got = liar.readUntilClosed();
+                List<Heard> got = liar.readUntilClosed();
                 assertTrue("at most the extension handshake, then closed: " + got,
                         got.stream().allMatch(m -> m instanceof Extended));
             }

@@ -6,8 +6,8 @@ import static org.junit.Assert.assertNotNull;
 import java.util.BitSet;
 
 import org.debswarm.peerwire.TorrentSession;
-import org.debswarm.peerwire.internal.wire.Bitfield;
-import org.debswarm.peerwire.internal.wire.Message;
+import org.debswarm.peerwire.internal.wire.Heard;
+import org.debswarm.peerwire.internal.wire.Heard.Bitfield;
 import org.debswarm.torrent.PackagesTorrent;
 import org.junit.Test;
 
@@ -33,7 +33,7 @@ public class LostPieceTest extends EngineTestSupport {
             peer.pieceCount = torrent.pieceCount();
             peer.handshake(torrent.infoHash());
             assertNotNull(peer.readHandshake());
-            for (Message m = peer.read(); m != null; m = peer.read()) {
+            for (Heard m = peer.read(); m != null; m = peer.read()) {
                 if (m instanceof Bitfield bitfield) {
                     return bitfield.toBitSet();
                 }

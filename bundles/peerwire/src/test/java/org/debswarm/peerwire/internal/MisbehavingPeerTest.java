@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.PeerSnapshot;
+import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.peerwire.internal.swarm.SwarmOptions;
 import org.debswarm.peerwire.internal.wire.Handshake;
-import org.debswarm.peerwire.internal.wire.Interested;
+import org.debswarm.peerwire.internal.wire.Heard.Interested;
 import org.debswarm.storage.internal.FileSystemPieceStore;
 import org.debswarm.torrent.PackagesTorrent;
 import org.junit.Test;

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.internal.wire.Handshake;
+import org.debswarm.peerwire.internal.wire.Heard;
 import org.debswarm.peerwire.internal.wire.Message;
-import org.debswarm.peerwire.internal.wire.MessageDecoder;
-import org.debswarm.peerwire.internal.wire.WireLimits;
 import org.debswarm.torrent.InfoHash;
 
 /**
@@ -62,6 +61,10 @@ final class RawPeer implements AutoCloseable {
         send(m.toBuffer());
     }
 
+    void send(Heard m) throws IOException {
+        send(m.message());
+    }
+
     /** Sends our handshake for {@code infoHash}, extension bit set. */
     void handshake(InfoHash infoHash) throws IOException {
         send(Handshake.of(infoHash, peerId).toBuffer());
@@ -81,7 +84,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** The next message, or null when the engine closed the connection. */
-    Message read() throws IOException {
+    Heard read() throws IOException {
         int length;
         try {
             length = in.readInt();
@@ -91,15 +94,13 @@ final class RawPeer implements AutoCloseable {
         byte[] frame = new byte[4 + length];
         ByteBuffer.wrap(frame).putInt(length);
         in.readFully(frame, 4, length);
-        MessageDecoder decoder = new MessageDecoder(WireLimits.forPieces(pieceCount));
-        decoder.decode(ByteBuffer.wrap(frame));
-        return decoder.message();
+        return Heard.read(ByteBuffer.wrap(frame), pieceCount).get(0);
     }
 
     /** Every message until the engine closes the connection. */
-    List<Message> readUntilClosed() throws IOException {
-        List<Message> list = new ArrayList<>();
-        for (Message m = read(); m != null; m = read()) {
+    List<Heard> readUntilClosed() throws IOException {
+        List<Heard> list = new ArrayList<>();
+        for (Heard m = read(); m != null; m = read()) {
             list.add(m);
         }
         return list;

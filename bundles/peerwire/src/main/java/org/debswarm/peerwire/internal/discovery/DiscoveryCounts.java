@@ -1,7 +1,10 @@
 package org.debswarm.peerwire.internal.discovery;
 
-/** What Local Service Discovery did since it started, for the logs, the statistics and the figures in docs. */
-public final class DiscoveryCounts {
+/**
+ * What Local Service Discovery did since it started, for the logs and the figures in docs: read outside this
+ * package only as its one-line summary ({@link LsdService#counts}).
+ */
+final class DiscoveryCounts {
 
     private long sent;
     private long sentBytes;

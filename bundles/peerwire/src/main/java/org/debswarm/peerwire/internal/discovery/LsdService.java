@@ -116,9 +116,12 @@ public final class LsdService implements AutoCloseable {
         onLoop(() -> discovery.stopped(wireHash));
     }
 
-    /** The counters; updated on the I/O thread, so read from another one they may lag a little. */
-    public DiscoveryCounts counts() {
-        return discovery.counts();
+    /**
+     * What discovery did, as one line (datagrams sent, announces read, peers found, invalid and rate-limited ones);
+     * counted on the I/O thread, so read from another one it may lag a little.
+     */
+    public String counts() {
+        return discovery.counts().toString();
     }
 
     /** Distinct peers discovery found for the torrent named {@code wireHash}; to be called on the I/O thread. */

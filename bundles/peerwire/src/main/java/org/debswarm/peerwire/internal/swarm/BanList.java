@@ -13,14 +13,14 @@ import org.debswarm.torrent.bencode.ByteString;
  * endpoint (address and port) and its peer id rather than by its address alone, so that several nodes behind
  * one address (a NAT, or loopback in tests) are not banned for one of them. Thread-safe.
  */
-public final class BanList {
+final class BanList {
 
     private final int maxBadPieces;
     private final Map<InetSocketAddress, Integer> strikes = new HashMap<>();
     private final Set<InetSocketAddress> endpoints = new HashSet<>();
     private final Set<ByteString> peerIds = new HashSet<>();
 
-    public BanList(int maxBadPieces) {
+    BanList(int maxBadPieces) {
         this.maxBadPieces = maxBadPieces;
     }
 

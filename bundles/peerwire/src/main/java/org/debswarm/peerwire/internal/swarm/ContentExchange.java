@@ -5,10 +5,9 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 
+import org.debswarm.peerwire.internal.wire.BlockRef;
 import org.debswarm.peerwire.internal.wire.ContentInventory;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
-import org.debswarm.peerwire.internal.wire.Piece;
-import org.debswarm.peerwire.internal.wire.Request;
 import org.debswarm.torrent.PieceBits;
 import org.debswarm.torrent.bencode.ByteString;
 
@@ -194,17 +193,17 @@ final class ContentExchange {
     }
 
     /** A piece the peer sends names its own number: ours, or a protocol error if it never listed that number. */
-    Piece incoming(PeerState peer, Piece piece) throws PeerWireException {
-        int ours = peer.content.ours(piece.piece());
+    int incoming(PeerState peer, int piece) throws PeerWireException {
+        int ours = peer.content.ours(piece);
         if (ours < 0) {
-            throw new PeerWireException("piece " + piece.piece() + " (expected: an index the peer listed in "
+            throw new PeerWireException("piece " + piece + " (expected: an index the peer listed in "
                     + ContentInventory.NAME + ")");
         }
-        return piece.renumbered(ours);
+        return ours;
     }
 
     /** A request names our number: one we gave. */
-    void check(Request request) throws PeerWireException {
+    void check(BlockRef request) throws PeerWireException {
         if (request.piece() >= catalog.size()) {
             throw new PeerWireException("request for index " + request.piece() + " (expected: an index this node"
                     + " listed in " + ContentInventory.NAME + ")");

@@ -1,8 +1,6 @@
 package org.debswarm.peerwire.internal.swarm;
 
-import org.debswarm.peerwire.internal.wire.Cancel;
-import org.debswarm.peerwire.internal.wire.Message;
-import org.debswarm.peerwire.internal.wire.Request;
+import org.debswarm.peerwire.internal.wire.BlockRef;
 
 /**
  * What the content swarm knows of one peer's inventory: the peer's numbers of the files this node has numbers for,
@@ -47,14 +45,8 @@ final class ContentPeer {
     }
 
     /** A request or cancel this node sends names the peer's number of the file. */
-    Message outgoing(Message message) {
-        if (message instanceof Request r) {
-            return new Request(theirs(r.piece()), r.begin(), r.length());
-        }
-        if (message instanceof Cancel x) {
-            return new Cancel(theirs(x.piece()), x.begin(), x.length());
-        }
-        return message;
+    BlockRef outgoing(BlockRef block) {
+        return new BlockRef(theirs(block.piece()), block.begin(), block.length());
     }
 
     /** Our number for the file the peer numbers {@code theirs}; -1 if it did not list it or we have none. */

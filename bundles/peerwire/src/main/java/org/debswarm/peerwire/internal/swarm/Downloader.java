@@ -1,6 +1,7 @@
 package org.debswarm.peerwire.internal.swarm;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,11 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 import org.debswarm.peerwire.internal.wire.BlockRef;
-import org.debswarm.peerwire.internal.wire.Cancel;
-import org.debswarm.peerwire.internal.wire.Interested;
-import org.debswarm.peerwire.internal.wire.NotInterested;
-import org.debswarm.peerwire.internal.wire.Piece;
-import org.debswarm.peerwire.internal.wire.Request;
+import org.debswarm.peerwire.internal.wire.Message;
 import org.debswarm.torrent.PieceBits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +66,7 @@ final class Downloader {
         boolean interested = picker.interesting(peer);
         if (interested != peer.amInterested) {
             peer.amInterested = interested;
-            send(peer, interested ? Interested.INSTANCE : NotInterested.INSTANCE);
+            send(peer, interested ? Message.interested() : Message.notInterested());
         }
         fill(peer);
     }
@@ -90,15 +87,16 @@ final class Downloader {
             }
             for (BlockRef ref : picker.pick(peer, room, now)) {
                 peer.requested.put(ref, now);
-                send(peer, new Request(ref.piece(), ref.begin(), ref.length()));
+                send(peer, Message.request(peer.content == null ? ref : peer.content.outgoing(ref)));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot prepare a piece for {}: {}", peer, e.toString());
         }
     }
 
-    void received(PeerState peer, Piece piece) {
-        BlockRef ref = piece.ref();
+    /** A block arrived; {@code data} is valid during this call only (a view of the connection's read buffer). */
+    void received(PeerState peer, int piece, int begin, ByteBuffer data) {
+        BlockRef ref = new BlockRef(piece, begin, data.remaining());
         long now = clock.getAsLong();
         if (peer.requested.remove(ref) == null) {
             LOG.debug("Unrequested block {} from {} ignored", ref, peer);
@@ -112,8 +110,8 @@ final class Downloader {
         PieceProgress progress = picker.progress(ref.piece());
         if (progress != null && !progress.received.get(ref.begin() / PieceProgress.BLOCK)) {
             try {
-                storage.writeBlock(ref.piece(), ref.begin(), piece.data());
-                picker.received(ref, peer, Blame.crc(piece.data()));
+                storage.writeBlock(ref.piece(), ref.begin(), data.duplicate());
+                picker.received(ref, peer, Blame.crc(data.duplicate()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot store block {} from {}: {}", ref, peer, e.toString());
             }
@@ -125,7 +123,7 @@ final class Downloader {
         for (PeerState other : peers) {
             if (other != sender && other.requested.remove(ref) != null) {
                 picker.released(ref);
-                send(other, new Cancel(ref.piece(), ref.begin(), ref.length()));
+                send(other, Message.cancel(other.content == null ? ref : other.content.outgoing(ref)));
             }
         }
     }
@@ -169,8 +167,8 @@ final class Downloader {
         waiting.clear();
     }
 
-    private void send(PeerState peer, org.debswarm.peerwire.internal.wire.Message message) {
+    private void send(PeerState peer, Message message) {
         peer.lastSent = clock.getAsLong();
-        peer.link.send(peer.content == null ? message : peer.content.outgoing(message));
+        peer.link.send(message);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.internal.wire.BlockRef;
-import org.debswarm.peerwire.internal.wire.Request;
 
 /** What a swarm knows of one connected peer. Confined to the swarm's thread. */
 final class PeerState {
@@ -36,7 +35,7 @@ final class PeerState {
     /** Our requests to the peer, with when they were sent. */
     final Map<BlockRef, Long> requested = new LinkedHashMap<>();
     /** The peer's requests to us, served as the connection drains. */
-    final ArrayDeque<Request> uploads = new ArrayDeque<>();
+    final ArrayDeque<BlockRef> uploads = new ArrayDeque<>();
     final RateMeter down = new RateMeter();
     final RateMeter up = new RateMeter();
     int badPieces;

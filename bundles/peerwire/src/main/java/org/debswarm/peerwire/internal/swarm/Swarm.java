@@ -1,6 +1,7 @@
 package org.debswarm.peerwire.internal.swarm;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -17,25 +18,16 @@ import java.util.function.LongSupplier;
 import org.debswarm.peerwire.PeerSnapshot;
 import org.debswarm.peerwire.PieceAvailability;
 import org.debswarm.peerwire.SessionSnapshot;
-import org.debswarm.peerwire.internal.wire.Bitfield;
-import org.debswarm.peerwire.internal.wire.Cancel;
-import org.debswarm.peerwire.internal.wire.Choke;
+import org.debswarm.peerwire.internal.wire.BlockRef;
 import org.debswarm.peerwire.internal.wire.ContentInventory;
-import org.debswarm.peerwire.internal.wire.Extended;
 import org.debswarm.peerwire.internal.wire.ExtensionHandshake;
 import org.debswarm.peerwire.internal.wire.FleetProof;
 import org.debswarm.peerwire.internal.wire.Handshake;
-import org.debswarm.peerwire.internal.wire.Have;
-import org.debswarm.peerwire.internal.wire.Interested;
-import org.debswarm.peerwire.internal.wire.KeepAlive;
 import org.debswarm.peerwire.internal.wire.Message;
+import org.debswarm.peerwire.internal.wire.MessageHandler;
 import org.debswarm.peerwire.internal.wire.MirrorFetchNotice;
-import org.debswarm.peerwire.internal.wire.NotInterested;
 import org.debswarm.peerwire.internal.wire.PeerExchange;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
-import org.debswarm.peerwire.internal.wire.Piece;
-import org.debswarm.peerwire.internal.wire.Request;
-import org.debswarm.peerwire.internal.wire.Unchoke;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PieceBits;
 import org.slf4j.Logger;
@@ -43,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One torrent's swarm: its peers, what they have, what we ask of them and serve them. Independent of the
- * transport: connections come in as {@link PeerLink}s and messages as values, so it is tested without
- * sockets. Every method runs on one thread (the engine's I/O thread), the storage's outcomes included.
+ * transport: connections come in as {@link PeerLink}s and each peer's messages through the
+ * {@link MessageHandler} {@link #attach} returns, so it is tested without sockets. Every method runs on one
+ * thread (the engine's I/O thread), the storage's outcomes included.
  */
 public final class Swarm implements PieceStorage.Listener {
 
@@ -83,13 +76,13 @@ public final class Swarm implements PieceStorage.Listener {
      * @param storage creates the storage, given the listener it reports verification outcomes to
      * @param wanted  the pieces to download (a Packages torrent's live set; all pieces for a standard torrent)
      */
-    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+    Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock) {
         this(infoHash, name, storage, wanted, options, bans, listenPort, ourPeerId, clock, SwarmContext.plain(infoHash));
     }
 
     /** @param context the on-wire name, the fleet key and where exchanged peers go */
-    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+    Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock,
             SwarmContext context) {
         this(infoHash, name, storage, wanted, options, bans, listenPort, ourPeerId, clock, context, null);
@@ -99,7 +92,7 @@ public final class Swarm implements PieceStorage.Listener {
      * @param catalog the content swarm's numbers of files, whose piece storage {@code storage} creates; null for a
      *                torrent's swarm
      */
-    public Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
+    Swarm(InfoHash infoHash, String name, Function<PieceStorage.Listener, PieceStorage> storage,
             PieceBits wanted, SwarmOptions options, BanList bans, int listenPort, byte[] ourPeerId, LongSupplier clock,
             SwarmContext context, ContentCatalog catalog) {
         this.context = context;
@@ -204,9 +197,17 @@ public final class Swarm implements PieceStorage.Listener {
     /**
      * A connection finished its handshake: greets the peer with our extension handshake and, once it is proven
      * (at once without a fleet key), our pieces. A peer without BEP 10 cannot prove a fleet key: refused.
+     *
+     * @return where the connection's decoder tells the peer's messages; a refused peer's connection is closed,
+     *         so it reads none
      */
-    public void attach(PeerLink link, Handshake handshake) {
-        join(link, handshake);
+    public MessageHandler attach(PeerLink link, Handshake handshake) {
+        return inbox(join(link, handshake));
+    }
+
+    /** The handler of the peer's messages (for the tests of this package, one per message is fine). */
+    MessageHandler inbox(PeerState peer) {
+        return new PeerInbox(this, peer, clock);
     }
 
     /** {@link #attach}, giving the peer's state (for the tests of this package). */
@@ -222,7 +223,7 @@ public final class Swarm implements PieceStorage.Listener {
         if (content != null) {
             peer.content = new ContentPeer();
         } else if (peer.proven && storage.had().cardinality() > 0) {
-            link.send(new Bitfield(storage.had().toBitfield()));
+            link.send(Message.bitfield(storage.had().toBitfield()));
         }
         if (handshake.supportsExtensions()) {
             link.send(extensionHandshake(peer));
@@ -231,7 +232,7 @@ public final class Swarm implements PieceStorage.Listener {
         return peer;
     }
 
-    private Extended extensionHandshake(PeerState peer) {
+    private Message extensionHandshake(PeerState peer) {
         Map<String, Integer> m = new java.util.TreeMap<>(Map.of(PeerExchange.NAME, PeerExchange.LOCAL_ID));
         if (content == null) {
             m.put(MirrorFetchNotice.NAME, MirrorFetchNotice.LOCAL_ID);
@@ -250,7 +251,7 @@ public final class Swarm implements PieceStorage.Listener {
         if (content != null) {
             content.greet(peer);
         } else if (storage.had().cardinality() > 0) {
-            peer.link.send(new Bitfield(storage.had().toBitfield()));
+            peer.link.send(Message.bitfield(storage.had().toBitfield()));
         }
         tellFetching(peer);
     }
@@ -263,50 +264,41 @@ public final class Swarm implements PieceStorage.Listener {
         }
     }
 
-    /** A message from an attached connection; nothing for one that was refused or has left. */
-    public void received(PeerLink link, Message message) throws PeerWireException {
-        PeerState peer = byLink.get(link);
-        if (peer != null) {
-            received(peer, message);
+    // the messages of a peer, through its PeerInbox, which counted them as a sign of life and checked the proof
+
+    void choked(PeerState peer, boolean choked) {
+        peer.peerChoking = choked;
+        if (choked) {
+            downloader.release(peer);
+        } else {
+            downloader.fill(peer);
         }
     }
 
-    void received(PeerState peer, Message message) throws PeerWireException {
-        peer.lastReceived = clock.getAsLong();
-        if (!peer.proven && !(message instanceof KeepAlive) && !(message instanceof Extended e
-                && (e.extendedId() == 0 || e.extendedId() == FleetProof.LOCAL_ID))) {
-            throw new PeerWireException(message.getClass().getSimpleName()
-                    + " before the fleet key proof (expected: " + FleetProof.NAME + " first)");
-        }
-        try {
-            dispatch(peer, message);
-        } finally {
-            peer.greeted |= !(message instanceof KeepAlive || message instanceof Extended e && e.extendedId() == 0);
-        }
+    void interested(PeerState peer, boolean interested) {
+        uploader.interested(peer, interested, peers);
     }
 
-    private void dispatch(PeerState peer, Message message) throws PeerWireException {
+    void piece(PeerState peer, int piece, int begin, ByteBuffer block) throws PeerWireException {
+        // the content swarm: pieces come under the peer's numbers, renumbered to ours
+        downloader.received(peer, content == null ? piece : content.incoming(peer, piece), begin, block);
+    }
+
+    void requested(PeerState peer, BlockRef block) throws PeerWireException {
         if (content != null) {
-            dispatchContent(peer, message);
-        } else {
-            dispatchTorrent(peer, message);
+            content.check(block);
         }
+        uploader.requested(peer, block);
     }
 
-    // the content swarm: pieces and requests renumbered, inventories instead of bitfields and haves
-    private void dispatchContent(PeerState peer, Message message) throws PeerWireException {
-        if (message instanceof Have || message instanceof Bitfield) {
-            throw new PeerWireException(message.getClass().getSimpleName() + " in the content swarm (expected: "
-                    + ContentInventory.NAME + ")");
-        } else if (message instanceof Piece p) {
-            downloader.received(peer, content.incoming(peer, p));
-        } else if (message instanceof Request r) {
-            content.check(r);
-            uploader.requested(peer, r);
-        } else if (message instanceof Extended e && e.extendedId() == ContentInventory.LOCAL_ID) {
-            inventory(peer, content.received(peer, e.payload()));
-        } else {
-            dispatchTorrent(peer, message);
+    void cancelled(PeerState peer, BlockRef block) {
+        uploader.cancelled(peer, block);
+    }
+
+    // the content swarm has inventories instead of bitfields and haves
+    private void refuseInContentSwarm(String message) throws PeerWireException {
+        if (content != null) {
+            throw new PeerWireException(message + " in the content swarm (expected: " + ContentInventory.NAME + ")");
         }
     }
 
@@ -324,39 +316,13 @@ public final class Swarm implements PieceStorage.Listener {
         downloader.refresh(peer);
     }
 
-    private void dispatchTorrent(PeerState peer, Message message) throws PeerWireException {
-        if (message instanceof Piece p) {
-            downloader.received(peer, p);
-        } else if (message instanceof Request r) {
-            uploader.requested(peer, r);
-        } else if (message instanceof Cancel c) {
-            uploader.cancelled(peer, c);
-        } else if (message instanceof Have h) {
-            has(peer, h.piece());
-        } else if (message instanceof Bitfield b) {
-            bitfield(peer, b);
-        } else if (message instanceof Choke) {
-            peer.peerChoking = true;
-            downloader.release(peer);
-        } else if (message instanceof Unchoke) {
-            peer.peerChoking = false;
-            downloader.fill(peer);
-        } else if (message instanceof Interested) {
-            uploader.interested(peer, true, peers);
-        } else if (message instanceof NotInterested) {
-            uploader.interested(peer, false, peers);
-        } else if (message instanceof Extended e) {
-            extended(peer, e);
-        }
-    }
-
     /*
      * BEP 3 sends a bitfield only as the first message (after a BEP 10 handshake at most). aria2 also sends one
      * later in place of many haves; that is accepted as long as it only adds pieces, since refusing it would cut
      * off a common client, while a bitfield that takes back announced pieces is a protocol error.
      */
-    private void bitfield(PeerState peer, Bitfield b) throws PeerWireException {
-        BitSet bits = b.toBitSet();
+    void bitfield(PeerState peer, BitSet bits) throws PeerWireException {
+        refuseInContentSwarm("Bitfield");
         if (peer.greeted) {
             BitSet dropped = (BitSet) peer.has.clone();
             dropped.andNot(bits);
@@ -371,9 +337,11 @@ public final class Swarm implements PieceStorage.Listener {
         downloader.refresh(peer);
     }
 
-    private void extended(PeerState peer, Extended e) throws PeerWireException {
-        if (e.extendedId() == 0) {
-            ExtensionHandshake hs = ExtensionHandshake.parse(e.payload());
+    void extended(PeerState peer, int extendedId, byte[] payload) throws PeerWireException {
+        if (content != null && extendedId == ContentInventory.LOCAL_ID) {
+            inventory(peer, content.received(peer, payload));
+        } else if (extendedId == 0) {
+            ExtensionHandshake hs = ExtensionHandshake.parse(payload);
             if (!hs.client().isEmpty()) {
                 peer.client = hs.client();
             }
@@ -395,14 +363,14 @@ public final class Swarm implements PieceStorage.Listener {
                 }
                 content.greet(peer);
             }
-        } else if (e.extendedId() == FleetProof.LOCAL_ID && gate.keyed()) {
-            gate.proof(peer, FleetProof.parse(e.payload()));
+        } else if (extendedId == FleetProof.LOCAL_ID && gate.keyed()) {
+            gate.proof(peer, FleetProof.parse(payload));
             LOG.debug("Torrent {}: peer {} proved the fleet key", infoHash, peer);
             greet(peer);
-        } else if (e.extendedId() == PeerExchange.LOCAL_ID) {
-            exchanges.received(peer, e.payload(), clock.getAsLong());
-        } else if (e.extendedId() == MirrorFetchNotice.LOCAL_ID && content == null) {
-            MirrorFetchNotice notice = MirrorFetchNotice.parse(e.payload(), storage.pieceCount());
+        } else if (extendedId == PeerExchange.LOCAL_ID) {
+            exchanges.received(peer, payload, clock.getAsLong());
+        } else if (extendedId == MirrorFetchNotice.LOCAL_ID && content == null) {
+            MirrorFetchNotice notice = MirrorFetchNotice.parse(payload, storage.pieceCount());
             peer.fetchingFromMirror.set(notice.piece(), notice.fetching() && !peer.has.get(notice.piece()));
         }
         // other ids: extensions we never announced in "m"; BEP 10 lets us ignore them
@@ -443,7 +411,8 @@ public final class Swarm implements PieceStorage.Listener {
         return count;
     }
 
-    private void has(PeerState peer, int piece) {
+    void has(PeerState peer, int piece) throws PeerWireException {
+        refuseInContentSwarm("Have");
         if (addPiece(peer, piece) && wanted.get(piece) && !storage.had().get(piece)) {
             downloader.refresh(peer);
         }
@@ -519,7 +488,7 @@ public final class Swarm implements PieceStorage.Listener {
         } else if (fresh) {
             for (PeerState p : List.copyOf(peers)) {
                 if (p.proven) {
-                    p.link.send(new Have(piece));
+                    p.link.send(Message.have(piece));
                 }
             }
             if (storage.had().cardinality() == storage.pieceCount()) {
@@ -605,7 +574,7 @@ public final class Swarm implements PieceStorage.Listener {
                 p.link.close("snubbed: no block for " + options.snubTimeout().toSeconds() + " s");
             } else if (now - p.lastSent > options.keepAlive().toNanos()) {
                 p.lastSent = now;
-                p.link.send(KeepAlive.INSTANCE);
+                p.link.send(Message.keepAlive());
             }
         }
         if (now - lastChoke >= options.chokeInterval().toNanos()) {

@@ -19,7 +19,7 @@ import org.debswarm.torrent.InfoHash;
  *                  {@link org.debswarm.peerwire.internal.wire.PeerExchange#MAX_PEERS} at a time
  * @param proofDeadline how long after the BitTorrent handshake a peer has to prove the fleet key
  */
-public record SwarmContext(InfoHash wireHash, Optional<FleetKey> fleetKey,
+record SwarmContext(InfoHash wireHash, Optional<FleetKey> fleetKey,
         Consumer<List<InetSocketAddress>> exchanged, Duration proofDeadline) {
 
     /** The default proof deadline, the engine's default connect timeout. */

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
-import org.debswarm.peerwire.internal.wire.Cancel;
-import org.debswarm.peerwire.internal.wire.Choke;
-import org.debswarm.peerwire.internal.wire.Unchoke;
+import org.debswarm.peerwire.internal.wire.BlockRef;
+import org.debswarm.peerwire.internal.wire.Message;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
-import org.debswarm.peerwire.internal.wire.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +91,7 @@ final class Uploader {
         }
         peer.amChoking = choked;
         peer.lastSent = clock.getAsLong();
-        peer.link.send(choked ? Choke.INSTANCE : Unchoke.INSTANCE);
+        peer.link.send(choked ? Message.choke() : Message.unchoke());
         if (choked) {
             // BEP 3: a choked peer's pending requests are discarded
             peer.uploads.clear();
@@ -102,7 +100,7 @@ final class Uploader {
         }
     }
 
-    void requested(PeerState peer, Request request) throws PeerWireException {
+    void requested(PeerState peer, BlockRef request) throws PeerWireException {
         long pieceLength = storage.pieceLength(request.piece());
         if ((long) request.begin() + request.length() > pieceLength) {
             throw new PeerWireException("request of " + request.length() + " bytes at " + request.begin()
@@ -120,13 +118,13 @@ final class Uploader {
         serve(peer);
     }
 
-    void cancelled(PeerState peer, Cancel cancel) {
-        peer.uploads.remove(new Request(cancel.piece(), cancel.begin(), cancel.length()));
+    void cancelled(PeerState peer, BlockRef cancel) {
+        peer.uploads.remove(cancel);
     }
 
     void serve(PeerState peer) {
         while (!peer.uploads.isEmpty() && !peer.amChoking && peer.link.queuedBytes() < HIGH_WATER) {
-            Request r = peer.uploads.poll();
+            BlockRef r = peer.uploads.poll();
             try {
                 BlockData data = storage.read(r.piece(), r.begin(), r.length());
                 long now = clock.getAsLong();

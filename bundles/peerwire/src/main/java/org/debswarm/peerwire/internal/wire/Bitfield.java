@@ -8,7 +8,7 @@ import java.util.BitSet;
  * The BEP 3 bitfield message: piece 0 is the high bit of the first byte. Its length and spare bits are checked
  * against the torrent by {@link MessageDecoder}, which knows the piece count.
  */
-public record Bitfield(byte[] bits) implements Message {
+record Bitfield(byte[] bits) implements Message {
 
     public Bitfield {
         bits = bits.clone();

@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 cancel message: withdraws an earlier request for the same block (used in endgame). */
-public record Cancel(int piece, int begin, int length) implements Message {
+record Cancel(int piece, int begin, int length) implements Message {
 
     public Cancel {
         BlockRef.check(piece, begin, length);
@@ -19,9 +19,5 @@ public record Cancel(int piece, int begin, int length) implements Message {
     public void writeTo(ByteBuffer out) {
         MessageIds.writeHeader(out, 13, MessageIds.CANCEL);
         out.putInt(piece).putInt(begin).putInt(length);
-    }
-
-    public BlockRef block() {
-        return new BlockRef(piece, begin, length);
     }
 }

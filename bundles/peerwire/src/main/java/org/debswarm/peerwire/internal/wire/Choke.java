@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 choke message; it has no payload, so {@link #INSTANCE} is the only value needed. */
-public record Choke() implements Message {
+record Choke() implements Message {
 
     public static final Choke INSTANCE = new Choke();
 

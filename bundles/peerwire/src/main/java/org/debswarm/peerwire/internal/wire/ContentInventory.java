@@ -116,7 +116,7 @@ public record ContentInventory(List<Added> added, List<Integer> deleted, List<By
     }
 
     /** The extended message to a peer that announced this extension under {@code peersId}. */
-    public Extended toMessage(int peersId) {
+    public Message toMessage(int peersId) {
         ByteBuffer adds = ByteBuffer.allocate(added.size() * RECORD);
         for (Added a : added) {
             adds.putInt(a.index()).put(a.sha256().toByteArray()).putLong(a.length());

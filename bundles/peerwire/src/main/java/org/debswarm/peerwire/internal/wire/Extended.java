@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The BEP 10 extended message: extended id 0 is the extension handshake ({@link ExtensionHandshake}), other
  * ids are the extensions the receiver announced in its handshake's {@code m} dictionary.
  */
-public record Extended(int extendedId, byte[] payload) implements Message {
+record Extended(int extendedId, byte[] payload) implements Message {
 
     public Extended {
         if (extendedId < 0 || extendedId > 255) {

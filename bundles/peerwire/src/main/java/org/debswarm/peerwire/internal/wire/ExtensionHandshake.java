@@ -57,7 +57,7 @@ public record ExtensionHandshake(Map<String, Integer> extensions, String client,
 
     // extension handshake: <extended id=0><bencoded dictionary {ds_fleet_nonce: 20 bytes, m: {name: id}, p: port,
     //                      reqq: n, v: client}>
-    public Extended toMessage() {
+    public Message toMessage() {
         Map<String, Object> dict = new LinkedHashMap<>();
         if (fleetNonce.length > 0) {
             dict.put(FLEET_NONCE, fleetNonce);

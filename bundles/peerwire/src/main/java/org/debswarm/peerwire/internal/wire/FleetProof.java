@@ -40,7 +40,7 @@ public record FleetProof(byte[] proof) {
     }
 
     // ds_fleet: <extended id=peer's id><bencoded dictionary {proof: 32 bytes}>
-    public Extended toMessage(int peersId) {
+    public Message toMessage(int peersId) {
         return new Extended(peersId, Bencode.encode(Map.of(KEY, proof)));
     }
 

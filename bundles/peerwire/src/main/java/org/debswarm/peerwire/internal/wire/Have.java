@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 have message: the sender has verified piece {@code piece}. */
-public record Have(int piece) implements Message {
+record Have(int piece) implements Message {
 
     public Have {
         MessageIds.checkIndex("piece", piece);

@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 interested message; it has no payload, so {@link #INSTANCE} is the only value needed. */
-public record Interested() implements Message {
+record Interested() implements Message {
 
     public static final Interested INSTANCE = new Interested();
 

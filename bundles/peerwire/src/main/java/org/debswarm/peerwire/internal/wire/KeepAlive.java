@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 keep-alive message; it has no payload, so {@link #INSTANCE} is the only value needed. */
-public record KeepAlive() implements Message {
+record KeepAlive() implements Message {
 
     public static final KeepAlive INSTANCE = new KeepAlive();
 

@@ -1,6 +1,7 @@
 package org.debswarm.peerwire.internal.wire;
 
 import java.nio.ByteBuffer;
+import java.util.BitSet;
 
 /**
  * Reads the messages of one connection, after the handshake. {@link #decode} never blocks: it is given all
@@ -9,35 +10,38 @@ import java.nio.ByteBuffer;
  * payload is buffered. Where a bitfield may come is the swarm's to judge (see {@code Swarm}): aria2, for one,
  * sends a bitfield in place of a batch of haves. One instance per connection; not thread-safe.
  * <p>
- * A {@link Piece} it reads is a view of the buffer given to {@link #decode}, not a copy: the caller handles it
- * before it reuses those bytes (the connection hands it to the swarm, which writes it to storage at once).
+ * A message read is told to a {@link MessageHandler}, without building a message value; a piece's block is a
+ * view of the buffer given to {@link #decode}, not a copy, valid during the handler's call (the swarm writes it
+ * to storage at once).
  */
 public final class MessageDecoder {
 
     private final WireLimits limits;
-    private Message message;
 
-    public MessageDecoder(WireLimits limits) {
+    /** A decoder for a torrent of {@code pieceCount} pieces, extended messages of at most 64 KiB. */
+    public MessageDecoder(int pieceCount) {
+        this(WireLimits.forPieces(pieceCount));
+    }
+
+    MessageDecoder(WireLimits limits) {
         this.limits = limits;
     }
 
-    /** The message the last successful {@link #decode} read. */
-    public Message message() {
-        return message;
-    }
-
     /**
-     * @return bytes of the message at {@code in.position()}, or 0 if it is not all there yet
-     * @throws PeerWireException if the bytes cannot be a valid message for this torrent
+     * Reads the message at {@code in.position()}, if it is all there, and tells it to {@code handler}; leaves the
+     * position alone.
+     *
+     * @return bytes of the message read, or 0 if it is not all there yet (the handler was not called)
+     * @throws PeerWireException if the bytes cannot be a valid message for this torrent, or the handler refused it
      */
-    public int decode(ByteBuffer in) throws PeerWireException {
+    public int decode(ByteBuffer in, MessageHandler handler) throws PeerWireException {
         int at = in.position();
         if (in.remaining() < 4) {
             return 0;
         }
         long length = Integer.toUnsignedLong(in.getInt(at));
         if (length == 0) {
-            message = KeepAlive.INSTANCE;
+            handler.keepAlive();
             return 4;
         }
         if (length > limits.maxFrame()) {
@@ -51,7 +55,7 @@ public final class MessageDecoder {
         if (in.remaining() < 4 + length) {
             return 0;
         }
-        message = read(id, in.duplicate().position(at + 5).limit(at + 4 + (int) length).slice());
+        read(id, in.duplicate().position(at + 5).limit(at + 4 + (int) length).slice(), handler);
         return 4 + (int) length;
     }
 
@@ -84,34 +88,28 @@ public final class MessageDecoder {
         }
     }
 
-    private Message read(int id, ByteBuffer payload) throws PeerWireException {
-        return switch (id) {
-            case MessageIds.CHOKE -> Choke.INSTANCE;
-            case MessageIds.UNCHOKE -> Unchoke.INSTANCE;
-            case MessageIds.INTERESTED -> Interested.INSTANCE;
-            case MessageIds.NOT_INTERESTED -> NotInterested.INSTANCE;
-            case MessageIds.HAVE -> new Have(piece("have", payload.getInt()));
-            case MessageIds.BITFIELD -> bitfield(payload);
-            case MessageIds.REQUEST -> {
-                BlockRef b = block("request", payload);
-                yield new Request(b.piece(), b.begin(), b.length());
-            }
-            case MessageIds.CANCEL -> {
-                BlockRef b = block("cancel", payload);
-                yield new Cancel(b.piece(), b.begin(), b.length());
-            }
+    private void read(int id, ByteBuffer payload, MessageHandler handler) throws PeerWireException {
+        switch (id) {
+            case MessageIds.CHOKE -> handler.choke();
+            case MessageIds.UNCHOKE -> handler.unchoke();
+            case MessageIds.INTERESTED -> handler.interested();
+            case MessageIds.NOT_INTERESTED -> handler.notInterested();
+            case MessageIds.HAVE -> handler.have(piece("have", payload.getInt()));
+            case MessageIds.BITFIELD -> handler.bitfield(bitfield(payload));
+            case MessageIds.REQUEST -> handler.request(block("request", payload));
+            case MessageIds.CANCEL -> handler.cancel(block("cancel", payload));
             case MessageIds.PIECE -> {
                 int piece = piece("piece", payload.getInt());
                 int begin = begin("piece", payload.getInt());
-                yield Piece.borrowing(piece, begin, payload);
+                handler.piece(piece, begin, payload.asReadOnlyBuffer());
             }
             default -> {
                 int extendedId = payload.get() & 0xff;
                 byte[] bytes = new byte[payload.remaining()];
                 payload.get(bytes);
-                yield new Extended(extendedId, bytes);
+                handler.extended(extendedId, bytes);
             }
-        };
+        }
     }
 
     private BlockRef block(String what, ByteBuffer payload) throws PeerWireException {
@@ -140,15 +138,24 @@ public final class MessageDecoder {
         return begin;
     }
 
-    private Bitfield bitfield(ByteBuffer payload) throws PeerWireException {
-        byte[] bits = new byte[payload.remaining()];
-        payload.get(bits);
-        int spare = bits.length * 8 - limits.pieceCount();
-        if (spare > 0 && (bits[bits.length - 1] & ((1 << spare) - 1)) != 0) {
+    // piece 0 is the high bit of the first byte; BitSet.valueOf would read the low bit first
+    private BitSet bitfield(ByteBuffer payload) throws PeerWireException {
+        int spare = payload.remaining() * 8 - limits.pieceCount();
+        int last = payload.remaining() - 1;
+        if (spare > 0 && (payload.get(last) & ((1 << spare) - 1)) != 0) {
             throw new PeerWireException("bitfield spare bits set (expected: zero after piece "
                     + (limits.pieceCount() - 1) + ")");
         }
-        return new Bitfield(bits);
+        BitSet pieces = new BitSet(limits.pieceCount());
+        for (int i = 0; i <= last; i++) {
+            int bits = payload.get(i);
+            for (int b = 0; b < 8 && bits != 0; b++) {
+                if ((bits & (0x80 >>> b)) != 0) {
+                    pieces.set(i * 8 + b);
+                }
+            }
+        }
+        return pieces;
     }
 
     private static String name(int id) {

@@ -34,7 +34,7 @@ public record MirrorFetchNotice(int piece, boolean fetching) {
     }
 
     /** The extended message to a peer that announced this extension under {@code peersId}. */
-    public Extended toMessage(int peersId) {
+    public Message toMessage(int peersId) {
         return new Extended(peersId, Bencode.encode(Map.of(fetching ? FETCHING : ABANDONED, (long) piece)));
     }
 

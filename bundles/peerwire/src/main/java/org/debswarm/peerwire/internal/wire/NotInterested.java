@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 not interested message; it has no payload, so {@link #INSTANCE} is the only value needed. */
-public record NotInterested() implements Message {
+record NotInterested() implements Message {
 
     public static final NotInterested INSTANCE = new NotInterested();
 

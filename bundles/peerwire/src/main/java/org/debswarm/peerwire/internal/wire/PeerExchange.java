@@ -45,7 +45,7 @@ public record PeerExchange(List<InetSocketAddress> added, List<InetSocketAddress
 
     // ut_pex: <extended id=peer's id><bencoded dictionary {added: n*6 bytes, added.f: n bytes, added6: m*18 bytes,
     //         added6.f: m bytes, dropped: k*6 bytes, dropped6: l*18 bytes}>
-    public Extended toMessage(int peersId) {
+    public Message toMessage(int peersId) {
         Map<String, Object> dict = new TreeMap<>();
         put(dict, "added", compact(added, false), true);
         put(dict, "added6", compact(added, true), true);

@@ -3,12 +3,11 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /**
- * The BEP 3 piece message: a block of data. A piece built from an array copies it, so the value stays
- * immutable; a piece the decoder read ({@link #borrowing}) is a view of the connection's read buffer, valid
- * while the swarm handles it (the block is written to storage before the connection reads on), which saves
- * copying every received block twice.
+ * The BEP 3 piece message: a block of data, copied, so the value stays immutable. Only tests and peers that
+ * hold a block in memory send one; uploads write its header ({@link #writeHeader}) and the block from its file,
+ * and a received block never becomes a {@code Piece}: the decoder hands the handler a view of its read buffer.
  */
-public final class Piece implements Message {
+final class Piece implements Message {
 
     /** Bytes of the message before the block, length prefix included. */
     public static final int HEADER = 13;
@@ -17,7 +16,7 @@ public final class Piece implements Message {
     private final int begin;
     private final ByteBuffer block;
 
-    public Piece(int piece, int begin, byte[] block) {
+    Piece(int piece, int begin, byte[] block) {
         this(piece, begin, ByteBuffer.wrap(block.clone()));
     }
 
@@ -32,38 +31,12 @@ public final class Piece implements Message {
         this.block = block.asReadOnlyBuffer();
     }
 
-    /** The same block under another piece index (the content swarm's numbers), without copying it. */
-    public Piece renumbered(int index) {
-        return new Piece(index, begin, block.duplicate());
-    }
-
-    /** A piece over {@code block}'s remaining bytes, without copying them: valid only as long as they are. */
-    static Piece borrowing(int piece, int begin, ByteBuffer block) {
-        return new Piece(piece, begin, block.slice());
-    }
-
     public int piece() {
         return piece;
     }
 
     public int begin() {
         return begin;
-    }
-
-    /** A copy of the block. */
-    public byte[] block() {
-        byte[] copy = new byte[block.remaining()];
-        block.duplicate().get(copy);
-        return copy;
-    }
-
-    /** The block as a read-only buffer, without copying. */
-    public ByteBuffer data() {
-        return block.duplicate();
-    }
-
-    public BlockRef ref() {
-        return new BlockRef(piece, begin, block.remaining());
     }
 
     @Override
@@ -79,7 +52,7 @@ public final class Piece implements Message {
     }
 
     /** The 13 bytes before a block, for uploads that send the block itself straight from a file. */
-    public static void writeHeader(ByteBuffer out, int piece, int begin, int blockLength) {
+    static void writeHeader(ByteBuffer out, int piece, int begin, int blockLength) {
         MessageIds.writeHeader(out, 9 + blockLength, MessageIds.PIECE);
         out.putInt(piece).putInt(begin);
     }

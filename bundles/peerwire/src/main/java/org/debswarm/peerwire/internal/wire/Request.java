@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 request message: send {@code length} bytes of piece {@code piece} from offset {@code begin}. */
-public record Request(int piece, int begin, int length) implements Message {
+record Request(int piece, int begin, int length) implements Message {
 
     public Request {
         BlockRef.check(piece, begin, length);
@@ -19,10 +19,5 @@ public record Request(int piece, int begin, int length) implements Message {
     public void writeTo(ByteBuffer out) {
         MessageIds.writeHeader(out, 13, MessageIds.REQUEST);
         out.putInt(piece).putInt(begin).putInt(length);
-    }
-
-    /** The block asked for, to match it with a cancel or a piece. */
-    public BlockRef block() {
-        return new BlockRef(piece, begin, length);
     }
 }

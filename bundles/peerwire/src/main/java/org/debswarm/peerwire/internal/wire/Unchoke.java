@@ -3,7 +3,7 @@ package org.debswarm.peerwire.internal.wire;
 import java.nio.ByteBuffer;
 
 /** The BEP 3 unchoke message; it has no payload, so {@link #INSTANCE} is the only value needed. */
-public record Unchoke() implements Message {
+record Unchoke() implements Message {
 
     public static final Unchoke INSTANCE = new Unchoke();
 

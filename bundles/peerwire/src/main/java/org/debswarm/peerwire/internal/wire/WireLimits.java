@@ -5,7 +5,7 @@ package org.debswarm.peerwire.internal.wire;
  * {@link #MAX_BLOCK} bytes (BEP 3: clients close connections asking for more), extended messages of at most
  * {@link #maxExtended()} bytes of payload.
  */
-public record WireLimits(int pieceCount, int maxExtended) {
+record WireLimits(int pieceCount, int maxExtended) {
 
     /** Largest block accepted in a request or piece message: 128 KiB. */
     public static final int MAX_BLOCK = 128 * 1024;

@@ -9,7 +9,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 
-import org.debswarm.peerwire.internal.wire.Request;
+import org.debswarm.peerwire.internal.wire.Heard.Request;
 import org.junit.Test;
 
 /** Bad data is blamed on whoever sent it, and a peer is banned after a few bad pieces. */

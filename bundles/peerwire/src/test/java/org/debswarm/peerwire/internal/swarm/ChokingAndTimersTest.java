@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import org.debswarm.peerwire.internal.wire.Choke;
-import org.debswarm.peerwire.internal.wire.Interested;
-import org.debswarm.peerwire.internal.wire.KeepAlive;
+import org.debswarm.peerwire.internal.wire.Heard.Cancel;
+import org.debswarm.peerwire.internal.wire.Heard.Choke;
+import org.debswarm.peerwire.internal.wire.Heard.Interested;
+import org.debswarm.peerwire.internal.wire.Heard.KeepAlive;
+import org.debswarm.peerwire.internal.wire.Heard.Request;
+import org.debswarm.peerwire.internal.wire.Heard.Unchoke;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
-import org.debswarm.peerwire.internal.wire.Request;
-import org.debswarm.peerwire.internal.wire.Unchoke;
 import org.junit.Test;
 
 /** Tit-for-tat with an optimistic unchoke; uploads of verified pieces only; snubs, idle peers, keep-alives. */
@@ -87,7 +88,7 @@ public class ChokingAndTimersTest {
         link(p).queued = 0;
         h.swarm.writable(p);
         assertEquals(4, link(p).blocks.size());
-        h.receive(p, new org.debswarm.peerwire.internal.wire.Cancel(0, 0, BLOCK));
+        h.receive(p, new Cancel(0, 0, BLOCK));
         assertEquals("a cancel after sending changes nothing", 4, link(p).blocks.size());
     }
 
@@ -100,7 +101,7 @@ public class ChokingAndTimersTest {
         link(p).queued = Uploader.HIGH_WATER;
         h.receive(p, new Request(0, 0, BLOCK));
         h.receive(p, new Request(0, BLOCK, BLOCK));
-        h.receive(p, new org.debswarm.peerwire.internal.wire.Cancel(0, 0, BLOCK));
+        h.receive(p, new Cancel(0, 0, BLOCK));
         link(p).queued = 0;
         h.swarm.writable(p);
         assertEquals(1, link(p).blocks.size());
@@ -114,7 +115,7 @@ public class ChokingAndTimersTest {
         PeerState p = h.peer(1, 0);
         h.unchoke(p);
         h.advance(Duration.ofSeconds(30));
-        h.receive(p, org.debswarm.peerwire.internal.wire.KeepAlive.INSTANCE);
+        h.receive(p, KeepAlive.INSTANCE);
         h.swarm.tick();
         assertNull(link(p).closed);
         h.advance(Duration.ofSeconds(31));

@@ -14,17 +14,19 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.debswarm.peerwire.internal.wire.Bitfield;
 import org.debswarm.peerwire.internal.wire.ContentInventory;
-import org.debswarm.peerwire.internal.wire.Extended;
 import org.debswarm.peerwire.internal.wire.ExtensionHandshake;
 import org.debswarm.peerwire.internal.wire.Handshake;
-import org.debswarm.peerwire.internal.wire.Have;
+import org.debswarm.peerwire.internal.wire.Heard;
+import org.debswarm.peerwire.internal.wire.Heard.Bitfield;
+import org.debswarm.peerwire.internal.wire.Heard.Extended;
+import org.debswarm.peerwire.internal.wire.Heard.Have;
+import org.debswarm.peerwire.internal.wire.Heard.Piece;
+import org.debswarm.peerwire.internal.wire.Heard.Request;
+import org.debswarm.peerwire.internal.wire.Heard.Unchoke;
 import org.debswarm.peerwire.internal.wire.Message;
+import org.debswarm.peerwire.internal.wire.MessageDecoder;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
-import org.debswarm.peerwire.internal.wire.Piece;
-import org.debswarm.peerwire.internal.wire.Request;
-import org.debswarm.peerwire.internal.wire.Unchoke;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PieceBits;
 import org.debswarm.torrent.bencode.ByteString;
@@ -75,18 +77,18 @@ public class ContentExchangeTest {
         id[0] = (byte) port;
         PeerState peer = swarm.join(link, Handshake.of(InfoHash.of(new byte[20]), id));
         link.onClose = () -> swarm.detached(peer, link.closed);
-        swarm.received(peer, new ExtensionHandshake(Map.of(ContentInventory.NAME, PEERS_ID), "test", 0, 250).toMessage());
+        tell(peer, new ExtensionHandshake(Map.of(ContentInventory.NAME, PEERS_ID), "test", 0, 250).toMessage());
         return peer;
     }
 
     private void lists(PeerState peer, int theirs, int file, long length) throws PeerWireException {
-        swarm.received(peer, new ContentInventory(List.of(new ContentInventory.Added(theirs, shas[file], length)),
+        tell(peer, new ContentInventory(List.of(new ContentInventory.Added(theirs, shas[file], length)),
                 List.of()).toMessage(ContentInventory.LOCAL_ID));
     }
 
     private static List<ContentInventory> inventories(PeerState peer) throws PeerWireException {
         List<ContentInventory> out = new ArrayList<>();
-        for (Message m : ((FakeLink) peer.link).sent) {
+        for (Heard m : ((FakeLink) peer.link).sent) {
             if (m instanceof Extended e && e.extendedId() == PEERS_ID) {
                 out.add(ContentInventory.parse(e.payload()));
             }
@@ -94,7 +96,17 @@ public class ContentExchangeTest {
         return out;
     }
 
-    private static <T extends Message> List<T> sent(PeerState peer, Class<T> type) {
+    /** The peer says {@code m}, as its connection's decoder would tell it. */
+    private void tell(PeerState peer, Heard m) throws PeerWireException {
+        m.tell(swarm.inbox(peer));
+    }
+
+    /** The peer sends {@code m}, an extension's message: its bytes are decoded into the peer's handler. */
+    private void tell(PeerState peer, Message m) throws PeerWireException {
+        new MessageDecoder(swarm.pieceCount()).decode(m.toBuffer(), swarm.inbox(peer));
+    }
+
+    private static <T extends Heard> List<T> sent(PeerState peer, Class<T> type) {
         return ((FakeLink) peer.link).sent.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
@@ -131,13 +143,13 @@ public class ContentExchangeTest {
         lists(peer, 700, 2, files[2].length);
         assertTrue(peer.has.get(ours));
         swarm.want(ours);
-        swarm.received(peer, Unchoke.INSTANCE);
+        tell(peer, Unchoke.INSTANCE);
         List<Request> requests = sent(peer, Request.class);
         assertFalse(requests.isEmpty());
         for (Request r : requests) {
             assertEquals("the peer's number", 700, r.piece());
             byte[] block = java.util.Arrays.copyOfRange(files[2], r.begin(), r.begin() + r.length());
-            swarm.received(peer, new Piece(700, r.begin(), block));
+            tell(peer, new Piece(700, r.begin(), block));
         }
         storage.deliver();
         assertTrue("verified under our number", storage.had().get(ours));
@@ -160,7 +172,7 @@ public class ContentExchangeTest {
     public void aPieceUnderANumberThePeerNeverListedIsAProtocolError() throws Exception {
         PeerState peer = peer(1);
         PeerWireException e = assertThrows(PeerWireException.class,
-                () -> swarm.received(peer, new Piece(42, 0, new byte[16])));
+                () -> tell(peer, new Piece(42, 0, new byte[16])));
         assertEquals("piece 42 (expected: an index the peer listed in ds_content)", e.getMessage());
     }
 
@@ -168,7 +180,7 @@ public class ContentExchangeTest {
     public void aRequestForANumberWeNeverGaveIsAProtocolError() throws Exception {
         PeerState peer = peer(1);
         PeerWireException e = assertThrows(PeerWireException.class,
-                () -> swarm.received(peer, new Request(2, 0, 16384)));
+                () -> tell(peer, new Request(2, 0, 16384)));
         assertEquals("request for index 2 (expected: an index this node listed in ds_content)", e.getMessage());
     }
 
@@ -189,7 +201,7 @@ public class ContentExchangeTest {
             sha[0] = (byte) (i + 1);
             records.add(new ContentInventory.Added(i, ByteString.of(sha), 1));
         }
-        PeerWireException e = assertThrows(PeerWireException.class, () -> swarm.received(peer,
+        PeerWireException e = assertThrows(PeerWireException.class, () -> tell(peer,
                 new ContentInventory(records, List.of()).toMessage(ContentInventory.LOCAL_ID)));
         assertEquals("ds_content: more than 4 files listed (expected: at most 4, as many as a node numbers)",
                 e.getMessage());
@@ -198,7 +210,7 @@ public class ContentExchangeTest {
     @Test
     public void aDeletionOfANumberNeverListedIsAProtocolError() throws Exception {
         PeerState peer = peer(1);
-        PeerWireException e = assertThrows(PeerWireException.class, () -> swarm.received(peer,
+        PeerWireException e = assertThrows(PeerWireException.class, () -> tell(peer,
                 new ContentInventory(List.of(), List.of(5)).toMessage(ContentInventory.LOCAL_ID)));
         assertEquals("ds_content: del of index 5 (expected: an index the peer listed)", e.getMessage());
     }
@@ -206,7 +218,7 @@ public class ContentExchangeTest {
     @Test
     public void bitfieldsAndHavesAreProtocolErrorsInTheContentSwarm() throws Exception {
         PeerState peer = peer(1);
-        PeerWireException e = assertThrows(PeerWireException.class, () -> swarm.received(peer, new Have(0)));
+        PeerWireException e = assertThrows(PeerWireException.class, () -> tell(peer, new Have(0)));
         assertEquals("Have in the content swarm (expected: ds_content)", e.getMessage());
     }
 
@@ -214,7 +226,7 @@ public class ContentExchangeTest {
     public void aPeerWithoutTheExtensionIsRefused() throws Exception {
         FakeLink link = new FakeLink(3);
         PeerState peer = swarm.join(link, Handshake.of(InfoHash.of(new byte[20]), new byte[20]));
-        swarm.received(peer, new ExtensionHandshake(Map.of("ut_pex", 1), "plain", 0, 250).toMessage());
+        tell(peer, new ExtensionHandshake(Map.of("ut_pex", 1), "plain", 0, 250).toMessage());
         assertEquals("refused: no ds_content extension (expected: a node of the content swarm)", link.closed);
     }
 
@@ -225,24 +237,24 @@ public class ContentExchangeTest {
         }
         PeerState first = peer(1); // its id sorts before ours: it has precedence
         PeerState later = peer(0x41);
-        swarm.received(first, ContentInventory.mirrorFetch(shas[1], true).toMessage(ContentInventory.LOCAL_ID));
-        swarm.received(later, ContentInventory.mirrorFetch(shas[1], true).toMessage(ContentInventory.LOCAL_ID));
+        tell(first, ContentInventory.mirrorFetch(shas[1], true).toMessage(ContentInventory.LOCAL_ID));
+        tell(later, ContentInventory.mirrorFetch(shas[1], true).toMessage(ContentInventory.LOCAL_ID));
         assertEquals("both fetch it, one with precedence", List.of(2, 1), fetchers(1));
         assertEquals("no other file", List.of(0, 0), fetchers(2));
 
         lists(first, 5, 1, files[1].length);
         assertEquals("its add says it is done", List.of(1, 0), fetchers(1));
         assertEquals(1, swarm.availabilityOf(1).peersWith());
-        swarm.received(later, ContentInventory.mirrorFetch(shas[1], false).toMessage(ContentInventory.LOCAL_ID));
+        tell(later, ContentInventory.mirrorFetch(shas[1], false).toMessage(ContentInventory.LOCAL_ID));
         assertEquals("abandoned", List.of(0, 0), fetchers(1));
     }
 
     @Test
     public void aMirrorFetchOfAFileWeHaveNoNumberForCountsOnceWeNumberIt() throws Exception {
         PeerState peer = peer(1);
-        swarm.received(peer, ContentInventory.mirrorFetch(shas[3], true).toMessage(ContentInventory.LOCAL_ID));
-        swarm.received(peer, ContentInventory.mirrorFetch(shas[2], true).toMessage(ContentInventory.LOCAL_ID));
-        swarm.received(peer, ContentInventory.mirrorFetch(shas[2], false).toMessage(ContentInventory.LOCAL_ID));
+        tell(peer, ContentInventory.mirrorFetch(shas[3], true).toMessage(ContentInventory.LOCAL_ID));
+        tell(peer, ContentInventory.mirrorFetch(shas[2], true).toMessage(ContentInventory.LOCAL_ID));
+        tell(peer, ContentInventory.mirrorFetch(shas[2], false).toMessage(ContentInventory.LOCAL_ID));
         for (int i = 0; i < FILES; i++) {
             swarm.numbered(catalog.add(shas[i], files[i].length)); // apt asks: the file gets its number
         }
@@ -259,7 +271,7 @@ public class ContentExchangeTest {
             sha[0] = (byte) i;
             sha[1] = (byte) (i >> 8);
             sha[31] = 1;
-            swarm.received(peer, ContentInventory.mirrorFetch(ByteString.of(sha), true)
+            tell(peer, ContentInventory.mirrorFetch(ByteString.of(sha), true)
                     .toMessage(ContentInventory.LOCAL_ID));
         }
         assertEquals(ContentPeer.MAX_UNKNOWN_FETCHES, peer.content.fetchingUnknown.size());

@@ -4,13 +4,16 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.debswarm.peerwire.internal.wire.Heard;
 import org.debswarm.peerwire.internal.wire.Message;
 
-/** A connection that records what the swarm sends. */
+/** A connection that records what the swarm sends, as its bytes read back (the message types are the codec's). */
 final class FakeLink implements PeerLink {
 
     final InetSocketAddress address;
-    final List<Message> sent = new ArrayList<>();
+    final List<Heard> sent = new ArrayList<>();
+    /** The torrent's piece count, which bitfields are read with. */
+    int pieceCount = 1 << 20;
     final List<int[]> blocks = new ArrayList<>();
     String closed;
     long queued;
@@ -34,7 +37,7 @@ final class FakeLink implements PeerLink {
 
     @Override
     public void send(Message message) {
-        sent.add(message);
+        sent.add(Heard.of(message, pieceCount));
     }
 
     @Override
@@ -60,7 +63,7 @@ final class FakeLink implements PeerLink {
         }
     }
 
-    <T extends Message> List<T> sent(Class<T> type) {
+    <T extends Heard> List<T> sent(Class<T> type) {
         return sent.stream().filter(type::isInstance).map(type::cast).toList();
     }
 

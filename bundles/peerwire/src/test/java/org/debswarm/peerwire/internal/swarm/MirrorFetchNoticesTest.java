@@ -9,9 +9,10 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.debswarm.peerwire.internal.wire.Extended;
 import org.debswarm.peerwire.internal.wire.ExtensionHandshake;
-import org.debswarm.peerwire.internal.wire.Have;
+import org.debswarm.peerwire.internal.wire.Heard;
+import org.debswarm.peerwire.internal.wire.Heard.Extended;
+import org.debswarm.peerwire.internal.wire.Heard.Have;
 import org.debswarm.peerwire.internal.wire.MirrorFetchNotice;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
 import org.junit.Test;
@@ -50,7 +51,7 @@ public class MirrorFetchNoticesTest {
         link(silent).clear();
         h.swarm.fetchingFromMirror(2, true);
         h.swarm.fetchingFromMirror(2, false);
-        assertEquals(List.of(new MirrorFetchNotice(2, true).toMessage(9), new MirrorFetchNotice(2, false).toMessage(9)),
+        assertEquals(List.of(sentNotice(2, true, 9), sentNotice(2, false, 9)),
                 link(speaks).sent(Extended.class));
         assertTrue(link(silent).sent.isEmpty());
     }
@@ -61,7 +62,7 @@ public class MirrorFetchNoticesTest {
         h.swarm.fetchingFromMirror(2, true);
         h.swarm.fetchingFromMirror(2, false);
         PeerState late = speaking(200, 7);
-        assertEquals(List.of(new MirrorFetchNotice(1, true).toMessage(7)),
+        assertEquals(List.of(sentNotice(1, true, 7)),
                 link(late).sent(Extended.class).stream().filter(e -> e.extendedId() == 7).toList());
     }
 
@@ -98,5 +99,10 @@ public class MirrorFetchNoticesTest {
         PeerState peer = speaking(200, 9);
         PeerWireException e = assertThrows(PeerWireException.class, () -> notice(peer, 3, true));
         assertEquals("ds_mirror_fetch piece 3 (expected: an integer 0 to 2)", e.getMessage());
+    }
+
+    /** The notice as the peer reads it from the wire. */
+    private static Extended sentNotice(int piece, boolean fetching, int peersId) {
+        return (Extended) Heard.of(new MirrorFetchNotice(piece, fetching).toMessage(peersId), 3);
     }
 }

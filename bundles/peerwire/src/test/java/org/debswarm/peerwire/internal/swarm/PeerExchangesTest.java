@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.debswarm.peerwire.internal.wire.Extended;
 import org.debswarm.peerwire.internal.wire.ExtensionHandshake;
+import org.debswarm.peerwire.internal.wire.Heard.Extended;
+import org.debswarm.peerwire.internal.wire.Message;
 import org.debswarm.peerwire.internal.wire.PeerExchange;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
 import org.junit.Test;
@@ -73,7 +74,7 @@ public class PeerExchangesTest {
     @Test
     public void whatAPeerTellsIsHandedOnAtMostOnceAMinuteAndMalformedListsAreIgnored() throws Exception {
         PeerState a = pexPeer(101);
-        Extended two = new PeerExchange(List.of(new InetSocketAddress("10.0.0.1", 1),
+        Message two = new PeerExchange(List.of(new InetSocketAddress("10.0.0.1", 1),
                 new InetSocketAddress("10.0.0.2", 2)), List.of()).toMessage(PeerExchange.LOCAL_ID);
         h.receive(a, two);
         assertEquals(1, h.exchanged.size());

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.debswarm.peerwire.internal.wire.Cancel;
-import org.debswarm.peerwire.internal.wire.Have;
-import org.debswarm.peerwire.internal.wire.Interested;
-import org.debswarm.peerwire.internal.wire.Request;
+import org.debswarm.peerwire.internal.wire.Heard.Bitfield;
+import org.debswarm.peerwire.internal.wire.Heard.Cancel;
+import org.debswarm.peerwire.internal.wire.Heard.Choke;
+import org.debswarm.peerwire.internal.wire.Heard.Have;
+import org.debswarm.peerwire.internal.wire.Heard.Interested;
+import org.debswarm.peerwire.internal.wire.Heard.Request;
 import org.junit.Test;
 
 /** What is requested, from whom and in which order. */
@@ -177,7 +179,7 @@ public class PiecePickingTest {
         PeerState a = h.peer(1, 0);
         PeerState b = h.peer(2, 0);
         h.unchoke(a);
-        h.receive(a, org.debswarm.peerwire.internal.wire.Choke.INSTANCE);
+        h.receive(a, Choke.INSTANCE);
         h.unchoke(b);
         assertEquals("b gets the blocks a will not send, not as endgame copies", List.of(0, 1, 2, 3), blocks(b));
         assertTrue(a.requested.isEmpty());
@@ -191,14 +193,14 @@ public class PiecePickingTest {
         h.receive(a, new Have(1));
         java.util.BitSet more = new java.util.BitSet();
         more.set(0, 5);
-        h.receive(a, org.debswarm.peerwire.internal.wire.Bitfield.of(more, 10));
+        h.receive(a, Bitfield.of(more, 10));
         assertEquals(5, a.has.cardinality());
         assertEquals(5L * BLOCK, a.bytesHad);
         java.util.BitSet fewer = new java.util.BitSet();
         fewer.set(2, 5);
         org.debswarm.peerwire.internal.wire.PeerWireException e = org.junit.Assert.assertThrows(
                 org.debswarm.peerwire.internal.wire.PeerWireException.class,
-                () -> h.receive(a, org.debswarm.peerwire.internal.wire.Bitfield.of(fewer, 10)));
+                () -> h.receive(a, Bitfield.of(fewer, 10)));
         assertEquals("late bitfield without piece 0 the peer announced (expected: only right after the handshake, "
                 + "or only adding pieces)", e.getMessage());
     }

@@ -10,11 +10,11 @@ import static org.junit.Assert.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.debswarm.peerwire.internal.wire.Choke;
-import org.debswarm.peerwire.internal.wire.Interested;
-import org.debswarm.peerwire.internal.wire.KeepAlive;
-import org.debswarm.peerwire.internal.wire.Request;
-import org.debswarm.peerwire.internal.wire.Unchoke;
+import org.debswarm.peerwire.internal.wire.Heard.Choke;
+import org.debswarm.peerwire.internal.wire.Heard.Interested;
+import org.debswarm.peerwire.internal.wire.Heard.KeepAlive;
+import org.debswarm.peerwire.internal.wire.Heard.Request;
+import org.debswarm.peerwire.internal.wire.Heard.Unchoke;
 import org.junit.Test;
 
 /** Peers that hold a slot without progress (finding F5 of issue 15): stalled uploads, idle connections. */

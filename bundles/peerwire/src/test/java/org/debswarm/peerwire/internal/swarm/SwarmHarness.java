@@ -5,13 +5,15 @@ import java.util.BitSet;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.debswarm.peerwire.internal.wire.Bitfield;
 import org.debswarm.peerwire.internal.wire.Handshake;
+import org.debswarm.peerwire.internal.wire.Heard;
+import org.debswarm.peerwire.internal.wire.Heard.Bitfield;
+import org.debswarm.peerwire.internal.wire.Heard.Piece;
+import org.debswarm.peerwire.internal.wire.Heard.Request;
+import org.debswarm.peerwire.internal.wire.Heard.Unchoke;
 import org.debswarm.peerwire.internal.wire.Message;
+import org.debswarm.peerwire.internal.wire.MessageDecoder;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
-import org.debswarm.peerwire.internal.wire.Piece;
-import org.debswarm.peerwire.internal.wire.Request;
-import org.debswarm.peerwire.internal.wire.Unchoke;
 import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.PieceBits;
 
@@ -66,6 +68,7 @@ final class SwarmHarness {
     /** A peer that joined and sent its bitfield. */
     PeerState peer(int port, int... pieces) throws PeerWireException {
         FakeLink link = new FakeLink(port);
+        link.pieceCount = storage.pieceCount();
         byte[] id = new byte[20];
         id[0] = (byte) port;
         id[1] = (byte) (port >> 8);
@@ -75,7 +78,7 @@ final class SwarmHarness {
         for (int p : pieces) {
             has.set(p);
         }
-        swarm.received(state, Bitfield.of(has, storage.pieceCount()));
+        Bitfield.of(has, storage.pieceCount()).tell(swarm.inbox(state));
         return state;
     }
 
@@ -83,8 +86,15 @@ final class SwarmHarness {
         return (FakeLink) peer.link;
     }
 
+    /** The peer says {@code m}: its handler is told, as the connection's decoder would tell it. */
+    void receive(PeerState peer, Heard m) throws PeerWireException {
+        m.tell(swarm.inbox(peer));
+        storage.deliver();
+    }
+
+    /** The peer sends {@code m} (an extension's message): its bytes are decoded into the peer's handler. */
     void receive(PeerState peer, Message m) throws PeerWireException {
-        swarm.received(peer, m);
+        new MessageDecoder(storage.pieceCount()).decode(m.toBuffer(), swarm.inbox(peer));
         storage.deliver();
     }
 

@@ -7,7 +7,7 @@ import static org.junit.Assert.assertEquals;
 import java.util.List;
 
 import org.debswarm.peerwire.SessionSnapshot;
-import org.debswarm.peerwire.internal.wire.Have;
+import org.debswarm.peerwire.internal.wire.Heard.Have;
 import org.junit.Test;
 
 /** What a swarm's snapshot says in bytes: the union of what it and its peers hold, weighted by piece length. */

@@ -17,7 +17,7 @@ public final class ContentInventoryFuzz {
             return; // the documented refusal: the connection is closed
         }
         try {
-            if (!ContentInventory.parse(read.toMessage(1).payload()).equals(read)) {
+            if (!ContentInventory.parse(WireFeed.payload(read.toMessage(1))).equals(read)) {
                 throw new IllegalStateException("written again, it reads back otherwise: " + read);
             }
         } catch (PeerWireException e) {

@@ -24,7 +24,7 @@ public class ContentInventoryTest {
     @Test
     public void writtenAndReadBack() throws Exception {
         ContentInventory sent = new ContentInventory(List.of(added(0, 1), added(7, 123_456_789_012L)), List.of(3, 9));
-        Extended message = sent.toMessage(5);
+        Extended message = (Extended) sent.toMessage(5);
         assertEquals(5, message.extendedId());
         assertEquals(sent, ContentInventory.parse(message.payload()));
     }
@@ -34,11 +34,12 @@ public class ContentInventoryTest {
         ByteString sha = added(3, 1).sha256();
         ContentInventory fetching = ContentInventory.mirrorFetch(sha, true);
         assertEquals(List.of(sha), fetching.fetching());
-        assertEquals(fetching, ContentInventory.parse(fetching.toMessage(5).payload()));
+        assertEquals(fetching, ContentInventory.parse(WireFeed.payload(fetching.toMessage(5))));
         ContentInventory abandoned = ContentInventory.mirrorFetch(sha, false);
         assertEquals(List.of(sha), abandoned.abandoned());
-        assertEquals(abandoned, ContentInventory.parse(abandoned.toMessage(5).payload()));
-        assertEquals("d8:fetching32:", new String(fetching.toMessage(5).payload(), 0, 14, StandardCharsets.ISO_8859_1));
+        assertEquals(abandoned, ContentInventory.parse(WireFeed.payload(abandoned.toMessage(5))));
+        assertEquals("d8:fetching32:",
+                new String(WireFeed.payload(fetching.toMessage(5)), 0, 14, StandardCharsets.ISO_8859_1));
         refused("d8:fetching31:0123456789012345678901234567890e".getBytes(StandardCharsets.ISO_8859_1));
         refused("d9:abandonedi3ee".getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -54,7 +55,7 @@ public class ContentInventoryTest {
                 (5000 + ContentInventory.MAX_RECORDS - 1) / ContentInventory.MAX_RECORDS + 1, messages.size());
         List<ContentInventory.Added> read = new ArrayList<>();
         for (ContentInventory m : messages) {
-            byte[] payload = m.toMessage(3).payload();
+            byte[] payload = WireFeed.payload(m.toMessage(3));
             assertTrue(payload.length + " bytes", payload.length <= WireLimits.DEFAULT_MAX_EXTENDED);
             read.addAll(ContentInventory.parse(payload).added());
         }
@@ -106,8 +107,8 @@ public class ContentInventoryTest {
                 List.of(3));
         assertEquals("6433 3a61 6464 3434 3a00 0000 0758 91b5 b522 d5df 086d 0ff0 b110 fbd9 d21b b4fc 7163 af34"
                 + " d082 86a2 e846 f6be 0300 0000 0000 0000 0633 3a64 656c 343a 0000 0003 65",
-                java.util.HexFormat.ofDelimiter("").formatHex(example.toMessage(4).payload())
+                java.util.HexFormat.ofDelimiter("").formatHex(WireFeed.payload(example.toMessage(4)))
                         .replaceAll("(.{4})", "$1 ").trim());
-        assertEquals(example, ContentInventory.parse(example.toMessage(4).payload()));
+        assertEquals(example, ContentInventory.parse(WireFeed.payload(example.toMessage(4))));
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.junit.Test;
@@ -63,7 +64,7 @@ public class CorrectInputTest {
     @Test
     public void extensionHandshakeRoundTrip() throws Exception {
         ExtensionHandshake hs = new ExtensionHandshake(java.util.Map.of("ut_pex", 1), "Debswarm 0.1", 6881, 250);
-        Extended m = hs.toMessage();
+        Extended m = (Extended) hs.toMessage();
         assertEquals("d1:md6:ut_pexi1ee1:pi6881e4:reqqi250e1:v12:Debswarm 0.1e", new String(m.payload()));
         assertEquals(hs, ExtensionHandshake.parse(m.payload()));
     }
@@ -125,5 +126,28 @@ public class CorrectInputTest {
         int used = Handshake.decode(java.nio.ByteBuffer.wrap(wire, 0, n), out);
         assertEquals(used == 0 ? null : Handshake.LENGTH, used == 0 ? null : used);
         return out[0];
+    }
+
+    @Test
+    public void aPieceIsToldAsAReadOnlyViewOfTheReadBufferNotACopy() throws Exception {
+        byte[] data = hex("0000000c 07 00000003 00000000 616263");
+        ByteBuffer in = ByteBuffer.wrap(data);
+        ByteBuffer[] told = new ByteBuffer[1];
+        WireFeed.Values handler = new WireFeed.Values(10) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void piece(int piece, int begin, ByteBuffer block) {
+                told[0] = block;
+            }
+        };
+        assertEquals(data.length, new MessageDecoder(WireFeed.LIMITS).decode(in, handler));
+        assertTrue("read-only", told[0].isReadOnly());
+        assertEquals(3, told[0].remaining());
+        data[data.length - 1] = 'z';
+        assertEquals("a view: the read buffer's byte, changed after the call", 'z',
+                told[0].get(told[0].position() + 2));
+        assertEquals("the decoder leaves the position alone", 0, in.position());
+        assertEquals("nothing recorded but through piece()", 0, handler.size());
     }
 }

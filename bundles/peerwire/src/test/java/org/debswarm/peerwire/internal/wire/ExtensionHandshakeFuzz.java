@@ -13,7 +13,7 @@ public final class ExtensionHandshakeFuzz {
     public static void fuzzerTestOneInput(byte[] input) {
         try {
             ExtensionHandshake parsed = ExtensionHandshake.parse(input);
-            ExtensionHandshake again = ExtensionHandshake.parse(parsed.toMessage().payload());
+            ExtensionHandshake again = ExtensionHandshake.parse(WireFeed.payload(parsed.toMessage()));
             if (!again.equals(parsed)) {
                 throw new IllegalStateException(parsed + " reads back as " + again);
             }

@@ -21,11 +21,11 @@ public class MirrorFetchNoticeTest {
 
     @Test
     public void bothNoticesRoundTrip() throws Exception {
-        Extended fetching = new MirrorFetchNotice(7, true).toMessage(3);
+        Extended fetching = (Extended) new MirrorFetchNotice(7, true).toMessage(3);
         assertEquals(3, fetching.extendedId());
         assertArrayEquals(ascii("d8:fetchingi7ee"), fetching.payload());
         assertEquals(new MirrorFetchNotice(7, true), MirrorFetchNotice.parse(fetching.payload(), 10));
-        Extended abandoned = new MirrorFetchNotice(0, false).toMessage(1);
+        Extended abandoned = (Extended) new MirrorFetchNotice(0, false).toMessage(1);
         assertArrayEquals(ascii("d9:abandonedi0ee"), abandoned.payload());
         assertEquals(new MirrorFetchNotice(0, false), MirrorFetchNotice.parse(abandoned.payload(), 10));
     }

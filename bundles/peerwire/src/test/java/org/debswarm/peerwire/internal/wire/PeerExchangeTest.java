@@ -33,7 +33,7 @@ public class PeerExchangeTest {
     @Test
     public void addedAndDroppedCompactIpv4AndIpv6ByteExact() throws Exception {
         PeerExchange pex = new PeerExchange(List.of(V4, V6), List.of(new InetSocketAddress("10.0.0.9", 80)));
-        Extended message = pex.toMessage(7);
+        Extended message = (Extended) pex.toMessage(7);
         String payload = "d5:added6:" + "\n\u0001\u0002\u0003\u001a\u00e1" + "7:added.f1:\u0010"
                 + "6:added618:" + "\u00fd" + "\u0000".repeat(14) + "\u0001\u001a\u00e1" + "8:added6.f1:\u0010"
                 + "7:dropped6:\n\u0000\u0000\u0009\u0000\u0050" + "8:dropped60:e";
@@ -55,21 +55,21 @@ public class PeerExchangeTest {
     public void fleetProofAndHandshakeNonceRoundTrip() throws Exception {
         byte[] proof = new byte[32];
         proof[0] = 1;
-        Extended m = new FleetProof(proof).toMessage(3);
+        Extended m = (Extended) new FleetProof(proof).toMessage(3);
         assertEquals(hex(ascii("d5:proof32:")) + hex(proof) + "65", hex(m.payload()));
         assertArrayEquals(proof, FleetProof.parse(m.payload()).proof());
         byte[] nonce = new byte[20];
         nonce[19] = 9;
         ExtensionHandshake hs = new ExtensionHandshake(Map.of(FleetProof.NAME, 3), "x", 1, 2, nonce);
-        assertEquals(hs, ExtensionHandshake.parse(hs.toMessage().payload()));
-        assertArrayEquals(nonce, ExtensionHandshake.parse(hs.toMessage().payload()).fleetNonce());
+        assertEquals(hs, ExtensionHandshake.parse(WireFeed.payload(hs.toMessage())));
+        assertArrayEquals(nonce, ExtensionHandshake.parse(WireFeed.payload(hs.toMessage())).fleetNonce());
     }
 
     // truncated
 
     @Test
     public void truncatedPayloadsAreProtocolErrors() {
-        byte[] whole = new PeerExchange(List.of(V4), List.of()).toMessage(1).payload();
+        byte[] whole = WireFeed.payload(new PeerExchange(List.of(V4), List.of()).toMessage(1));
         for (int n = 0; n < whole.length; n++) {
             byte[] cut = java.util.Arrays.copyOf(whole, n);
             assertThrows("prefix of " + n, PeerWireException.class, () -> PeerExchange.parse(cut));
@@ -114,10 +114,10 @@ public class PeerExchangeTest {
 
     @Test
     public void mutatedPayloadsGiveAMessageOrTheOneException() {
-        byte[] pex = new PeerExchange(List.of(V4, V6), List.of(V4)).toMessage(1).payload();
-        byte[] proof = new FleetProof(new byte[32]).toMessage(1).payload();
-        byte[] hs = new ExtensionHandshake(Map.of(FleetProof.NAME, 3), "x", 1, 2, new byte[20]).toMessage()
-                .payload();
+        byte[] pex = WireFeed.payload(new PeerExchange(List.of(V4, V6), List.of(V4)).toMessage(1));
+        byte[] proof = WireFeed.payload(new FleetProof(new byte[32]).toMessage(1));
+        byte[] hs = WireFeed.payload(new ExtensionHandshake(Map.of(FleetProof.NAME, 3), "x", 1, 2, new byte[20])
+                .toMessage());
         java.util.Random random = new java.util.Random(11);
         for (int round = 0; round < 20_000; round++) {
             for (byte[] valid : List.of(pex, proof, hs)) {

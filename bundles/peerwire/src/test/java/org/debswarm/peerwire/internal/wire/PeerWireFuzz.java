@@ -30,7 +30,7 @@ public final class PeerWireFuzz {
 
     private static void stream(byte[] bytes, int pieceCount, int step) throws PeerWireException {
         ByteBuffer in = ByteBuffer.allocate(bytes.length);
-        MessageDecoder decoder = new MessageDecoder(WireLimits.forPieces(pieceCount));
+        MessageDecoder decoder = new MessageDecoder(pieceCount);
         boolean handshaking = bytes.length > 0 && bytes[0] == 19;
         for (int fed = 0; fed < bytes.length; ) {
             int n = Math.min(step, bytes.length - fed);
@@ -53,10 +53,11 @@ public final class PeerWireFuzz {
             }
             in.position(in.position() + used);
         }
-        for (int used = decoder.decode(in); used > 0; used = decoder.decode(in)) {
+        WireFeed.Values told = new WireFeed.Values(pieceCount);
+        for (int used = decoder.decode(in, told); used > 0; used = decoder.decode(in, told)) {
             byte[] frame = new byte[used];
             in.get(frame);
-            Message message = decoder.message();
+            Message message = told.remove(0);
             if (!Arrays.equals(message.toBuffer().array(), frame)) {
                 throw new IllegalStateException(message + " does not write back to its frame");
             }

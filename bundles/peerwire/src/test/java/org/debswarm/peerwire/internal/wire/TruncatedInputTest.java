@@ -22,8 +22,10 @@ public class TruncatedInputTest {
             for (int n = 0; n < data.length; n++) {
                 MessageDecoder decoder = new MessageDecoder(WireFeed.LIMITS);
                 ByteBuffer in = ByteBuffer.wrap(data, 0, n);
-                assertEquals(m + " cut at " + n, 0, decoder.decode(in));
+                WireFeed.Values told = new WireFeed.Values(10);
+                assertEquals(m + " cut at " + n, 0, decoder.decode(in, told));
                 assertEquals("position untouched", 0, in.position());
+                assertEquals("nothing told", List.of(), told);
             }
         }
     }
@@ -33,9 +35,11 @@ public class TruncatedInputTest {
         byte[] data = hex("00000001 01 0000000d 06 00000002 0000");
         MessageDecoder decoder = new MessageDecoder(WireFeed.LIMITS);
         ByteBuffer in = ByteBuffer.wrap(data);
-        assertEquals(5, decoder.decode(in));
+        WireFeed.Values told = new WireFeed.Values(10);
+        assertEquals(5, decoder.decode(in, told));
         in.position(5);
-        assertEquals(0, decoder.decode(in));
+        assertEquals(0, decoder.decode(in, told));
+        assertEquals(List.of(Unchoke.INSTANCE), told);
     }
 
     @Test

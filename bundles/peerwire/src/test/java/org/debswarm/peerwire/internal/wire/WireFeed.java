@@ -24,6 +24,11 @@ final class WireFeed {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** The payload of an extension's message. */
+    static byte[] payload(Message m) {
+        return ((Extended) m).payload();
+    }
+
     static byte[] bytes(Message m) {
         ByteBuffer b = m.toBuffer();
         byte[] out = new byte[b.remaining()];
@@ -41,9 +46,8 @@ final class WireFeed {
     static List<Message> whole(byte[] data) throws PeerWireException {
         MessageDecoder decoder = new MessageDecoder(LIMITS);
         ByteBuffer in = ByteBuffer.wrap(data);
-        List<Message> out = new ArrayList<>();
-        for (int used = decoder.decode(in); used > 0; used = decoder.decode(in)) {
-            out.add(decoder.message());
+        Values out = new Values(LIMITS.pieceCount());
+        for (int used = decoder.decode(in, out); used > 0; used = decoder.decode(in, out)) {
             in.position(in.position() + used);
         }
         assertEquals("bytes left over", 0, in.remaining());
@@ -54,11 +58,10 @@ final class WireFeed {
     static List<Message> byteByByte(byte[] data) throws PeerWireException {
         MessageDecoder decoder = new MessageDecoder(LIMITS);
         ByteBuffer in = ByteBuffer.wrap(data).limit(0);
-        List<Message> out = new ArrayList<>();
+        Values out = new Values(LIMITS.pieceCount());
         while (in.limit() < data.length) {
             in.limit(in.limit() + 1);
-            for (int used = decoder.decode(in); used > 0; used = decoder.decode(in)) {
-                out.add(decoder.message());
+            for (int used = decoder.decode(in, out); used > 0; used = decoder.decode(in, out)) {
                 in.position(in.position() + used);
             }
         }
@@ -78,9 +81,10 @@ final class WireFeed {
         MessageDecoder decoder = new MessageDecoder(LIMITS);
         ByteBuffer in = ByteBuffer.wrap(data).limit(0);
         try {
+            Values out = new Values(LIMITS.pieceCount());
             while (in.limit() < data.length) {
                 in.limit(in.limit() + 1);
-                for (int used = decoder.decode(in); used > 0; used = decoder.decode(in)) {
+                for (int used = decoder.decode(in, out); used > 0; used = decoder.decode(in, out)) {
                     in.position(in.position() + used);
                 }
             }
@@ -88,6 +92,66 @@ final class WireFeed {
             return in.limit();
         }
         throw new AssertionError("no failure");
+    }
+
+    /**
+     * What a decoder tells, as the message values of this package, so a codec test compares values with what
+     * was encoded. A piece's block is copied, as it is valid only during the call.
+     */
+    static class Values extends ArrayList<Message> implements MessageHandler {
+
+        private static final long serialVersionUID = 1L;
+        private final int pieceCount;
+
+        Values(int pieceCount) {
+            this.pieceCount = pieceCount;
+        }
+
+        public void keepAlive() {
+            add(KeepAlive.INSTANCE);
+        }
+
+        public void choke() {
+            add(Choke.INSTANCE);
+        }
+
+        public void unchoke() {
+            add(Unchoke.INSTANCE);
+        }
+
+        public void interested() {
+            add(Interested.INSTANCE);
+        }
+
+        public void notInterested() {
+            add(NotInterested.INSTANCE);
+        }
+
+        public void have(int piece) {
+            add(new Have(piece));
+        }
+
+        public void bitfield(java.util.BitSet pieces) {
+            add(Bitfield.of(pieces, pieceCount));
+        }
+
+        public void request(BlockRef b) {
+            add(new Request(b.piece(), b.begin(), b.length()));
+        }
+
+        public void cancel(BlockRef b) {
+            add(new Cancel(b.piece(), b.begin(), b.length()));
+        }
+
+        public void piece(int piece, int begin, ByteBuffer block) {
+            byte[] copy = new byte[block.remaining()];
+            block.duplicate().get(copy);
+            add(new Piece(piece, begin, copy));
+        }
+
+        public void extended(int extendedId, byte[] payload) {
+            add(new Extended(extendedId, payload));
+        }
     }
 
     interface Action {
