@@ -54,10 +54,11 @@ final class Choker {
 
     /**
      * Whether a newly interested peer may be unchoked at once, without waiting for the next round. A stalled
-     * peer (it leaves our bytes unread) holds no slot.
+     * peer (it leaves our bytes unread) holds no slot, nor does an unchoked peer that is not interested (it is
+     * choked at the next round, if it still is not).
      */
     boolean hasFreeSlot(Collection<PeerState> peers) {
-        return peers.stream().filter(p -> !p.amChoking && !p.stalled()).count() < slots;
+        return peers.stream().filter(p -> !p.amChoking && p.peerInterested && !p.stalled()).count() < slots;
     }
 
     PeerState optimistic() {

@@ -36,13 +36,18 @@ final class Uploader {
         this.choker = choker;
     }
 
-    /** A peer became (un)interested: a free slot is given at once, a freed one at the next round. */
+    /**
+     * A peer became (un)interested: a free slot is given at once. A peer that is no longer interested keeps being
+     * unchoked until the next round, but holds no slot meanwhile ({@link Choker#hasFreeSlot}): it costs nothing
+     * while it requests nothing, and a node asks for one file after another as its apt does, saying "not
+     * interested" between two. Choked at once, it raced with its own next requests: they crossed our choke, we
+     * served them after the unchoke that followed its "interested", and it had dropped them on the choke (BEP 3)
+     * and asked again, so every block came twice (FleetIT: 2 MB of a 3 MB file).
+     */
     void interested(PeerState peer, boolean interested, Collection<PeerState> peers) {
         peer.peerInterested = interested;
         if (interested && peer.amChoking && choker.hasFreeSlot(peers)) {
             setChoked(peer, false);
-        } else if (!interested && !peer.amChoking) {
-            rechoke(peers, false);
         }
     }
 

@@ -21,6 +21,7 @@ import org.debswarm.peerwire.internal.wire.Heard.Cancel;
 import org.debswarm.peerwire.internal.wire.Heard.Choke;
 import org.debswarm.peerwire.internal.wire.Heard.Interested;
 import org.debswarm.peerwire.internal.wire.Heard.KeepAlive;
+import org.debswarm.peerwire.internal.wire.Heard.NotInterested;
 import org.debswarm.peerwire.internal.wire.Heard.Request;
 import org.debswarm.peerwire.internal.wire.Heard.Unchoke;
 import org.debswarm.peerwire.internal.wire.PeerWireException;
@@ -106,6 +107,29 @@ public class ChokingAndTimersTest {
         h.swarm.writable(p);
         assertEquals(1, link(p).blocks.size());
         assertEquals(BLOCK, link(p).blocks.get(0)[1]);
+    }
+
+    @Test
+    public void aPeerBetweenTwoFilesStaysUnchokedSoItsNextRequestsAreServedOnceAndTheRoundChokesItIfItStaysIdle()
+            throws Exception {
+        SwarmHarness h = new SwarmHarness(new int[] {2 * BLOCK, BLOCK}, SwarmHarness.options(4));
+        h.storage.had.set(0);
+        h.storage.had.set(1);
+        PeerState p = h.peer(1);
+        h.receive(p, Interested.INSTANCE);
+        h.receive(p, NotInterested.INSTANCE); // its apt's first file is done
+        h.receive(p, Interested.INSTANCE); // and the next one asked for, with its requests right behind
+        h.receive(p, new Request(0, 0, BLOCK));
+        assertEquals("never choked in between (its requests would have crossed the choke)", List.of(),
+                link(p).sent(Choke.class));
+        assertEquals(List.of(Unchoke.INSTANCE), link(p).sent(Unchoke.class));
+        assertEquals("served once", 1, link(p).blocks.size());
+
+        h.receive(p, NotInterested.INSTANCE);
+        h.advance(SwarmOptions.DEFAULTS.chokeInterval().plusSeconds(1));
+        h.swarm.tick();
+        assertEquals("the next round chokes a peer that stays not interested", List.of(Choke.INSTANCE),
+                link(p).sent(Choke.class));
     }
 
     @Test
