@@ -377,6 +377,13 @@ public class AptDemandTest {
         }
     }
 
+    /** The first trip answers {@code first}; the later ones {@code then} in turn, its last repeated. */
+    private static PieceAvailability nextAnswer(AtomicInteger calls, PieceAvailability first,
+            List<PieceAvailability> then) {
+        int call = calls.incrementAndGet();
+        return call == 1 || then.isEmpty() ? first : then.get(Math.min(call - 2, then.size() - 1));
+    }
+
     /** The content swarm's side, as {@link CountingSession}: availability in turns, notices and wants recorded. */
     private static final class CountingContent implements ContentSession {
         volatile PieceAvailability availability = PieceAvailability.NONE;
@@ -411,10 +418,7 @@ public class AptDemandTest {
 
         @Override
         public CompletableFuture<PieceAvailability> availability(FileKey file) {
-            int call = availabilityCalls.incrementAndGet();
-            List<PieceAvailability> later = then;
-            return CompletableFuture.completedFuture(call == 1 || later.isEmpty() ? availability
-                    : later.get(Math.min(call - 2, later.size() - 1)));
+            return CompletableFuture.completedFuture(nextAnswer(availabilityCalls, availability, then));
         }
 
         @Override
@@ -459,10 +463,7 @@ public class AptDemandTest {
 
         @Override
         public CompletableFuture<PieceAvailability> availability(int piece) {
-            int call = availabilityCalls.incrementAndGet();
-            List<PieceAvailability> later = then;
-            return CompletableFuture.completedFuture(call == 1 || later.isEmpty() ? availability
-                    : later.get(Math.min(call - 2, later.size() - 1)));
+            return CompletableFuture.completedFuture(nextAnswer(availabilityCalls, availability, then));
         }
 
         @Override
