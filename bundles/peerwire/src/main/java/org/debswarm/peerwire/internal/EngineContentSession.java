@@ -1,6 +1,5 @@
 package org.debswarm.peerwire.internal;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,9 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.debswarm.peerwire.ContentSession;
 import org.debswarm.peerwire.PieceAvailability;
-import org.debswarm.peerwire.SessionSnapshot;
 import org.debswarm.storage.FileKey;
-import org.debswarm.torrent.InfoHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * one wait until it has passed, so that a burst of stored files (an {@code apt-get install} of many packages)
  * reaches each peer as one message per {@link #BATCH}.
  */
-final class EngineContentSession implements ContentSession {
+final class EngineContentSession extends EngineHandle implements ContentSession {
 
     /**
      * 100 ms: at most ten inventory messages a second per peer, and a burst of stored files (which arrive at disk
@@ -33,8 +30,6 @@ final class EngineContentSession implements ContentSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineContentSession.class);
 
-    private final PeerEngine engine;
-    private final Session session;
     private final ContentFiles files;
     /** Offers waiting for the batch; guarded by this. */
     private List<FileKey> pending = new ArrayList<>();
@@ -42,23 +37,12 @@ final class EngineContentSession implements ContentSession {
     private long lastFlush = System.nanoTime() - BATCH.toNanos();
 
     EngineContentSession(PeerEngine engine, Session session, ContentFiles files) {
-        this.engine = engine;
-        this.session = session;
+        super(engine, session);
         this.files = files;
     }
 
     Session session() {
         return session;
-    }
-
-    @Override
-    public InfoHash infoHash() {
-        return session.swarm.infoHash();
-    }
-
-    @Override
-    public void addPeers(Collection<InetSocketAddress> peers) {
-        engine.addPeers(session, peers);
     }
 
     @Override
@@ -139,21 +123,6 @@ final class EngineContentSession implements ContentSession {
             session.swarm.numbered(piece);
         }
         return piece;
-    }
-
-    @Override
-    public SessionSnapshot snapshot() {
-        return engine.snapshot(session);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return engine.runs(session);
-    }
-
-    @Override
-    public boolean stop() {
-        return engine.stop(session);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import org.debswarm.aptlistener.Fill;
@@ -22,6 +23,7 @@ import org.debswarm.peerwire.TorrentSession;
 import org.debswarm.storage.FileKey;
 import org.debswarm.storage.FileWrite;
 import org.debswarm.storage.PieceStore;
+import org.debswarm.torrent.InfoHash;
 import org.debswarm.torrent.TorrentRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -170,11 +172,8 @@ public final class AptDemand implements PackageSource {
      */
     private Fill fromContent(FileWrite write, FileSwarms swarms, SourcesBelow below) {
         ContentSession content = swarms.content().orElseThrow();
-        PeerDownload download = new PeerDownload(write, below, content.infoHash().toHex(), stall, deadline, timer,
-                () -> swarms.inContent().fetchingFromMirror(), fetcherPatience);
-        running.add(download);
-        write.completion().whenComplete((file, failure) -> running.remove(download));
-        download.start();
+        PeerDownload download = peerDownload(write, below, content.infoHash(),
+                () -> swarms.inContent().fetchingFromMirror());
         content.want(write.key()).exceptionally(failure -> null);
         LOG.debug("{}/{} from peers of the content swarm", write.key().host(), write.key().path());
         return download;
@@ -261,12 +260,19 @@ public final class AptDemand implements PackageSource {
 
     private Fill fromPeers(FileWrite write, FileSwarms swarms, SourcesBelow below) {
         TorrentSession session = swarms.torrent().orElseThrow();
-        PeerDownload download = new PeerDownload(write, below, session.infoHash().toHex(), stall, deadline, timer,
-                () -> swarms.inTorrent().fetchingFromMirror(), fetcherPatience);
+        PeerDownload download = peerDownload(write, below, session.infoHash(),
+                () -> swarms.inTorrent().fetchingFromMirror());
+        LOG.debug("{}/{} from peers of {}", write.key().host(), write.key().path(), session);
+        return download;
+    }
+
+    /** A started download from the peers of one swarm, kept until the write completes (to stop it with us). */
+    private PeerDownload peerDownload(FileWrite write, SourcesBelow below, InfoHash swarmId, IntSupplier fetchers) {
+        PeerDownload download = new PeerDownload(write, below, swarmId.toHex(), stall, deadline, timer, fetchers,
+                fetcherPatience);
         running.add(download);
         write.completion().whenComplete((file, failure) -> running.remove(download));
         download.start();
-        LOG.debug("{}/{} from peers of {}", write.key().host(), write.key().path(), session);
         return download;
     }
 

@@ -42,16 +42,8 @@ final class FileSwarms {
         this.content = content;
     }
 
-    FileKey key() {
-        return key;
-    }
-
     Optional<TorrentSession> torrent() {
         return torrent;
-    }
-
-    int piece() {
-        return piece;
     }
 
     Optional<ContentSession> content() {
@@ -142,28 +134,27 @@ final class FileSwarms {
 
     /** How the connected peers of a torrent's session stand towards the piece: one bounded trip. */
     static PieceAvailability availability(TorrentSession session, int piece) {
-        try {
-            return session.availability(piece).get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return PieceAvailability.NONE;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // rare and worth seeing: it is why a package a peer has comes from the mirror
-            LOG.info("No answer on piece {} from the {} within {} s, counted as no peers: {}", piece, session,
-                    AVAILABILITY_WAIT_SECONDS, e.toString());
-            return PieceAvailability.NONE;
-        }
+        return await(session.availability(piece), "piece " + piece, session);
     }
 
     /** As {@link #availability(TorrentSession, int)}, for a file of the content swarm. */
     static PieceAvailability availability(ContentSession content, FileKey key) {
+        return await(content.availability(key), key.path(), content);
+    }
+
+    /**
+     * The answer within {@value #AVAILABILITY_WAIT_SECONDS} s; a busy or stopping engine counts as no peers. Rare
+     * and worth seeing: it is why a file a peer has comes from the mirror.
+     */
+    private static PieceAvailability await(java.util.concurrent.CompletableFuture<PieceAvailability> answer,
+            String what, Object swarm) {
         try {
-            return content.availability(key).get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
+            return answer.get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PieceAvailability.NONE;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.info("No answer on {} from the {} within {} s, counted as no peers: {}", key.path(), content,
+            LOG.info("No answer on {} from the {} within {} s, counted as no peers: {}", what, swarm,
                     AVAILABILITY_WAIT_SECONDS, e.toString());
             return PieceAvailability.NONE;
         }
