@@ -63,7 +63,7 @@ final class FleetHosts {
         }
         NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), dir, deploy);
         try {
-            awaitServing(host, node);
+            awaitServing(lan, mirror, host, node, true);
         } catch (Exception | AssertionError e) {
             node.close(); // the caller gets no node to close
             throw e;
@@ -72,12 +72,16 @@ final class FleetHosts {
     }
 
     /**
-     * The node serves the mirror's Release, and its peer wire is in LAN mode: FileInstall applies deploy/'s
-     * configuration a moment after the apt port first answers (the node starts on its embedded defaults).
+     * The node on host {@code host} serves the mirror's Release, and with {@code lanMode} its peer wire is in LAN
+     * mode: FileInstall applies deploy/'s configuration a moment after the apt port first answers (the node starts
+     * on its embedded defaults), and a test of a fleet means nodes as configured.
      */
-    private void awaitServing(int host, NodeProcess node) throws Exception {
+    static void awaitServing(Lan lan, MirrorServer mirror, int host, NodeProcess node, boolean lanMode)
+            throws Exception {
         node.awaitStarted(Duration.ofSeconds(90));
-        node.awaitLine(0, "LAN mode: the peer wire listens on", Duration.ofSeconds(60));
+        if (lanMode) {
+            node.awaitLine(0, "LAN mode: the peer wire listens on", Duration.ofSeconds(60));
+        }
         String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status = -1;

@@ -1,6 +1,5 @@
 package org.debswarm.itests.apt;
 
-import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import java.nio.file.Path;
@@ -56,8 +55,7 @@ final class LanNodes implements AutoCloseable {
     /**
      * Starts a node in host {@code host} with its data in {@code dir}, the mirror allowed and {@code deploy} added
      * to its deploy/; returns once it serves the mirror's Release and, when {@code deploy} turns LAN mode on, once
-     * its peer wire is in LAN mode. FileInstall applies deploy/'s configuration a moment after the apt port first
-     * answers (the node starts on its embedded defaults), and a test of a fleet means nodes as configured.
+     * its peer wire is in LAN mode ({@link FleetHosts#awaitServing}).
      */
     NodeProcess start(int host, Path dir, Map<String, String> deploy) throws Exception {
         Map<String, String> files = new HashMap<>(deploy);
@@ -65,16 +63,8 @@ final class LanNodes implements AutoCloseable {
                 + mirror.authority() + "=" + archive.root.resolveSibling("archive-keyring.gpg") + "\n");
         NodeProcess node = NodeProcess.startIn(lan.in(host, List.of()), dir, files);
         nodes.add(node);
-        node.awaitStarted(Duration.ofSeconds(90));
-        if (files.getOrDefault("org.debswarm.peerwire.cfg", "").contains("lan=")) {
-            node.awaitLine(0, "LAN mode: the peer wire listens on", Duration.ofSeconds(60));
-        }
-        String release = "http://127.0.0.1:9988/" + mirror.authority() + "/" + DebianArchive.DISTS + "/Release";
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (lan.httpStatus(host, release, null, null) != 200) { // another process: no event to wait on
-            assertTrue("host " + host + "'s node serves its mirror; output:\n" + node.output(), System.nanoTime() < end);
-            Thread.sleep(200);
-        }
+        FleetHosts.awaitServing(lan, mirror, host, node,
+                files.getOrDefault("org.debswarm.peerwire.cfg", "").contains("lan="));
         return node;
     }
 
