@@ -212,7 +212,8 @@ public class ConsoleBrowserIT {
 
     @Test
     public void metricsAndJsonAreOnTheConsolesPortOnly() throws Exception {
-        String metrics = get("/metrics");
+        // the console answers before FileInstall has started every bundle of deploy/: the statistics come a moment later
+        String metrics = awaitMetrics("debswarm_stats_up 1\n");
         assertTrue(metrics, metrics.contains("# TYPE debswarm_from_peers_bytes_total counter\n"));
         assertTrue(metrics, metrics.contains("debswarm_stats_up 1\n"));
         assertTrue(metrics, metrics.contains("debswarm_governor_up 1\n"));
