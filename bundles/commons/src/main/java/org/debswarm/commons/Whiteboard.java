@@ -5,7 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listeners of a whiteboard, bound by Declarative Services as {@link ComponentServiceObjects}, so that binding
@@ -17,6 +24,8 @@ import org.osgi.service.component.ComponentServiceObjects;
  * which one depends on the order the bundles happen to start in. A node then ran without its peer wire.
  */
 public final class Whiteboard<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Whiteboard.class);
 
     private final List<Listener<T>> bound = new CopyOnWriteArrayList<>();
 
@@ -100,10 +109,39 @@ public final class Whiteboard<T> {
         }
 
         private T obtain() {
+            if (goingAway(objects)) {
+                LOG.debug("Not obtaining {}: it or the framework is stopping", objects.getServiceReference());
+                return null;
+            }
             try {
                 return objects.getService();
             } catch (IllegalStateException gone) {
                 return null;
+            }
+        }
+
+        /**
+         * True when the listener's service, its bundle or the framework is going away. Obtaining it then would ask
+         * Declarative Services to activate a component whose references are being removed; that fails, and the
+         * framework reports the failure as an error ("Service factory returned null"). This happened while a node
+         * stopped: the node's swarm was re-activated without its store, registered as a listener, and the registry
+         * obtained it to tell it the torrents it holds.
+         */
+        private static boolean goingAway(ComponentServiceObjects<?> objects) {
+            if (FrameworkUtil.getBundle(objects.getClass()) == null) {
+                return false; // outside a framework: tests and tools
+            }
+            try {
+                ServiceReference<?> reference = objects.getServiceReference();
+                Bundle owner = reference == null ? null : reference.getBundle();
+                BundleContext context = owner == null ? null : owner.getBundleContext();
+                if (context == null || owner.getState() == Bundle.STOPPING) {
+                    return true;
+                }
+                int framework = context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState();
+                return (framework & (Bundle.STOPPING | Bundle.RESOLVED)) != 0;
+            } catch (IllegalStateException stale) {
+                return true;
             }
         }
 
