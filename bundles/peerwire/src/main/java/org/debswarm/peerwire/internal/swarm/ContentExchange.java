@@ -166,30 +166,29 @@ final class ContentExchange {
         return ours;
     }
 
-    /** A file just numbered: the peers that told us they are fetching it from a mirror, before it had a number. */
-    List<PeerState> fetchersOf(int ours, Collection<PeerState> peers) {
-        long prefix = ContentCatalog.prefix(catalog.sha256(ours));
-        List<PeerState> found = new ArrayList<>();
-        for (PeerState p : peers) {
-            if (p.content.fetchingUnknown.remove(prefix) >= 0) {
-                found.add(p);
-            }
-        }
-        return found;
+    /**
+     * The peers a file just numbered concerns, found by its SHA-256 prefix: {@code holders} listed it before it
+     * had a number of ours (they are mapped to it now), {@code fetchers} told us they fetch it from a mirror.
+     */
+    record Numbered(List<PeerState> holders, List<PeerState> fetchers) {
     }
 
-    /** A file just numbered: the peers that listed a file with its SHA-256 prefix now have it, in our numbers. */
-    List<PeerState> numbered(int ours, Collection<PeerState> peers) {
+    /** A file just numbered: maps the peers that listed it to our number; see {@link Numbered}. */
+    Numbered numbered(int ours, Collection<PeerState> peers) {
         long prefix = ContentCatalog.prefix(catalog.sha256(ours));
-        List<PeerState> found = new ArrayList<>();
+        List<PeerState> holders = new ArrayList<>();
+        List<PeerState> fetchers = new ArrayList<>();
         for (PeerState p : peers) {
             int theirs = p.content.unknown.remove(prefix);
             if (theirs >= 0 && p.content.ours(theirs) < 0) {
                 p.content.map(theirs, ours);
-                found.add(p);
+                holders.add(p);
+            }
+            if (p.content.fetchingUnknown.remove(prefix) >= 0) {
+                fetchers.add(p);
             }
         }
-        return found;
+        return new Numbered(holders, fetchers);
     }
 
     /** A piece the peer sends names its own number: ours, or a protocol error if it never listed that number. */

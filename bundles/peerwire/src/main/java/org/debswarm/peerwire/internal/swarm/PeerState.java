@@ -78,6 +78,11 @@ final class PeerState {
         this.pexSentAt = now - PeerExchanges.INTERVAL.toNanos();
     }
 
+    /** The peer said it fetches {@code piece} from a mirror, or gave that up; a piece it has is fetched already. */
+    void heardFetching(int piece, boolean fetching) {
+        fetchingFromMirror.set(piece, fetching && !has.get(piece));
+    }
+
     /** Where the peer accepts connections: the address we dialled, or the port its BEP 10 handshake gave. */
     InetSocketAddress listenAddress() {
         if (!link.incoming()) {

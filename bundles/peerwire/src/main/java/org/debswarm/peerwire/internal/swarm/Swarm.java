@@ -304,8 +304,8 @@ public final class Swarm implements PieceStorage.Listener {
 
     private void inventory(PeerState peer, ContentExchange.Change change) {
         change.added().forEach(p -> addPiece(peer, p));
-        change.fetching().forEach(p -> peer.fetchingFromMirror.set(p, !peer.has.get(p)));
-        change.abandoned().forEach(peer.fetchingFromMirror::clear);
+        change.fetching().forEach(p -> peer.heardFetching(p, true));
+        change.abandoned().forEach(p -> peer.heardFetching(p, false));
         for (int p : change.deleted()) {
             if (peer.has.get(p)) {
                 peer.has.clear(p);
@@ -371,7 +371,7 @@ public final class Swarm implements PieceStorage.Listener {
             exchanges.received(peer, payload, clock.getAsLong());
         } else if (extendedId == MirrorFetchNotice.LOCAL_ID && content == null) {
             MirrorFetchNotice notice = MirrorFetchNotice.parse(payload, storage.pieceCount());
-            peer.fetchingFromMirror.set(notice.piece(), notice.fetching() && !peer.has.get(notice.piece()));
+            peer.heardFetching(notice.piece(), notice.fetching());
         }
         // other ids: extensions we never announced in "m"; BEP 10 lets us ignore them
     }
@@ -549,12 +549,13 @@ public final class Swarm implements PieceStorage.Listener {
 
     /** The content swarm gave a file a number: the peers that listed it without a number of ours now have it. */
     public void numbered(int piece) {
-        for (PeerState p : content.numbered(piece, peers)) {
+        ContentExchange.Numbered concerned = content.numbered(piece, peers);
+        for (PeerState p : concerned.holders()) {
             addPiece(p, piece);
             downloader.refresh(p);
         }
-        for (PeerState p : content.fetchersOf(piece, peers)) {
-            p.fetchingFromMirror.set(piece, !p.has.get(piece));
+        for (PeerState p : concerned.fetchers()) {
+            p.heardFetching(piece, true);
         }
     }
 
