@@ -52,7 +52,7 @@ public final class TrackerAnnouncer {
     private Optional<ByteString> trackerId = Optional.empty();
     private Future<?> next;
     /** The announce under way, if any: {@code stopped} waits for it, so that it cannot overtake it. */
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
     private volatile String lastError = "";
     private volatile Optional<AnnounceResponse> lastResponse = Optional.empty();
 
@@ -100,6 +100,7 @@ public final class TrackerAnnouncer {
         AnnounceRequest current = state.get(); // the engine's counters: read without holding this lock
         AnnounceRequest request;
         URI tracker;
+        CompletableFuture<Void> handled = new CompletableFuture<>();
         synchronized (this) {
             if (stopping) {
                 return;
@@ -108,13 +109,16 @@ public final class TrackerAnnouncer {
             tracker = tier.get(0);
             next = null;
             inFlight++;
+            sending = handled; // under the same hold as inFlight: a stop() that counts this announce waits for it
         }
         AnnounceRequest sent = request;
-        CompletableFuture<AnnounceResponse> answer = client.announce(tracker, sent, trackerId());
-        synchronized (this) {
-            sending = answer;
-        }
-        answer.whenComplete((response, error) -> answered(tracker, sent, response, error));
+        client.announce(tracker, sent, trackerId()).whenComplete((response, error) -> {
+            try {
+                answered(tracker, sent, response, error);
+            } finally {
+                handled.complete(null);
+            }
+        });
     }
 
     private AnnounceEvent event(long left) {
@@ -134,6 +138,8 @@ public final class TrackerAnnouncer {
             if (stopping) {
                 return; // stop() has told the tracker, or had nothing to tell; late answers change nothing
             }
+            // under the same hold as inFlight--: a stop() from here on must see that the tracker has this node
+            known |= error == null;
         }
         // the observer first: once the next announce is scheduled, it may run and be observed before this one
         if (error == null) {

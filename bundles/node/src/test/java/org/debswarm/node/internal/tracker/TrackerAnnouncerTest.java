@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.debswarm.node.internal.tracker.ManualScheduler.Task;
 import org.debswarm.node.internal.tracker.ScriptedTracker.Reply;
 import org.debswarm.torrent.bencode.Bencode;
@@ -179,6 +181,36 @@ public class TrackerAnnouncerTest {
         next.run(); // a run racing the cancel announces nothing
         assertNull(tracker.nextQuery(Duration.ofMillis(300)));
         assertNull(scheduler.poll(100));
+    }
+
+    /**
+     * A stop while the answer to {@code started} is being handled, after the announce stopped counting as under
+     * way: the tracker has the node, so it hears {@code stopped}. The observer is told in exactly that moment,
+     * so stopping from it hits the gap every time (TorrentFolderTest once missed this {@code stopped}).
+     */
+    @Test
+    public void aStopWhileTheAnswerIsHandledStillSendsStopped() throws Exception {
+        tracker.reply(ok(900, 0));
+        CompletableFuture<CompletableFuture<Void>> stopping = new CompletableFuture<>();
+        AtomicReference<TrackerAnnouncer> self = new AtomicReference<>();
+        TrackerAnnouncer announcer = new TrackerAnnouncer("test", List.of(tracker.announce()), client, scheduler,
+                backoff, () -> AnnounceQueryTest.request(AnnounceEvent.NONE, "test", left.get()), peers::add,
+                new AnnounceObserver() {
+                    @Override
+                    public void answered(URI url, int peerCount) {
+                        stopping.complete(self.get().stop());
+                    }
+
+                    @Override
+                    public void unanswered(URI url, int inARow, String error) {
+                    }
+                });
+        self.set(announcer);
+        announcer.start();
+        assertEquals("started", event());
+        stopping.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        assertEquals("stopped", event());
+        assertNull("nothing scheduled after the stop", scheduler.poll(100));
     }
 
     @Test
