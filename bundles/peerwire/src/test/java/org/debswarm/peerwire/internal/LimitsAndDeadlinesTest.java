@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.debswarm.peerwire.TorrentSession;
@@ -149,7 +150,7 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
 
     @Test
     public void theComponentOwnsItsThreads() throws Exception {
-        long before = peerwireThreads();
+        Set<Thread> before = peerwireThreads();
         FileSystemPieceStore store = store("c");
         PeerWireComponent component = new PeerWireComponent(config(0), store);
         assertTrue(component.port() > 0);
@@ -157,9 +158,10 @@ public class LimitsAndDeadlinesTest extends EngineTestSupport {
         files(1000);
         assertTrue(component.start(torrent(), HOST, ROOT).isRunning());
         assertEquals(1, component.sessions().size());
-        assertEquals("the I/O thread and the timer (started by the session's timer)", before + 2, peerwireThreads());
+        assertEquals("the I/O thread and the timer (started by the session's timer)", 2,
+                startedSince(before).size());
         invokeDeactivate(component);
-        assertEquals(before, peerwireThreads());
+        assertEquals(Set.of(), leftRunning(before));
     }
 
     private static void invokeDeactivate(PeerWireComponent component) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.debswarm.peerwire.TorrentSession;
@@ -122,7 +123,7 @@ public class PackagesExchangeTest extends EngineTestSupport {
 
     @Test
     public void stoppingEndsTheThreads() throws Exception {
-        long before = peerwireThreads();
+        Set<Thread> before = peerwireThreads();
         files(20_000);
         FileSystemPieceStore a = store("a");
         FileSystemPieceStore b = store("b");
@@ -135,11 +136,11 @@ public class PackagesExchangeTest extends EngineTestSupport {
         TorrentSession ebS = eb.start(tb, HOST, ROOT);
         ebS.addPeers(List.of(at(ea)));
         await(ebS.want(0));
-        assertEquals("two threads per engine", before + 4, peerwireThreads());
+        assertEquals("two threads per engine", 4, startedSince(before).size());
         CompletableFuture<Void> pending = ebS.want(0);
         assertTrue(pending.isDone());
         ea.close();
         eb.close();
-        assertEquals("no thread left behind", before, peerwireThreads());
+        assertEquals("no thread left behind", Set.of(), leftRunning(before));
     }
 }
