@@ -3,6 +3,7 @@ package org.debswarm.node.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +126,10 @@ final class StandardTorrents implements TorrentFolder.Events {
                 LOG.warn("{}: a symbolic link; not followed", file);
                 return;
             }
+            if (Files.size(file) == 0) { // created, its content not written yet: its next change brings it back
+                LOG.debug("{}: empty; read again when it changes", file);
+                return;
+            }
             if (Files.size(file) > MAX_TORRENT_BYTES) {
                 LOG.warn("{}: {} bytes (expected: <= {}); not read", file, Files.size(file), MAX_TORRENT_BYTES);
                 return;
@@ -188,13 +193,14 @@ final class StandardTorrents implements TorrentFolder.Events {
             PieceBits had = verify(meta, storage);
             SpanningStorage checked = storage;
             node.execute(() -> run(file, meta, checked, had));
-        } catch (InterruptedIOException e) {
+        } catch (InterruptedIOException | ClosedByInterruptException e) {
+            // the node swarm is being deactivated (Shutdown.now interrupts this thread): nothing to warn of
             closeQuietly(storage, meta);
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             // a RejectedExecutionException too: the node is stopping
             closeQuietly(storage, meta);
-            LOG.warn("{}: cannot run it: {}", file, e.getMessage());
+            LOG.warn("{}: cannot run it: {}", file, e.getMessage() != null ? e.getMessage() : e.toString());
             submit(() -> {
                 if (checking.remove(file, meta)) {
                     known.remove(meta.infoHash());
