@@ -31,11 +31,12 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -62,6 +63,7 @@ public class ConsoleBrowserIT {
     /** The peer engine logs each session started, and each swarm each peer joining it, at debug: events to wait on. */
     private static final String SESSION_EVENTS = "-Dorg.slf4j.simpleLogger.log.org.debswarm.peerwire.internal.PeerEngine=debug";
     private static final String PEER_EVENTS = "-Dorg.slf4j.simpleLogger.log.org.debswarm.peerwire.internal.swarm.Swarm=debug";
+    private static final String NODE_EVENTS = "-Dorg.slf4j.simpleLogger.log.org.debswarm.node.internal=debug";
 
     private NodeProcess node;
     private ChromeDriver browser;
@@ -80,7 +82,7 @@ public class ConsoleBrowserIT {
 
     @Before
     public void start() throws Exception {
-        node = NodeProcess.start(work.newFolder("node").toPath(), SESSION_EVENTS, PEER_EVENTS);
+        node = NodeProcess.start(work.newFolder("node").toPath(), SESSION_EVENTS, PEER_EVENTS, NODE_EVENTS);
         Files.writeString(node.install().resolve("deploy/org.debswarm.peerwire.cfg"),
                 "port=" + Distribution.freePort() + "\n");
         String banner = node.awaitStarted(Duration.ofSeconds(60));
@@ -162,7 +164,8 @@ public class ConsoleBrowserIT {
     public void aTorrentWithAConnectedPeerIsStoppedAndStartedFromItsPage() throws Exception {
         String hash = seedATorrent("two-nodes", 4 * 1024 * 1024).orElse(null);
         assumeTrue("mktorrent is needed", hash != null);
-        try (NodeProcess second = NodeProcess.start(work.newFolder("second").toPath())) {
+        try (NodeProcess second = NodeProcess.start(work.newFolder("second").toPath(), SESSION_EVENTS, PEER_EVENTS,
+                NODE_EVENTS)) {
             Files.writeString(second.install().resolve("deploy/org.debswarm.peerwire.cfg"),
                     "port=" + Distribution.freePort() + "\ndownloadRateLimit=48\n");
             second.awaitStarted(Duration.ofSeconds(60));
@@ -170,7 +173,7 @@ public class ConsoleBrowserIT {
             Files.copy(work.getRoot().toPath().resolve("two-nodes.torrent"), torrents.resolve("two-nodes.torrent"));
 
             open("debswarm-torrents?torrent=" + hash);
-            WebElement row = peerRowOnceJoined(hash, 0);
+            WebElement row = peerRowOnceJoined(hash, 0, second);
             String peer = row.getText();
             assertTrue(peer, peer.contains(" / ")); // bytes both ways, rates
             assertTrue(peer, peer.matches("(?s).*\\(\\d+\\.\\d %\\).*")); // how much of the torrent it has
@@ -187,7 +190,7 @@ public class ConsoleBrowserIT {
             clickThrough(browser.findElement(By.cssSelector(".dsw form button[value='start']")));
             String started = content();
             assertTrue(started, started.contains("start: done. The torrent is now running."));
-            peerRowOnceJoined(hash, beforeStart);
+            peerRowOnceJoined(hash, beforeStart, second);
             screenshot("torrent-started");
             String json = get("/debswarm/stats.json");
             // the torrent's session (name, then totalBytes), beside the content swarm's (issue 14)
@@ -200,9 +203,13 @@ public class ConsoleBrowserIT {
      * The first row of the connected peers' table, once the node has logged (at debug) that a peer joined the
      * torrent's swarm after its first {@code fromLine} lines: the page is then reloaded once.
      */
-    private WebElement peerRowOnceJoined(String hash, int fromLine) throws Exception {
-        node.awaitLine(fromLine, "peer joining " + hash,
-                l -> l.contains("Torrent " + hash + ": peer ") && l.endsWith(" joined"), PAGE_WAIT.multipliedBy(2));
+    private WebElement peerRowOnceJoined(String hash, int fromLine, NodeProcess peer) throws Exception {
+        try {
+            node.awaitLine(fromLine, "peer joining " + hash,
+                    l -> l.contains("Torrent " + hash + ": peer ") && l.endsWith(" joined"), PAGE_WAIT.multipliedBy(2));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nthe downloading node's output:\n" + peer.output(), e);
+        }
         browser.navigate().refresh();
         List<WebElement> rows = browser.findElements(By.cssSelector(".dsw table.dsw-live tr td"));
         assertTrue("a connected peer on the torrent's page:\n" + content(),
@@ -295,7 +302,26 @@ public class ConsoleBrowserIT {
         target.click();
         // WebDriver's own bounded wait: the page has no event a test can subscribe to for being replaced
         new WebDriverWait(browser, PAGE_WAIT).withMessage("the click loading another page")
-                .until(ExpectedConditions.stalenessOf(before));
+                .until(driver -> replaced(before));
+    }
+
+    /**
+     * Whether the page holding {@code element} was replaced. While the next page loads, Chrome sometimes answers
+     * "Node with given id does not belong to the document" instead of a stale element reference (it failed a
+     * run so): that means replaced as well.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private String content() {
