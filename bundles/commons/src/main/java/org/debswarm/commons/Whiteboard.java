@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -138,8 +137,7 @@ public final class Whiteboard<T> {
                 if (context == null || owner.getState() == Bundle.STOPPING) {
                     return true;
                 }
-                int framework = context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState();
-                return (framework & (Bundle.STOPPING | Bundle.RESOLVED)) != 0;
+                return FrameworkState.stopping(context).getAsBoolean();
             } catch (IllegalStateException stale) {
                 return true;
             }

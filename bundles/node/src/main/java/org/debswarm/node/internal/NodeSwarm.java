@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.debswarm.commons.FrameworkState;
 import org.debswarm.commons.Shutdown;
 import org.debswarm.aptlistener.PackagesIndex;
 import org.debswarm.aptlistener.PackagesIndexListener;
@@ -30,9 +31,7 @@ import org.debswarm.torrent.TorrentFactory;
 import org.debswarm.torrent.TorrentRegistry;
 import org.debswarm.torrent.TorrentRegistryListener;
 import org.debswarm.torrent.TorrentStatus;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -92,7 +91,7 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
                      @Reference(name = "swarm", cardinality = ReferenceCardinality.OPTIONAL,
                              policyOption = ReferencePolicyOption.GREEDY) SwarmControl swarm) {
         this(config, torrentFolder(config, context), home(context), factory, registry, store,
-                swarm == null ? new DetachedSwarmControl() : swarm, frameworkStopping(context));
+                swarm == null ? new DetachedSwarmControl() : swarm, FrameworkState.stopping(context));
     }
 
     /** As a node in a framework that never stops (tests). */
@@ -141,12 +140,6 @@ public final class NodeSwarm implements PackagesIndexListener, TorrentRegistryLi
             folder.start();
         }
         LOG.debug("Node swarm active: trackers {}, engine {}", config.trackers(), swarm.getClass().getSimpleName());
-    }
-
-    /** Reads the system bundle's state, which stays readable after this component's context is gone. */
-    private static BooleanSupplier frameworkStopping(BundleContext context) {
-        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_ID);
-        return () -> (system.getState() & (Bundle.STOPPING | Bundle.RESOLVED)) != 0;
     }
 
     static Path torrentFolder(NodeSwarmConfiguration config, BundleContext context) {
