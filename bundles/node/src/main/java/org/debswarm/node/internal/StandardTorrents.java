@@ -126,12 +126,13 @@ final class StandardTorrents implements TorrentFolder.Events {
                 LOG.warn("{}: a symbolic link; not followed", file);
                 return;
             }
-            if (Files.size(file) == 0) { // created, its content not written yet: its next change brings it back
+            long size = Files.size(file);
+            if (size == 0) { // created, its content not written yet: its next change brings it back
                 LOG.debug("{}: empty; read again when it changes", file);
                 return;
             }
-            if (Files.size(file) > MAX_TORRENT_BYTES) {
-                LOG.warn("{}: {} bytes (expected: <= {}); not read", file, Files.size(file), MAX_TORRENT_BYTES);
+            if (size > MAX_TORRENT_BYTES) {
+                LOG.warn("{}: {} bytes (expected: <= {}); not read", file, size, MAX_TORRENT_BYTES);
                 return;
             }
             MetaInfo meta = factory.readTorrentFile(Files.readAllBytes(file));

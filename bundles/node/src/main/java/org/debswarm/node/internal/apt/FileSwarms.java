@@ -3,6 +3,7 @@ package org.debswarm.node.internal.apt;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -146,8 +147,7 @@ final class FileSwarms {
      * The answer within {@value #AVAILABILITY_WAIT_SECONDS} s; a busy or stopping engine counts as no peers. Rare
      * and worth seeing: it is why a file a peer has comes from the mirror.
      */
-    private static PieceAvailability await(java.util.concurrent.CompletableFuture<PieceAvailability> answer,
-            String what, Object swarm) {
+    private static PieceAvailability await(CompletableFuture<PieceAvailability> answer, String what, Object swarm) {
         try {
             return answer.get(AVAILABILITY_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -177,7 +177,6 @@ public final class TrackerAnnouncer {
     }
 
     private synchronized void succeeded(URI tracker, AnnounceRequest sent, AnnounceResponse response) {
-        known = true;
         unanswered.remove(tracker);
         lastLeft = sent.left();
         failures = 0;
